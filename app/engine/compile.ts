@@ -1,0 +1,40 @@
+/**
+ * Compiles scenario TypeScript to the JavaScript a runner evaluates. Sucrase
+ * strips types and turns imports into `require` calls without moving any
+ * line, so a stack frame's line is the editor's line.
+ */
+import { transform } from "sucrase";
+import { SCENARIO_FILE } from "../runtime/protocol";
+
+export interface CompileError {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type Compiled = { readonly ok: true; readonly js: string } | { readonly ok: false; readonly error: CompileError };
+
+export function compileScenario(source: string): Compiled {
+  try {
+    const { code } = transform(source, {
+      transforms: ["typescript", "imports"],
+      filePath: SCENARIO_FILE,
+      disableESTransforms: true,
+    });
+    return { ok: true, js: code };
+  } catch (thrown) {
+    return { ok: false, error: syntaxError(thrown) };
+  }
+}
+
+/** Sucrase reports "Unexpected token (3:7)", 1-based line and 0-based column. */
+function syntaxError(thrown: unknown): CompileError {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  const at = /\((\d+):(\d+)\)\s*$/.exec(message);
+  if (!at) return { message: `Syntax error: ${message}` };
+  return {
+    message: `Syntax error: ${message.slice(0, at.index).trim()}`,
+    line: Number(at[1]),
+    column: Number(at[2]),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Spawns runner workers as Node worker_threads, for tests and command-line
+ * checks. The worker loads the TypeScript runtime through sucrase's require
+ * hook, so Node runs the very code the browser runs.
+ */
+import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import { wrap } from "comlink";
+import nodeEndpoint from "comlink/dist/umd/node-adapter";
+import type { RunnerApi, ScenarioErrorInfo } from "../runtime/protocol";
+import type { RunnerHandle } from "./pool";
+
+const entry = fileURLToPath(new URL("../runtime/node-worker.ts", import.meta.url));
+const bootstrap = `require("sucrase/register/ts"); require(${JSON.stringify(entry)});`;
+
+export function spawnNodeRunner(): RunnerHandle {
+  const worker = new Worker(bootstrap, { eval: true });
+  const crashed = new Promise<ScenarioErrorInfo>((resolve) => {
+    worker.on("error", (error) => resolve({ name: error.name, message: error.message, phase: "worker" }));
+  });
+  return {
+    runner: wrap<RunnerApi>(nodeEndpoint(worker)),
+    crashed,
+    terminate: () => void worker.terminate(),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * One run of a scenario on real workers: allocate the run memory, prepare a
+ * runner per worker (the first one initialises the shared objects and tells
+ * how many workers the parameters ask for), start the bodies together behind
+ * the start gate, then compute the result and check the goals.
+ *
+ * Every way a run can end settles `outcome` exactly once: done, an error
+ * (with worker and line), or stopped (by the student or the time limit).
+ * Stopping terminates the run's workers, since a worker busy in a loop or
+ * parked in Atomics.wait cannot answer, and comlink never settles a call to a
+ * terminated worker: the run settles it instead.
+ */
+import { createRunMemory } from "../runtime/memory";
+import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
+import type { ParamValue } from "../runtime/params";
+import type { RunnerHandle, WorkerPool } from "./pool";
+
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
+
+export interface RunRequest {
+  readonly js: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly goals: readonly GoalCheck[];
+  readonly timeLimitMs?: number;
+  readonly memoryBytes?: number;
+}
+
+export type StopReason = "stop" | "time-limit";
+
+export type RunOutcome =
+  | {
+      readonly status: "done";
+      readonly result: unknown;
+      readonly goals: readonly GoalOutcome[];
+      readonly workers: readonly BodyReport[];
+      /** From the first body's start to the last body's end. */
+      readonly bodyMs: number;
+      readonly elapsedMs: number;
+    }
+  | { readonly status: "error"; readonly error: ScenarioErrorInfo; readonly elapsedMs: number }
+  | { readonly status: "stopped"; readonly reason: StopReason; readonly message: string; readonly elapsedMs: number };
+
+export interface RunHandle {
+  readonly outcome: Promise<RunOutcome>;
+  /** The run's shared memory, which the page may read while it runs. */
+  readonly memory: SharedArrayBuffer;
+  stop(reason?: StopReason): void;
+}
+
+export function startRun(pool: WorkerPool, request: RunRequest): RunHandle {
+  return new Run(pool, request);
+}
+
+class StoppedError extends Error {}
+
+class Run implements RunHandle {
+  readonly memory: SharedArrayBuffer;
+  readonly outcome: Promise<RunOutcome>;
+  private readonly taken: RunnerHandle[] = [];
+  private readonly startedAt = performance.now();
+  private readonly timeLimitMs: number;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private settleStopped: (outcome: RunOutcome) => void = () => {};
+  private ended = false;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly request: RunRequest,
+  ) {
+    this.memory = createRunMemory(request.memoryBytes);
+    this.timeLimitMs = request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    const stopped = new Promise<RunOutcome>((resolve) => (this.settleStopped = resolve));
+    this.outcome = Promise.race([this.execute(), stopped]);
+    this.timer = setTimeout(() => this.stop("time-limit"), this.timeLimitMs);
+  }
+
+  stop(reason: StopReason = "stop"): void {
+    if (this.ended) return;
+    this.end(false);
+    const seconds = (this.timeLimitMs / 1000).toLocaleString("en");
+    const message =
+      reason === "stop"
+        ? "Stopped: the workers were terminated."
+        : `Stopped by the time limit: the run took longer than ${seconds} s. Look for a loop that never ends or a lock that is never released.`;
+    this.settleStopped({ status: "stopped", reason, message, elapsedMs: this.elapsed() });
+  }
+
+  private async execute(): Promise<RunOutcome> {
+    try {
+      this.take(1);
+      const prepared = await this.call(0, (r) => r.prepare(this.prepareRequest(0, true)));
+      if (!prepared.ok) return this.fail(prepared.error, true);
+      const count = prepared.value.workers;
+      this.take(count - 1);
+      const rest = await Promise.all(
+        this.taken.slice(1).map((_, i) => this.call(i + 1, (r) => r.prepare(this.prepareRequest(i + 1, false)))),
+      );
+      const badPrepare = rest.find((o) => !o.ok);
+      if (badPrepare && !badPrepare.ok) return this.fail(badPrepare.error, true);
+      const bodies = await firstErrorOrAll(this.taken.map((_, i) => this.call(i, (r) => r.runBody(count))));
+      if (!bodies.ok) return this.fail(bodies.error, false);
+      const finish = await this.call(0, (r) => r.finish(this.request.goals));
+      if (!finish.ok) return this.fail(finish.error, true);
+      const workers = bodies.value;
+      const bodyMs = Math.max(...workers.map((w) => w.finishedAt)) - Math.min(...workers.map((w) => w.startedAt));
+      this.end(true);
+      return { status: "done", ...finish.value, workers, bodyMs, elapsedMs: this.elapsed() };
+    } catch (thrown) {
+      // Stopped while this flow awaited: `stop` has already settled the outcome.
+      if (thrown instanceof StoppedError) return new Promise<never>(() => {});
+      throw thrown;
+    }
+  }
+
+  private prepareRequest(workerId: number, init: boolean) {
+    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init };
+  }
+
+  private take(count: number): void {
+    if (this.ended) throw new StoppedError();
+    this.taken.push(...this.pool.take(count));
+  }
+
+  /** Calls worker `index`, treating its crash as an error outcome; throws if the run ended meanwhile. */
+  private async call<T>(index: number, method: (runner: RunnerHandle["runner"]) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    const handle = this.taken[index]!;
+    const crash = handle.crashed.then((error): Outcome<T> => ({ ok: false, error: { ...error, workerId: index } }));
+    const outcome = await Promise.race([method(handle.runner), crash]);
+    if (this.ended) throw new StoppedError();
+    return outcome;
+  }
+
+  private fail(error: ScenarioErrorInfo, healthy: boolean): RunOutcome {
+    this.end(healthy);
+    return { status: "error", error, elapsedMs: this.elapsed() };
+  }
+
+  /** Ends the run once: healthy runners go back to the pool, others are terminated. */
+  private end(healthy: boolean): void {
+    this.ended = true;
+    clearTimeout(this.timer);
+    const handles = this.taken.splice(0);
+    if (healthy) this.pool.give(handles);
+    else this.pool.discard(handles);
+  }
+
+  private elapsed(): number {
+    return performance.now() - this.startedAt;
+  }
+}
+
+/** All values, or the first error as soon as any call returns one (the others may never return). */
+function firstErrorOrAll<T>(calls: readonly Promise<Outcome<T>>[]): Promise<Outcome<T[]>> {
+  return new Promise((resolve, reject) => {
+    const values: T[] = new Array(calls.length);
+    let left = calls.length;
+    calls.forEach((call, i) =>
+      call.then((outcome) => {
+        if (!outcome.ok) return resolve(outcome);
+        values[i] = outcome.value;
+        if (--left === 0) resolve({ ok: true, value: values });
+      }, reject),
+    );
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The messages between the engine (page) and a runner worker: the runner's
+ * methods, called over comlink, and the plain-data values they return.
+ * Errors cross as data (never thrown across the boundary) so that every one
+ * arrives with its worker and line.
+ */
+import type { ParamSpecs, ParamValue } from "./params";
+
+/** Which step of a run an error came from. */
+export type Phase = "load" | "setup" | "worker" | "result" | "goal";
+
+export interface ScenarioErrorInfo {
+  readonly name: string;
+  readonly message: string;
+  readonly phase: Phase;
+  readonly workerId?: number;
+  /** 1-based line and column in the scenario source, when the stack names them. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ScenarioErrorInfo };
+
+/** What the page needs to know about a scenario before running it. */
+export interface Description {
+  readonly params: ParamSpecs;
+}
+
+export interface PrepareRequest {
+  /** The compiled scenario: CommonJS-style JavaScript, lines as in the source. */
+  readonly js: string;
+  readonly memory: SharedArrayBuffer;
+  readonly workerId: number;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** True for exactly one worker, which writes the shared objects' initial values. */
+  readonly init: boolean;
+}
+
+/** One worker body's run, timestamps in ms on the shared clock (`timeOrigin + now`). */
+export interface BodyReport {
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
+/** A goal as the lesson declares it: `check` is a JavaScript expression over `result` and `params`. */
+export interface GoalCheck {
+  readonly id: string;
+  readonly check: string;
+}
+
+export interface GoalOutcome {
+  readonly id: string;
+  readonly passed: boolean;
+  readonly error?: string;
+}
+
+export interface Finish {
+  readonly result: unknown;
+  readonly goals: readonly GoalOutcome[];
+}
+
+export interface RunnerApi {
+  describe(js: string): Outcome<Description>;
+  prepare(request: PrepareRequest): Outcome<{ workers: number }>;
+  /** Waits at the start gate with the run's other `workerCount - 1` workers, then runs the body. */
+  runBody(workerCount: number): Promise<Outcome<BodyReport>>;
+  finish(goals: readonly GoalCheck[]): Outcome<Finish>;
+}
+
+/** The file name scenario code is evaluated under; stack frames name it. */
+export const SCENARIO_FILE = "scenario.ts";
+
+export function workerName(id: number): string {
+  return id < 26 ? String.fromCharCode(65 + id) : `W${id + 1}`;
+}

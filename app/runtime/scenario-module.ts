@@ -1,0 +1,62 @@
+/**
+ * Evaluates compiled scenario code inside a worker and returns its default
+ * export. The code is wrapped on its first line (so line numbers stay those
+ * of the editor) and named with a sourceURL (so stack frames say
+ * `scenario.ts:LINE:COL`).
+ */
+import * as api from "./api";
+import { SCENARIO_FILE, type Phase, type ScenarioErrorInfo } from "./protocol";
+import type { ParamSpecs } from "./params";
+import type { Scenario } from "./api";
+
+export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
+
+const MODULES: Readonly<Record<string, unknown>> = { interleave: api };
+
+export function evaluateScenario(js: string): AnyScenario {
+  const source = `(function (exports, require) {${js}\n})\n//# sourceURL=${SCENARIO_FILE}`;
+  const factory = (0, eval)(source) as (exports: Record<string, unknown>, require: (name: string) => unknown) => void;
+  const exports: Record<string, unknown> = {};
+  factory(exports, requireModule);
+  return checkScenario(exports.default);
+}
+
+function requireModule(name: string): unknown {
+  const module = MODULES[name];
+  if (module === undefined) {
+    throw new Error(`Cannot import "${name}": scenarios can import only from "interleave".`);
+  }
+  return module;
+}
+
+function checkScenario(value: unknown): AnyScenario {
+  if (value === undefined) {
+    throw new Error('The scenario has no default export. End it with `export default defineScenario({ ... })`.');
+  }
+  const s = value as Partial<AnyScenario>;
+  for (const key of ["setup", "worker", "result"] as const) {
+    if (typeof s[key] !== "function") {
+      throw new Error(`The scenario's default export has no \`${key}\` function. Declare it inside defineScenario({ ... }).`);
+    }
+  }
+  if (typeof s.params !== "object" || s.params === null) {
+    throw new Error("The scenario's default export has no `params` object. Declare `params: {}` if it takes none.");
+  }
+  return s as AnyScenario;
+}
+
+const FRAME = new RegExp(`${SCENARIO_FILE.replace(".", "\\.")}:(\\d+):(\\d+)`);
+
+/** Turns anything thrown into a plain error value that names where it happened. */
+export function describeError(thrown: unknown, phase: Phase, workerId?: number): ScenarioErrorInfo {
+  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const frame = FRAME.exec(error.stack ?? "");
+  return {
+    name: error.name,
+    message: error.message,
+    phase,
+    workerId,
+    line: frame ? Number(frame[1]) : undefined,
+    column: frame ? Number(frame[2]) : undefined,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Mutex: the scenario API's `Lock`, a mutual-exclusion lock in two words of
+ * the run memory.
+ *
+ * Algorithm: the three-state futex mutex of Ulrich Drepper, "Futexes Are
+ * Tricky" (2011), mutex 3, with Atomics.wait/notify as the futex, as in the
+ * SpiderMonkey team's js-lock-and-condition.
+ *
+ * Layout (word offsets from `index`):
+ *   +0 state: 0 unlocked, 1 locked, 2 locked and maybe waited on
+ *   +1 owner: worker id + 1 of the last acquirer, 0 when unlocked
+ *          (diagnostics only: like Python's Lock, any worker may release)
+ *
+ * Blocking calls must not run on the page's main thread, where
+ * Atomics.wait throws: scenario code only ever runs in workers.
+ */
+import type { Arena } from "../memory";
+import { PointKind, schedulingPoint } from "../gate";
+import { ScenarioUsageError, checkTimeout } from "../errors";
+
+const UNLOCKED = 0;
+const LOCKED = 1;
+const CONTENDED = 2;
+const STATE = 0;
+const OWNER = 1;
+export const MUTEX_WORDS = 2;
+
+/** Disposable returned by `hold()`: `using _ = lock.hold()` plays Python's `with lock:`. */
+export interface Held {
+  [Symbol.dispose](): void;
+}
+
+export class Mutex {
+  private readonly words: Int32Array;
+  private readonly state: number;
+
+  constructor(
+    arena: Arena,
+    readonly name: string,
+    readonly index: number,
+    private readonly workerId: number,
+  ) {
+    this.words = arena.words;
+    this.state = index + STATE;
+  }
+
+  static allocate(arena: Arena, name: string, workerId: number): Mutex {
+    return new Mutex(arena, name, arena.allocate("lock", name, MUTEX_WORDS), workerId);
+  }
+
+  /**
+   * Blocks until the lock is taken, or until `timeout` seconds pass.
+   * Returns true when taken, false on timeout (Python's `acquire(timeout=)`).
+   */
+  acquire(timeout?: number): boolean {
+    checkTimeout(`Lock "${this.name}".acquire`, timeout);
+    schedulingPoint(PointKind.Acquire, this.index);
+    const w = this.words;
+    let c = Atomics.compareExchange(w, this.state, UNLOCKED, LOCKED);
+    if (c !== UNLOCKED) {
+      const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
+      if (c !== CONTENDED) c = Atomics.exchange(w, this.state, CONTENDED);
+      while (c !== UNLOCKED) {
+        const left = deadline - performance.now();
+        if (left <= 0) return false;
+        Atomics.wait(w, this.state, CONTENDED, left);
+        c = Atomics.exchange(w, this.state, CONTENDED);
+      }
+    }
+    w[this.index + OWNER] = this.workerId + 1;
+    return true;
+  }
+
+  /** Releases the lock; releasing a lock that is not held is an error, as in Python. */
+  release(): void {
+    schedulingPoint(PointKind.Release, this.index);
+    const w = this.words;
+    if (Atomics.load(w, this.state) === UNLOCKED) {
+      throw new ScenarioUsageError(`Lock "${this.name}": release of an unlocked lock. Release only a lock you acquired.`);
+    }
+    w[this.index + OWNER] = 0;
+    if (Atomics.sub(w, this.state, 1) !== LOCKED) {
+      Atomics.store(w, this.state, UNLOCKED);
+      Atomics.notify(w, this.state, 1);
+    }
+  }
+
+  /** Acquires now and releases when the returned value is disposed. */
+  hold(): Held {
+    this.acquire();
+    return { [Symbol.dispose]: () => this.release() };
+  }
+
+  locked(): boolean {
+    return Atomics.load(this.words, this.state) !== UNLOCKED;
+  }
+
+  /** Worker id of the current holder, or -1 when unlocked. */
+  holder(): number {
+    return this.words[this.index + OWNER]! - 1;
+  }
+}
