@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { loadCourse } from "./course";
+import { formatProblem } from "./problem";
+
+const lessonMd = (frontmatter: string) => `---\n${frontmatter}\n---\n# Prose\n`;
+const good = "id: demo\ntitle: Demo\nsummary: A demo.";
+const files = (md: string, manifest = "title: T\nunits:\n  - title: U\n    lessons: [01-demo]\n") => ({
+  "course.yaml": manifest,
+  "01-demo/lesson.md": md,
+  "01-demo/scenario.ts": "s",
+  "01-demo/solution.ts": "t",
+  "01-demo/reference.py": "p",
+});
+
+describe("loadCourse", () => {
+  it("reads the manifest order and a lesson's files", () => {
+    const course = loadCourse(files(lessonMd(`${good}\ngoals:\n  - id: g\n    text: Do it\n    check: result.ok`)));
+    expect(course.problems).toEqual([]);
+    expect(course.lessons.map((l) => [l.slug, l.title, l.scenario, l.prose])).toEqual([["01-demo", "Demo", "s", "# Prose\n"]]);
+    expect(course.lessons[0]!.goals).toEqual([{ id: "g", text: "Do it", check: "result.ok" }]);
+    expect(course.lessons[0]!.problems).toEqual([]);
+  });
+
+  it("names a misspelt frontmatter key with its file and line", () => {
+    const lesson = loadCourse(files(lessonMd("id: demo\ntittle: Demo\nsummary: x"))).lessons[0]!;
+    expect(lesson.problems.map((p) => formatProblem(p))).toEqual([
+      'lessons/01-demo/lesson.md:3: unknown key "tittle" (did you mean "title"?); known keys: id, title, summary, timeLimitSeconds, goals, charts',
+      'lessons/01-demo/lesson.md:2: missing key "title"',
+    ]);
+    expect(lesson.title).toBe("01-demo");
+  });
+
+  it("points at a bad nested value", () => {
+    const lesson = loadCourse(files(lessonMd(`${good}\ncharts:\n  - kind: pie\n    title: P\n    series: [a]`))).lessons[0]!;
+    expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend; got "pie"' }]);
+  });
+
+  it("reports invalid YAML, a missing frontmatter and missing files", () => {
+    expect(loadCourse(files(lessonMd("id: [unclosed"))).lessons[0]!.problems[0]).toMatchObject({ file: "01-demo/lesson.md", line: 2 });
+    expect(loadCourse(files("# no frontmatter")).lessons[0]!.problems[0]!.message).toMatch(/no frontmatter/);
+    const { "01-demo/reference.py": _, ...rest } = files(lessonMd(good));
+    expect(loadCourse(rest).lessons[0]!.problems).toEqual([{ file: "01-demo/reference.py", message: "missing file" }]);
+  });
+
+  it("keeps other lessons when the manifest names a missing one", () => {
+    const manifest = "title: T\nunits:\n  - title: U\n    lessons: [01-demo, 02-gone]\n";
+    const course = loadCourse(files(lessonMd(good), manifest));
+    expect(course.lessons.map((l) => l.slug)).toEqual(["01-demo", "02-gone"]);
+    expect(course.lessons[0]!.problems).toEqual([]);
+    expect(course.problems).toEqual([{ file: "course.yaml", line: 4, message: 'lesson "02-gone" has no folder lessons/02-gone/' }]);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * One lesson, read from its folder: `lesson.md` (YAML frontmatter, then
+ * markdown prose), `scenario.ts` (the starter), `solution.ts`, and
+ * `reference.py`. A lesson with problems is still returned, carrying them,
+ * so the app can show its errors on its own page and every other lesson.
+ */
+import type { GoalCheck } from "../../runtime/protocol";
+import { DEFAULT_TIME_LIMIT_MS } from "../run";
+import { checkShape } from "./schema";
+import { frontmatterShape, type ChartKind } from "./shapes";
+import { parseYaml } from "./yaml-map";
+import type { Problem } from "./problem";
+
+export interface Goal extends GoalCheck {
+  readonly text: string;
+}
+
+export interface ChartSpec {
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** Names of fields of the run's result; `ms` is the run's body time. */
+  readonly series: readonly string[];
+}
+
+export interface Lesson {
+  /** The folder name, which is also the lesson's address in the app. */
+  readonly slug: string;
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly prose: string;
+  readonly scenario: string;
+  readonly solution: string;
+  readonly reference: string;
+  readonly goals: readonly Goal[];
+  readonly charts: readonly ChartSpec[];
+  readonly timeLimitMs: number;
+  readonly problems: readonly Problem[];
+}
+
+export const LESSON_FILES = ["lesson.md", "scenario.ts", "solution.ts", "reference.py"] as const;
+
+interface Frontmatter {
+  id: string;
+  title: string;
+  summary: string;
+  timeLimitSeconds?: number;
+  goals?: Goal[];
+  charts?: ChartSpec[];
+}
+
+export function readLesson(slug: string, files: Readonly<Record<string, string>>): Lesson {
+  const problems: Problem[] = [];
+  const file = (name: string) => {
+    const text = files[`${slug}/${name}`];
+    if (text === undefined) problems.push({ file: `${slug}/${name}`, message: "missing file" });
+    return text ?? "";
+  };
+  const [markdown, scenario, solution, reference] = LESSON_FILES.map(file) as [string, string, string, string];
+  const { frontmatter, prose } = readMarkdown(`${slug}/lesson.md`, markdown, problems);
+  return {
+    slug,
+    id: frontmatter?.id ?? slug,
+    title: frontmatter?.title ?? slug,
+    summary: frontmatter?.summary ?? "",
+    prose,
+    scenario,
+    solution,
+    reference,
+    goals: frontmatter?.goals ?? [],
+    charts: frontmatter?.charts ?? [],
+    timeLimitMs: (frontmatter?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000,
+    problems,
+  };
+}
+
+function readMarkdown(file: string, text: string, problems: Problem[]): { frontmatter?: Frontmatter; prose: string } {
+  if (text === "") return { prose: "" };
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) {
+    problems.push({ file, line: 1, message: 'no frontmatter: start the file with a "---" line, the YAML keys, then another "---" line' });
+    return { prose: text };
+  }
+  const prose = text.slice(match[0].length);
+  const parsed = parseYaml(match[1]!, file, 2);
+  problems.push(...parsed.problems);
+  if (!parsed.located) return { prose };
+  const shapeProblems = checkShape(parsed.located, frontmatterShape, file);
+  problems.push(...shapeProblems);
+  return { frontmatter: shapeProblems.length === 0 ? (parsed.located.value as Frontmatter) : undefined, prose };
+}

@@ -1,0 +1,42 @@
+/** The shapes of course content: the manifest (`course.yaml`) and a lesson's frontmatter. */
+import type { Shape } from "./schema";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const manifestShape: Shape = {
+  title: { type: "string", required: true },
+  units: {
+    type: "list",
+    required: true,
+    item: {
+      title: { type: "string", required: true },
+      lessons: { type: "strings", required: true },
+    },
+  },
+};
+
+export const CHART_KINDS = ["runs", "trend"] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+export const frontmatterShape: Shape = {
+  id: { type: "string", required: true, pattern: SLUG },
+  title: { type: "string", required: true },
+  summary: { type: "string", required: true },
+  timeLimitSeconds: { type: "number", min: 1, max: 600 },
+  goals: {
+    type: "list",
+    item: {
+      id: { type: "string", required: true, pattern: SLUG },
+      text: { type: "string", required: true },
+      check: { type: "string", required: true },
+    },
+  },
+  charts: {
+    type: "list",
+    item: {
+      kind: { type: "string", required: true, oneOf: CHART_KINDS },
+      title: { type: "string", required: true },
+      series: { type: "strings", required: true },
+    },
+  },
+};
