@@ -9,10 +9,12 @@ import { PointKind, schedulingPoint } from "./gate";
 export class SharedInt {
   private readonly words: Int32Array;
 
+  /** @internal */
   constructor(arena: Arena, readonly name: string, readonly index: number) {
     this.words = arena.words;
   }
 
+  /** @internal */
   static allocate(arena: Arena, name: string, initial: number, init: boolean): SharedInt {
     checkInt32(name, initial);
     const index = arena.allocate("int", name, 1);

@@ -34,6 +34,7 @@ export class Mutex {
   private readonly words: Int32Array;
   private readonly state: number;
 
+  /** @internal */
   constructor(
     arena: Arena,
     readonly name: string,
@@ -44,6 +45,7 @@ export class Mutex {
     this.state = index + STATE;
   }
 
+  /** @internal */
   static allocate(arena: Arena, name: string, workerId: number): Mutex {
     return new Mutex(arena, name, arena.allocate("lock", name, MUTEX_WORDS), workerId);
   }

@@ -1,0 +1,183 @@
+/**
+ * A lesson session: the state behind one lesson page, kept outside React
+ * (components read it through `ui/hooks`). It owns the student's source,
+ * what the scenario declares, the parameter values, the current run and the
+ * history of runs, and which goals have been met.
+ *
+ * Every change replaces the snapshot object, so a subscriber can compare
+ * snapshots by identity.
+ */
+import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../runtime/params";
+import type { ScenarioErrorInfo } from "../runtime/protocol";
+import { compileScenario, type CompileError } from "./compile";
+import { describeScenario } from "./describe";
+import { startRun, type RunHandle, type RunOutcome } from "./run";
+import type { WorkerPool } from "./pool";
+import type { Goal } from "./course/lesson";
+
+export type Params = Readonly<Record<string, ParamValue>>;
+
+export type Declared =
+  | { readonly status: "pending" }
+  | { readonly status: "ready"; readonly params: ParamSpecs }
+  | { readonly status: "error"; readonly error: ScenarioErrorInfo | CompileError };
+
+/** A finished run, or one refused before it started (bad code or parameters). */
+export type RunRecord = {
+  readonly index: number;
+  readonly params: Params;
+  readonly outcome: RunOutcome | { readonly status: "refused"; readonly message: string; readonly compile?: CompileError };
+};
+
+export interface SessionSnapshot {
+  readonly source: string;
+  readonly declared: Declared;
+  readonly params: Params;
+  /** Messages for parameter values the scenario would refuse, by parameter. */
+  readonly paramProblems: Readonly<Record<string, string>>;
+  readonly running: { readonly startedAt: number } | null;
+  readonly last: RunRecord | null;
+  readonly history: readonly RunRecord[];
+  /** Goals met by any run of this session (or restored from an earlier visit). */
+  readonly goalsMet: ReadonlySet<string>;
+}
+
+export interface SessionOptions {
+  readonly pool: WorkerPool;
+  readonly goals: readonly Goal[];
+  readonly timeLimitMs: number;
+  readonly source: string;
+  readonly params?: Params;
+  readonly goalsMet?: Iterable<string>;
+  /** Delay before re-reading the scenario's declarations after an edit. */
+  readonly describeDelayMs?: number;
+}
+
+export const MAX_HISTORY = 50;
+
+export class Session {
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private handle: RunHandle | null = null;
+  private describeTimer: ReturnType<typeof setTimeout> | undefined;
+  private describeGeneration = 0;
+  private runCount = 0;
+
+  constructor(private readonly options: SessionOptions) {
+    this.snapshot = {
+      source: options.source,
+      declared: { status: "pending" },
+      params: options.params ?? {},
+      paramProblems: {},
+      running: null,
+      last: null,
+      history: [],
+      goalsMet: new Set(options.goalsMet),
+    };
+    void this.describe();
+  }
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  setSource(source: string): void {
+    this.update({ source });
+    clearTimeout(this.describeTimer);
+    this.describeTimer = setTimeout(() => void this.describe(), this.options.describeDelayMs ?? 300);
+  }
+
+  setParam(name: string, value: ParamValue): void {
+    const params = { ...this.snapshot.params, [name]: value };
+    this.update({ params, paramProblems: this.problemsOf(params) });
+  }
+
+  /** Starts a run with the current source and parameters; does nothing while one runs. */
+  async run(): Promise<RunRecord | null> {
+    if (this.snapshot.running) return null;
+    const params = this.snapshot.params;
+    this.update({ running: { startedAt: performance.now() } });
+    const compiled = compileScenario(this.snapshot.source);
+    if (!compiled.ok) return this.record(params, { status: "refused", message: compiled.error.message, compile: compiled.error });
+    const declared = await this.describe();
+    if (declared.status === "error") return this.record(params, { status: "refused", message: declared.error.message });
+    const problems = Object.values(this.problemsOf(params));
+    if (problems.length > 0) return this.record(params, { status: "refused", message: problems.join(" ") });
+    this.handle = startRun(this.options.pool, {
+      js: compiled.js,
+      params,
+      goals: this.options.goals,
+      timeLimitMs: this.options.timeLimitMs,
+    });
+    const outcome = await this.handle.outcome;
+    this.handle = null;
+    return this.record(params, outcome);
+  }
+
+  stop(): void {
+    this.handle?.stop();
+  }
+
+  dispose(): void {
+    this.stop();
+    clearTimeout(this.describeTimer);
+    this.listeners.clear();
+  }
+
+  private record(params: Params, outcome: RunRecord["outcome"]): RunRecord {
+    const record: RunRecord = { index: ++this.runCount, params, outcome };
+    const goalsMet = new Set(this.snapshot.goalsMet);
+    if (outcome.status === "done") for (const goal of outcome.goals) if (goal.passed) goalsMet.add(goal.id);
+    this.update({
+      running: null,
+      last: record,
+      history: [...this.snapshot.history, record].slice(-MAX_HISTORY),
+      goalsMet,
+    });
+    return record;
+  }
+
+  /** Re-reads the scenario's declared parameters; keeps the student's values that still fit. */
+  private async describe(): Promise<Declared> {
+    const generation = ++this.describeGeneration;
+    const compiled = compileScenario(this.snapshot.source);
+    let declared: Declared;
+    if (!compiled.ok) declared = { status: "error", error: compiled.error };
+    else {
+      const described = await describeScenario(this.options.pool, compiled.js);
+      declared = described.ok ? { status: "ready", params: described.value.params } : { status: "error", error: described.error };
+    }
+    if (generation !== this.describeGeneration) return declared;
+    if (declared.status !== "ready") {
+      this.update({ declared });
+      return declared;
+    }
+    const params = { ...defaultParams(declared.params) };
+    for (const [name, value] of Object.entries(this.snapshot.params)) {
+      const spec = declared.params[name];
+      if (spec && (spec.kind === "int" ? typeof value === "number" : spec.options.includes(String(value)))) params[name] = value;
+    }
+    this.update({ declared, params });
+    this.update({ paramProblems: this.problemsOf(params) });
+    return declared;
+  }
+
+  private problemsOf(params: Params): Record<string, string> {
+    const declared = this.snapshot.declared;
+    if (declared.status !== "ready") return {};
+    const problems: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(declared.params)) {
+      const problem = checkParam(name, spec, params[name]);
+      if (problem !== null) problems[name] = problem;
+    }
+    return problems;
+  }
+
+  private update(change: Partial<SessionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

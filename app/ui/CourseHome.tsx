@@ -1,0 +1,32 @@
+import type { Course } from "../engine/course/course";
+import { ProblemList } from "./ProblemList";
+import { lessonHref } from "./hooks";
+
+export function CourseHome({ course, missing }: { course: Course; missing?: string }) {
+  return (
+    <div className="home" data-testid="course-home">
+      {missing && <p className="notice warn">There is no lesson “{missing}”. Pick one below.</p>}
+      <h1>{course.title}</h1>
+      <p>
+        Each lesson runs its scenario on real Web Workers sharing memory, on your machine's cores. Read, predict, run,
+        then change the code and run again.
+      </p>
+      <ProblemList problems={course.problems} />
+      {course.units.map((unit) => (
+        <section key={unit.title}>
+          <h2>{unit.title}</h2>
+          <ul className="lesson-cards">
+            {unit.lessons.map((lesson) => (
+              <li key={lesson.slug}>
+                <a href={lessonHref(lesson.slug)}>
+                  <strong>{lesson.title}</strong>
+                  <span>{lesson.summary}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

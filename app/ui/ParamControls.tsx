@@ -1,0 +1,54 @@
+import type { SessionSnapshot } from "../engine/session";
+import type { ParamSpec, ParamValue } from "../runtime/params";
+
+/** One control per parameter the scenario declares: a number field or a set of choices. */
+export function ParamControls({ snapshot, onChange }: { snapshot: SessionSnapshot; onChange(name: string, value: ParamValue): void }) {
+  const { declared, params, paramProblems } = snapshot;
+  if (declared.status === "pending") return <div className="params" data-testid="params" aria-busy="true" />;
+  if (declared.status === "error") {
+    return (
+      <p className="notice error" data-testid="scenario-problem">
+        The scenario cannot be read{declared.error.line !== undefined ? ` (line ${declared.error.line})` : ""}: {declared.error.message}
+      </p>
+    );
+  }
+  return (
+    <form className="params" data-testid="params" onSubmit={(e) => e.preventDefault()}>
+      {Object.entries(declared.params).map(([name, spec]) => (
+        <label key={name} className={paramProblems[name] ? "param invalid" : "param"}>
+          <span title={spec.help}>{spec.label ?? name}</span>
+          <ParamInput name={name} spec={spec} value={params[name]} onChange={(value) => onChange(name, value)} />
+          {paramProblems[name] && (
+            <small className="param-problem" data-testid={`param-problem-${name}`}>
+              {paramProblems[name]}
+            </small>
+          )}
+        </label>
+      ))}
+    </form>
+  );
+}
+
+function ParamInput({ name, spec, value, onChange }: { name: string; spec: ParamSpec; value: ParamValue | undefined; onChange(v: ParamValue): void }) {
+  if (spec.kind === "choice") {
+    return (
+      <select value={String(value ?? spec.default)} onChange={(e) => onChange(e.target.value)} data-testid={`param-${name}`}>
+        {spec.options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      type="number"
+      inputMode="numeric"
+      min={spec.min}
+      max={spec.max}
+      step={1}
+      value={Number.isFinite(value) ? String(value) : ""}
+      onChange={(e) => onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
+      data-testid={`param-${name}`}
+    />
+  );
+}

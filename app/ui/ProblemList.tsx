@@ -1,0 +1,18 @@
+import { formatProblem, type Problem } from "../engine/course/problem";
+
+/** Content problems, shown the way `lessons:check` prints them. */
+export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice error" data-testid="lesson-problems">
+      <strong>This content has problems:</strong>
+      <ul>
+        {problems.map((problem) => (
+          <li key={formatProblem(problem)}>
+            <code>{formatProblem(problem)}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

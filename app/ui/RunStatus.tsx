@@ -1,0 +1,83 @@
+import { useEffect, useState } from "react";
+import type { RunRecord, SessionSnapshot } from "../engine/session";
+import { workerName } from "../runtime/protocol";
+
+/** What the current or last run is doing or did, in words, plus its result's fields. */
+export function RunStatus({ snapshot }: { snapshot: SessionSnapshot }) {
+  const { running, last } = snapshot;
+  const status = running ? "running" : (last?.outcome.status ?? "idle");
+  return (
+    <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">
+      {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}
+      {!running && last?.outcome.status === "done" && <ResultFields result={last.outcome.result} />}
+    </div>
+  );
+}
+
+function Elapsed({ since }: { since: number }) {
+  const [now, setNow] = useState(performance.now());
+  useEffect(() => {
+    let frame = requestAnimationFrame(function tick() {
+      setNow(performance.now());
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return <p>Running… {formatMs(now - since)} (Esc stops)</p>;
+}
+
+function Summary({ record }: { record: RunRecord | null }) {
+  if (!record) return <p>Ready. Predict what will happen, then press Run.</p>;
+  const { outcome } = record;
+  switch (outcome.status) {
+    case "done":
+      return (
+        <p>
+          Run {record.index} finished: {outcome.workers.length} workers in {formatMs(outcome.bodyMs)}.
+        </p>
+      );
+    case "error": {
+      const { error } = outcome;
+      const where = [
+        error.workerId !== undefined ? `worker ${workerName(error.workerId)}` : null,
+        error.line !== undefined ? `line ${error.line}` : null,
+      ].filter(Boolean);
+      return (
+        <p className="run-error" data-testid="run-error">
+          {error.name} in {where.length ? where.join(", ") : `the scenario's ${error.phase}`}: {error.message}
+        </p>
+      );
+    }
+    case "stopped":
+      return <p data-testid="run-stopped">{outcome.message}</p>;
+    case "refused":
+      return (
+        <p className="run-error" data-testid="run-error">
+          Not run: {outcome.message}
+          {outcome.compile?.line !== undefined && ` (line ${outcome.compile.line})`}
+        </p>
+      );
+  }
+}
+
+function ResultFields({ result }: { result: unknown }) {
+  if (typeof result !== "object" || result === null) {
+    return <p data-testid="run-result">Result: {JSON.stringify(result)}</p>;
+  }
+  return (
+    <dl className="result-fields" data-testid="run-result">
+      {Object.entries(result).map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd data-testid={`result-${key}`} data-value={String(value)}>
+            {typeof value === "number" ? value.toLocaleString("en") : JSON.stringify(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

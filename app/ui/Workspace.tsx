@@ -1,0 +1,89 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
+import type { Lesson } from "../engine/course/lesson";
+import type { Session } from "../engine/session";
+import { Goals } from "./Goals";
+import { ParamControls } from "./ParamControls";
+import { RunBar } from "./RunBar";
+import { RunStatus } from "./RunStatus";
+import { RunCharts } from "./charts/RunCharts";
+import type { TypeProblem } from "./editor/CodeEditor";
+import { errorMarkers } from "./error-markers";
+import { useSession } from "./hooks";
+import { saved } from "./storage";
+
+const CodeEditor = lazy(() => import("./editor/CodeEditor"));
+
+type Tab = "scenario" | "python";
+
+/** The right side of a lesson: code, parameters, run controls, status, goals and charts. */
+export function Workspace({ lesson, session }: { lesson: Lesson; session: Session }) {
+  const snapshot = useSession(session);
+  const [tab, setTab] = useState<Tab>("scenario");
+  const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
+  const markers = useMemo(() => errorMarkers(snapshot.last), [snapshot.last]);
+  const run = useCallback(() => void session.run(), [session]);
+
+  useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
+  useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
+  useEffect(() => saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+        event.preventDefault();
+        run();
+      } else if (event.key === "Escape" && session.getSnapshot().running) {
+        session.stop();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [run, session]);
+
+  const reset = () => {
+    if (snapshot.source === lesson.scenario || window.confirm("Replace your code with the lesson's starter code?")) {
+      session.setSource(lesson.scenario);
+    }
+  };
+
+  return (
+    <div className="workspace">
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
+          Scenario (TypeScript)
+        </button>
+        <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
+          Python reference
+        </button>
+      </div>
+      <div className="editor-frame" hidden={tab !== "scenario"}>
+        <Suspense fallback={<pre className="code-fallback" data-testid="code-loading">{snapshot.source}</pre>}>
+          <CodeEditor
+            path={lesson.slug}
+            value={snapshot.source}
+            markers={markers}
+            onChange={(source) => session.setSource(source)}
+            onRun={run}
+            onTypeProblems={setTypeProblems}
+          />
+        </Suspense>
+      </div>
+      {tab === "python" && (
+        <pre className="python-reference" data-testid="python-reference">
+          <code>{lesson.reference}</code>
+        </pre>
+      )}
+      {typeProblems.length > 0 && (
+        <p className="notice warn" data-testid="type-problems">
+          Type error on line {typeProblems[0]!.line}: {typeProblems[0]!.message}
+          {typeProblems.length > 1 && ` (and ${typeProblems.length - 1} more, underlined in the editor)`}. Types are
+          erased when the code runs, so Run still works, but the code is probably not what you meant.
+        </p>
+      )}
+      <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
+      <RunBar running={snapshot.running !== null} onRun={run} onStop={() => session.stop()} onReset={reset} />
+      <RunStatus snapshot={snapshot} />
+      <Goals goals={lesson.goals} met={snapshot.goalsMet} last={snapshot.last} />
+      <RunCharts charts={lesson.charts} history={snapshot.history} />
+    </div>
+  );
+}

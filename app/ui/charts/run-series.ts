@@ -1,0 +1,30 @@
+/**
+ * Chart rows from a session's run history: one row per finished run, with
+ * the numeric fields of its result and `ms`, the run's body time. Runs that
+ * failed or were stopped leave no row.
+ */
+import type { RunRecord } from "../../engine/session";
+
+export interface RunRow {
+  readonly run: number;
+  readonly label: string;
+  readonly [series: string]: number | string;
+}
+
+export function runRows(history: readonly RunRecord[]): RunRow[] {
+  const rows: RunRow[] = [];
+  for (const record of history) {
+    const { outcome } = record;
+    if (outcome.status !== "done") continue;
+    const fields = typeof outcome.result === "object" && outcome.result !== null ? outcome.result : {};
+    const numeric = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "number"));
+    rows.push({ ms: Math.round(outcome.bodyMs * 10) / 10, ...numeric, run: record.index, label: runLabel(record) });
+  }
+  return rows;
+}
+
+/** "#3 fix=lock": the run number and its choice parameters, which tell runs apart. */
+function runLabel(record: RunRecord): string {
+  const choices = Object.entries(record.params).filter(([, v]) => typeof v === "string");
+  return [`#${record.index}`, ...choices.map(([k, v]) => `${k}=${v}`)].join(" ");
+}

@@ -1,0 +1,112 @@
+/**
+ * The scenario editor (Monaco). Loaded lazily: import it with React.lazy.
+ * Ctrl/Cmd+Enter runs. Markers passed in (compile and runtime errors) are
+ * shown on their lines until the next edit; the editor reports TypeScript's
+ * own errors back so the page can mention them.
+ */
+import { useEffect, useRef } from "react";
+import { monaco } from "./monaco-setup";
+
+export interface LineMarker {
+  readonly line: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+export interface TypeProblem {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface CodeEditorProps {
+  readonly value: string;
+  /** Identifies the model (one per lesson), e.g. the lesson slug. */
+  readonly path: string;
+  readonly markers: readonly LineMarker[];
+  onChange(value: string): void;
+  onRun(): void;
+  onTypeProblems(problems: readonly TypeProblem[]): void;
+}
+
+const OWNER = "interleave";
+
+export default function CodeEditor(props: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const uri = monaco.Uri.parse(`file:///lessons/${props.path}/scenario.ts`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(props.value, "typescript", uri);
+    model.setValue(props.value);
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    const edits = model.onDidChangeContent(() => {
+      monaco.editor.setModelMarkers(model, OWNER, []);
+      latest.current.onChange(model.getValue());
+    });
+    const markers = monaco.editor.onDidChangeMarkers((uris) => {
+      if (!uris.some((u) => u.toString() === uri.toString())) return;
+      const problems = monaco.editor
+        .getModelMarkers({ resource: uri, owner: "typescript" })
+        .filter((m) => m.severity === monaco.MarkerSeverity.Error)
+        .map((m) => ({ line: m.startLineNumber, message: typeof m.message === "string" ? m.message : String(m.message) }));
+      latest.current.onTypeProblems(problems);
+    });
+    return () => {
+      edits.dispose();
+      markers.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, [props.path]);
+
+  // A value from outside (Reset, Solve) replaces the text as one undoable edit.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === props.value) return;
+    editorRef.current!.pushUndoStop();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: props.value }], () => null);
+    editorRef.current!.pushUndoStop();
+  }, [props.value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      props.markers.map((marker) => {
+        const column = marker.column ?? model.getLineFirstNonWhitespaceColumn(marker.line) ?? 1;
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: marker.message,
+          startLineNumber: marker.line,
+          startColumn: Math.max(1, column),
+          endLineNumber: marker.line,
+          endColumn: model.getLineMaxColumn(Math.min(marker.line, model.getLineCount())),
+        };
+      }),
+    );
+  }, [props.markers]);
+
+  return (
+    <div
+      ref={host}
+      className="code-editor"
+      data-testid="code-editor"
+      data-error-lines={props.markers.map((m) => m.line).join(",")}
+    />
+  );
+}

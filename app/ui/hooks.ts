@@ -1,0 +1,24 @@
+/** The one place components read outside state: the course, a session, the route. */
+import { useSyncExternalStore } from "react";
+import { courseStore } from "./content/course-store";
+import type { Session, SessionSnapshot } from "../engine/session";
+
+export function useCourse() {
+  return useSyncExternalStore(courseStore.subscribe, courseStore.get);
+}
+
+export function useSession(session: Session): SessionSnapshot {
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}
+
+function subscribeHash(listener: () => void): () => void {
+  window.addEventListener("hashchange", listener);
+  return () => window.removeEventListener("hashchange", listener);
+}
+
+/** The route is the hash (`#/lessons/03-race-conditions`), so any static host serves every page. */
+export function useRoute(): string {
+  return useSyncExternalStore(subscribeHash, () => window.location.hash.replace(/^#/, "") || "/");
+}
+
+export const lessonHref = (slug: string) => `#/lessons/${slug}`;

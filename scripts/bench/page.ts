@@ -1,0 +1,51 @@
+/**
+ * The bench page: runs the figures one after another (never overlapping, as
+ * each one wants both cores) and hands plain-data results to the Node driver.
+ * A figure that fails is reported with its error; the others still run.
+ */
+import type { Figure, FigureResult } from "./harness";
+import { mutexVsFutex } from "./figures/mutex";
+import { sharedIntAddVsAtomicsAdd } from "./figures/shared-int";
+import { engineSpeedupVsRaw } from "./figures/engine-speedup";
+
+const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw];
+
+export interface BenchOptions {
+  readonly repetitions: number;
+  /** Figure names to run; all when absent. */
+  readonly only?: readonly string[];
+}
+
+export interface BenchResult {
+  readonly figures: readonly FigureResult[];
+  readonly environment: Readonly<Record<string, unknown>>;
+}
+
+declare global {
+  interface Window {
+    runBench(options: BenchOptions): Promise<BenchResult>;
+  }
+}
+
+window.runBench = async ({ repetitions, only }) => {
+  if (!crossOriginIsolated) throw new Error("The bench page is not cross-origin isolated: SharedArrayBuffer is unavailable.");
+  const figures: FigureResult[] = [];
+  for (const figure of FIGURES.filter((f) => only === undefined || only.includes(f.name))) {
+    const { name, unit, target } = figure;
+    const log = (line: string): void => console.info(`bench: ${name}: ${line}`);
+    try {
+      const measured = await figure.measure(repetitions, log);
+      figures.push({ name, unit, target, repetitions, ...measured });
+    } catch (thrown) {
+      figures.push({ name, unit, target, error: thrown instanceof Error ? thrown.message : String(thrown) });
+    }
+  }
+  return {
+    figures,
+    environment: {
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+      crossOriginIsolated,
+    },
+  };
+};

@@ -1,0 +1,57 @@
+/**
+ * `npm test`: every check, in order: install what is missing (npm packages,
+ * Debian's chromium), type check, unit and runtime tests, production build,
+ * end-to-end tests in Chromium. Ends on one summary line counting tests.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureDeps } from "./ensure-deps.mjs";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const reports = mkdtempSync(join(tmpdir(), "interleave-test-"));
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function step(name, args, env = {}) {
+  console.log(`\n== ${name} ==`);
+  const started = Date.now();
+  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`== ${name}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) failedSteps.push(name);
+  return status === 0;
+}
+
+function count(file, read) {
+  if (!existsSync(file)) return;
+  const { passed, failed, skipped } = read(JSON.parse(readFileSync(file, "utf8")));
+  tally.passed += passed;
+  tally.failed += failed;
+  tally.skipped += skipped;
+}
+
+ensureDeps();
+const chromium = ensureChromium();
+
+step("type check", ["node_modules/typescript/bin/tsc", "-p", "."]);
+
+const unitReport = join(reports, "unit.json");
+step("unit and runtime tests", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
+count(unitReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+
+if (step("production build", ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"])) {
+  const e2eReport = join(reports, "e2e.json");
+  step("end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
+  count(e2eReport, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }));
+}
+
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
+if (failedSteps.length > 0 && tally.failed === 0) tally.failed = failedSteps.length;
+console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
