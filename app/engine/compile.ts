@@ -27,9 +27,13 @@ export function compileScenario(source: string): Compiled {
   }
 }
 
-/** Sucrase reports "Unexpected token (3:7)", 1-based line and 0-based column. */
+/**
+ * Sucrase reports "Unexpected token (3:7)". Its position can be a token early
+ * (it records the first failure of a speculative parse), so the page prefers
+ * the editor's own syntax diagnostics when it has them (ui/syntax-error.ts).
+ */
 function syntaxError(thrown: unknown): CompileError {
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  const message = (thrown instanceof Error ? thrown.message : String(thrown)).replace(/^Error transforming \S+: /, "");
   const at = /\((\d+):(\d+)\)\s*$/.exec(message);
   if (!at) return { message: `Syntax error: ${message}` };
   return {

@@ -25,6 +25,8 @@ export type Declared =
 /** A finished run, or one refused before it started (bad code or parameters). */
 export type RunRecord = {
   readonly index: number;
+  /** The code that ran: an error's line refers to this text. */
+  readonly source: string;
   readonly params: Params;
   readonly outcome: RunOutcome | { readonly status: "refused"; readonly message: string; readonly compile?: CompileError };
 };
@@ -98,14 +100,14 @@ export class Session {
   /** Starts a run with the current source and parameters; does nothing while one runs. */
   async run(): Promise<RunRecord | null> {
     if (this.snapshot.running) return null;
-    const params = this.snapshot.params;
+    const { params, source } = this.snapshot;
     this.update({ running: { startedAt: performance.now() } });
-    const compiled = compileScenario(this.snapshot.source);
-    if (!compiled.ok) return this.record(params, { status: "refused", message: compiled.error.message, compile: compiled.error });
+    const compiled = compileScenario(source);
+    if (!compiled.ok) return this.record(source, params, { status: "refused", message: compiled.error.message, compile: compiled.error });
     const declared = await this.describe();
-    if (declared.status === "error") return this.record(params, { status: "refused", message: declared.error.message });
+    if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
     const problems = Object.values(this.problemsOf(params));
-    if (problems.length > 0) return this.record(params, { status: "refused", message: problems.join(" ") });
+    if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
     this.handle = startRun(this.options.pool, {
       js: compiled.js,
       params,
@@ -114,7 +116,7 @@ export class Session {
     });
     const outcome = await this.handle.outcome;
     this.handle = null;
-    return this.record(params, outcome);
+    return this.record(source, params, outcome);
   }
 
   stop(): void {
@@ -127,8 +129,8 @@ export class Session {
     this.listeners.clear();
   }
 
-  private record(params: Params, outcome: RunRecord["outcome"]): RunRecord {
-    const record: RunRecord = { index: ++this.runCount, params, outcome };
+  private record(source: string, params: Params, outcome: RunRecord["outcome"]): RunRecord {
+    const record: RunRecord = { index: ++this.runCount, source, params, outcome };
     const goalsMet = new Set(this.snapshot.goalsMet);
     if (outcome.status === "done") for (const goal of outcome.goals) if (goal.passed) goalsMet.add(goal.id);
     this.update({

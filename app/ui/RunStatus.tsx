@@ -3,8 +3,7 @@ import type { RunRecord, SessionSnapshot } from "../engine/session";
 import { workerName } from "../runtime/protocol";
 
 /** What the current or last run is doing or did, in words, plus its result's fields. */
-export function RunStatus({ snapshot }: { snapshot: SessionSnapshot }) {
-  const { running, last } = snapshot;
+export function RunStatus({ running, last }: { running: SessionSnapshot["running"]; last: RunRecord | null }) {
   const status = running ? "running" : (last?.outcome.status ?? "idle");
   return (
     <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">

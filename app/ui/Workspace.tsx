@@ -8,6 +8,7 @@ import { RunStatus } from "./RunStatus";
 import { RunCharts } from "./charts/RunCharts";
 import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
+import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
 import { saved } from "./storage";
 
@@ -20,7 +21,9 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
-  const markers = useMemo(() => errorMarkers(snapshot.last), [snapshot.last]);
+  const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems), [snapshot.last, typeProblems]);
+  const markers = useMemo(() => (last?.source === snapshot.source ? errorMarkers(last) : []), [last, snapshot.source]);
+  const typeErrors = typeProblems.filter((p) => !p.syntax);
   const run = useCallback(() => void session.run(), [session]);
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
@@ -72,17 +75,17 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
           <code>{lesson.reference}</code>
         </pre>
       )}
-      {typeProblems.length > 0 && (
+      {typeErrors.length > 0 && (
         <p className="notice warn" data-testid="type-problems">
-          Type error on line {typeProblems[0]!.line}: {typeProblems[0]!.message}
-          {typeProblems.length > 1 && ` (and ${typeProblems.length - 1} more, underlined in the editor)`}. Types are
+          Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message}
+          {typeErrors.length > 1 && ` (and ${typeErrors.length - 1} more, underlined in the editor)`}. Types are
           erased when the code runs, so Run still works, but the code is probably not what you meant.
         </p>
       )}
       <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar running={snapshot.running !== null} onRun={run} onStop={() => session.stop()} onReset={reset} />
-      <RunStatus snapshot={snapshot} />
-      <Goals goals={lesson.goals} met={snapshot.goalsMet} last={snapshot.last} />
+      <RunStatus running={snapshot.running} last={last} />
+      <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>
   );

@@ -7,8 +7,9 @@ import type { Figure, FigureResult } from "./harness";
 import { mutexVsFutex } from "./figures/mutex";
 import { sharedIntAddVsAtomicsAdd } from "./figures/shared-int";
 import { engineSpeedupVsRaw } from "./figures/engine-speedup";
+import { exp } from "./figures/_exp";
 
-const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw];
+const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw, exp];
 
 export interface BenchOptions {
   readonly repetitions: number;

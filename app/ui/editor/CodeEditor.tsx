@@ -15,7 +15,10 @@ export interface LineMarker {
 
 export interface TypeProblem {
   readonly line: number;
+  readonly column: number;
   readonly message: string;
+  /** TypeScript's syntax errors have codes 1000 to 1999; the rest are type errors. */
+  readonly syntax: boolean;
 }
 
 export interface CodeEditorProps {
@@ -55,12 +58,21 @@ export default function CodeEditor(props: CodeEditorProps) {
       monaco.editor.setModelMarkers(model, OWNER, []);
       latest.current.onChange(model.getValue());
     });
+    // Setting our own markers fires this event too: report only real changes, or the page would loop.
+    let reported = "[]";
     const markers = monaco.editor.onDidChangeMarkers((uris) => {
       if (!uris.some((u) => u.toString() === uri.toString())) return;
       const problems = monaco.editor
         .getModelMarkers({ resource: uri, owner: "typescript" })
         .filter((m) => m.severity === monaco.MarkerSeverity.Error)
-        .map((m) => ({ line: m.startLineNumber, message: typeof m.message === "string" ? m.message : String(m.message) }));
+        .map((m) => ({
+          line: m.startLineNumber,
+          column: m.startColumn,
+          message: typeof m.message === "string" ? m.message : String(m.message),
+          syntax: /^1\d{3}$/.test(String(typeof m.code === "object" ? m.code?.value : m.code)),
+        }));
+      if (JSON.stringify(problems) === reported) return;
+      reported = JSON.stringify(problems);
       latest.current.onTypeProblems(problems);
     });
     return () => {

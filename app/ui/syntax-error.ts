@@ -1,0 +1,15 @@
+/**
+ * Where a syntax error really is. The compiler's position can be a token
+ * early; the editor's TypeScript service knows the exact spot. When a run was
+ * refused for a syntax error and the editor has one, the page shows that.
+ */
+import type { RunRecord } from "../engine/session";
+import type { TypeProblem } from "./editor/CodeEditor";
+
+export function withEditorSyntaxError(record: RunRecord | null, problems: readonly TypeProblem[]): RunRecord | null {
+  const outcome = record?.outcome;
+  const syntax = problems.find((p) => p.syntax);
+  if (!record || outcome?.status !== "refused" || !outcome.compile || !syntax) return record;
+  const message = `Syntax error: ${syntax.message}`;
+  return { ...record, outcome: { ...outcome, message, compile: { message, line: syntax.line, column: syntax.column } } };
+}

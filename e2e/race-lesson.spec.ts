@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { openLesson, resultValue, run, setParam } from "./lesson-page";
+
+test.describe("the race-condition lesson on real workers", () => {
+  test("the page is cross-origin isolated and loads without console errors", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await openLesson(page);
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+    await expect(page.getByTestId("lesson-title")).toHaveText("Race conditions");
+    await expect(page.getByTestId("isolation-notice")).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("fix = none loses updates with the lesson's defaults", async ({ page }) => {
+    await openLesson(page);
+    expect(await run(page)).toBe("done");
+    const expected = await resultValue(page, "expected");
+    expect(expected).toBe(4_000_000);
+    expect(await resultValue(page, "actual")).toBeLessThan(expected);
+    await expect(page.getByTestId("goal-saw-race")).toHaveAttribute("data-met", "true");
+    await expect(page.getByTestId("chart-0")).toHaveAttribute("data-points", "1");
+  });
+
+  for (const fix of ["lock", "atomic"]) {
+    test(`fix = ${fix} ends exact and ticks its goal`, async ({ page }) => {
+      await openLesson(page);
+      await setParam(page, "fix", fix);
+      await setParam(page, "workers", 4);
+      await setParam(page, "increments", 250_000);
+      expect(await run(page)).toBe("done");
+      expect(await resultValue(page, "expected")).toBe(1_000_000);
+      expect(await resultValue(page, "actual")).toBe(1_000_000);
+      await expect(page.getByTestId(`goal-${fix}-exact`)).toHaveAttribute("data-met", "true");
+    });
+  }
+
+  test("a parameter out of range is refused with a message, and nothing runs", async ({ page }) => {
+    await openLesson(page);
+    await setParam(page, "increments", 1e12);
+    await expect(page.getByTestId("param-problem-increments")).toContainText("out of range");
+    expect(await run(page)).toBe("refused");
+    await expect(page.getByTestId("run-error")).toContainText("choose between 1 and 20000000");
+    await setParam(page, "increments", 1000);
+    expect(await run(page)).toBe("done");
+  });
+
+  test("the Python tab shows the reference", async ({ page }) => {
+    await openLesson(page);
+    await page.getByTestId("tab-python").click();
+    await expect(page.getByTestId("python-reference")).toContainText("import threading");
+    await page.getByTestId("tab-scenario").click();
+    await expect(page.getByTestId("code-editor")).toBeVisible();
+  });
+});

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { openLesson, replaceCode, resultValue, run } from "./lesson-page";
+
+const forever = `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: (shared) => ({ n: shared.int("n") }),
+  worker: ({ n }) => {
+    while (true) {}
+  },
+  result: ({ n }) => ({ value: n.get() }),
+});
+`;
+
+test.describe("code that never ends", () => {
+  test("Stop ends an infinite loop within 500 ms, and the page stays responsive", async ({ page }) => {
+    await openLesson(page);
+    await replaceCode(page, forever);
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "running");
+    await page.waitForTimeout(300);
+    const elapsed = await page.evaluate(async () => {
+      const started = performance.now();
+      (document.querySelector('[data-testid="stop-button"]') as HTMLButtonElement).click();
+      await new Promise<void>((resolve) => {
+        const check = () =>
+          document.querySelector('[data-testid="run-status"]')?.getAttribute("data-status") === "stopped" ? resolve() : requestAnimationFrame(check);
+        check();
+      });
+      return performance.now() - started;
+    });
+    expect(elapsed).toBeLessThan(500);
+    await expect(page.getByTestId("run-stopped")).toContainText("Stopped");
+  });
+
+  test("Esc stops a run too", async ({ page }) => {
+    await openLesson(page);
+    await replaceCode(page, forever);
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "running");
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "stopped");
+  });
+
+  test("the lesson's time limit stops an infinite loop, and the next run works", async ({ page }) => {
+    test.setTimeout(90_000);
+    await openLesson(page);
+    await replaceCode(page, forever);
+    expect(await run(page, 40_000)).toBe("stopped");
+    await expect(page.getByTestId("run-stopped")).toContainText("time limit");
+    await replaceCode(page, forever.replace("while (true) {}", "n.add(1);"));
+    expect(await run(page)).toBe("done");
+    expect(await resultValue(page, "value")).toBe(2);
+  });
+});
