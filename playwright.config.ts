@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
-/** A port no other dev server here uses; the server must start fresh on it. */
+/** Ports no other dev server here uses; the servers must start fresh on them. */
 const PORT = 4391;
+/** The same build served without isolation headers, as GitHub Pages would. */
+export const BARE_PORT = 4393;
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,10 +29,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/serve-static.mjs dist ${BARE_PORT}`,
+      url: `http://localhost:${BARE_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { ISOLATION_HEADERS, coiServiceWorker } from "./scripts/vite/cross-origin-isolation";
-import { scenarioTypes } from "./scripts/vite/scenario-types";
+import { ISOLATION_HEADERS, coiServiceWorker } from "./scripts/vite/cross-origin-isolation.ts";
+import { scenarioTypes } from "./scripts/vite/scenario-types.ts";
 
 /** Ports are fixed so the printed URL is stable; e2e uses its own. */
 export const PORTS = { dev: 5317, preview: 4317 } as const;

@@ -39,6 +39,7 @@ export function LessonPage({ lesson }: { lesson: Lesson }) {
       </section>
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
+        {isolation && <pre className="code-fallback">{lesson.scenario}</pre>}
         {session && <Workspace key={lesson.slug} lesson={lesson} session={session} />}
       </section>
     </div>

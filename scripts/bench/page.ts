@@ -7,9 +7,8 @@ import type { Figure, FigureResult } from "./harness";
 import { mutexVsFutex } from "./figures/mutex";
 import { sharedIntAddVsAtomicsAdd } from "./figures/shared-int";
 import { engineSpeedupVsRaw } from "./figures/engine-speedup";
-import { exp } from "./figures/_exp";
 
-const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw, exp];
+const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw];
 
 export interface BenchOptions {
   readonly repetitions: number;
