@@ -29,17 +29,19 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
   useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
   useEffect(() => saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
+  // Captured before the editor sees them, so the keys work wherever the focus is.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
-        event.preventDefault();
-        run();
-      } else if (event.key === "Escape" && session.getSnapshot().running) {
-        session.stop();
-      }
+      const runKey = (event.ctrlKey || event.metaKey) && event.key === "Enter";
+      const stopKey = event.key === "Escape" && session.getSnapshot().running !== null;
+      if (!runKey && !stopKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (runKey) run();
+      else session.stop();
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
   }, [run, session]);
 
   const reset = () => {
@@ -65,7 +67,6 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
             value={snapshot.source}
             markers={markers}
             onChange={(source) => session.setSource(source)}
-            onRun={run}
             onTypeProblems={setTypeProblems}
           />
         </Suspense>

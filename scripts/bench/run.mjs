@@ -14,11 +14,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createServer } from "vite";
 import { chromium } from "playwright-core";
+import { watchOtherLoad } from "./machine-load.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 // Unusual and strict, so the bench never talks to someone else's dev server.
 const PORT = 5391;
+// Above this share of the machine taken by other processes, the figures are flagged as suspect.
+const BUSY_WARNING_PERCENT = 10;
 const TIME_LIMIT_MS = 5 * 60_000;
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -73,8 +76,10 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/index.html`);
   await page.waitForFunction(() => typeof window.runBench === "function");
   const only = options.only?.split(",").map((name) => name.trim());
+  const otherLoad = watchOtherLoad();
   const running = page.evaluate((o) => window.runBench(o), { repetitions, only });
   result = await Promise.race([running, timeout(TIME_LIMIT_MS)]);
+  result.environment.otherLoad = otherLoad();
   result.environment = {
     ...result.environment,
     browser: `Chromium ${browser.version()}`,
@@ -136,7 +141,13 @@ function table({ figures, environment }) {
     }
   }
   const env = environment;
-  out.push("", `${env.browser}, ${env.cpuCount} x ${env.cpu}, ${env.platform}, node ${env.node}; ${env.durationSeconds} s in all`, "");
+  out.push("", `${env.browser}, ${env.cpuCount} x ${env.cpu}, ${env.platform}, node ${env.node}; ${env.durationSeconds} s in all`);
+  const load = env.otherLoad;
+  if (load) {
+    out.push(`other processes used ${load.otherCpuSeconds} CPU-seconds during the figures (${load.percentOfMachine}% of the machine)`);
+    if (load.percentOfMachine > BUSY_WARNING_PERCENT) out.push("WARNING: the machine was busy with other work: the figures are suspect, run again when it is quiet");
+  }
+  out.push("");
   return out.join("\n");
 }
 

@@ -1,6 +1,6 @@
 /**
  * The scenario editor (Monaco). Loaded lazily: import it with React.lazy.
- * Ctrl/Cmd+Enter runs. Markers passed in (compile and runtime errors) are
+ * Markers passed in (compile and runtime errors) are
  * shown on their lines until the next edit; the editor reports TypeScript's
  * own errors back so the page can mention them.
  */
@@ -27,7 +27,6 @@ export interface CodeEditorProps {
   readonly path: string;
   readonly markers: readonly LineMarker[];
   onChange(value: string): void;
-  onRun(): void;
   onTypeProblems(problems: readonly TypeProblem[]): void;
 }
 
@@ -53,7 +52,6 @@ export default function CodeEditor(props: CodeEditorProps) {
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
     const edits = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, OWNER, []);
       latest.current.onChange(model.getValue());
