@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { compileScenario } from "./compile";
+
+describe("compileScenario", () => {
+  it("keeps every line where it was, so stack lines match the editor", () => {
+    const source = 'import { param } from "interleave";\n\ninterface X { a: number }\nconst x: X = { a: 1 };\nthrow new Error(String(x.a + param.int.length));\n';
+    const compiled = compileScenario(source);
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const lines = compiled.js.split("\n");
+    expect(lines.findIndex((l) => l.includes("throw new Error"))).toBe(4);
+    expect(compiled.js).toContain("require('interleave')");
+  });
+
+  it("reports a syntax error with a line and a readable message", () => {
+    const compiled = compileScenario("const a = 1;\nlet x = ;\n");
+    expect(compiled).toEqual({ ok: false, error: { message: "Syntax error: Unexpected token", line: 2, column: 9 } });
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { checkParam, defaultParams, param } from "./params";
+
+describe("parameters", () => {
+  const workers = param.int({ default: 2, min: 1, max: 8, label: "Workers" });
+  const fix = param.choice(["none", "lock"], { default: "none" });
+
+  it("accepts values in range and the declared options", () => {
+    expect(checkParam("workers", workers, 8)).toBeNull();
+    expect(checkParam("fix", fix, "lock")).toBeNull();
+    expect(defaultParams({ workers, fix })).toEqual({ workers: 2, fix: "none" });
+  });
+
+  it("explains what is wrong with a value and what to choose", () => {
+    expect(checkParam("workers", workers, 1e12)).toBe("Workers = 1000000000000 is out of range: choose between 1 and 8.");
+    expect(checkParam("workers", workers, 2.5)).toBe("Workers must be a whole number; got 2.5.");
+    expect(checkParam("workers", workers, Number.NaN)).toBe("Workers must be a whole number; got NaN.");
+    expect(checkParam("fix", fix, "atomic")).toBe("fix must be one of none, lock; got atomic.");
+  });
+});
