@@ -54,3 +54,18 @@ test.describe("the race-condition lesson on real workers", () => {
     await expect(page.getByTestId("code-editor")).toBeVisible();
   });
 });
+
+test("the shared counter is shown live while the workers run", async ({ page }) => {
+  await openLesson(page);
+  await setParam(page, "fix", "atomic");
+  await setParam(page, "increments", 20_000_000);
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("shared-values")).toContainText("(live)");
+  const counter = page.getByTestId("shared-counter");
+  await expect
+    .poll(async () => Number((await counter.textContent())?.replace(/,/g, "")), { intervals: [50] })
+    .toBeGreaterThan(0);
+  expect(Number((await counter.textContent())?.replace(/,/g, ""))).toBeLessThan(40_000_000);
+  await page.getByTestId("stop-button").click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "stopped");
+});

@@ -10,7 +10,7 @@
  * parked in Atomics.wait cannot answer, and comlink never settles a call to a
  * terminated worker: the run settles it instead.
  */
-import { createRunMemory } from "../runtime/memory";
+import { createRunMemory, type Allocation } from "../runtime/memory";
 import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
@@ -44,6 +44,8 @@ export interface RunHandle {
   readonly outcome: Promise<RunOutcome>;
   /** The run's shared memory, which the page may read while it runs. */
   readonly memory: SharedArrayBuffer;
+  /** The shared objects' places in `memory`; empty until the first worker is prepared. */
+  readonly objects: readonly Allocation[];
   stop(reason?: StopReason): void;
 }
 
@@ -56,6 +58,7 @@ class StoppedError extends Error {}
 class Run implements RunHandle {
   readonly memory: SharedArrayBuffer;
   readonly outcome: Promise<RunOutcome>;
+  objects: readonly Allocation[] = [];
   private readonly taken: RunnerHandle[] = [];
   private readonly startedAt = performance.now();
   private readonly timeLimitMs: number;
@@ -90,6 +93,7 @@ class Run implements RunHandle {
       this.take(1);
       const prepared = await this.call(0, (r) => r.prepare(this.prepareRequest(0, true)));
       if (!prepared.ok) return this.fail(prepared.error, true);
+      this.objects = prepared.value.objects;
       const count = prepared.value.workers;
       this.take(count - 1);
       const rest = await Promise.all(

@@ -11,6 +11,7 @@ import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../
 import type { ScenarioErrorInfo } from "../runtime/protocol";
 import { compileScenario, type CompileError } from "./compile";
 import { describeScenario } from "./describe";
+import { readSharedValues, type SharedValue } from "./shared-values";
 import { startRun, type RunHandle, type RunOutcome } from "./run";
 import type { WorkerPool } from "./pool";
 import type { Goal } from "./course/lesson";
@@ -61,6 +62,7 @@ export class Session {
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<() => void>();
   private handle: RunHandle | null = null;
+  private lastRun: RunHandle | null = null;
   private describeTimer: ReturnType<typeof setTimeout> | undefined;
   private describeGeneration = 0;
   private runCount = 0;
@@ -108,7 +110,7 @@ export class Session {
     if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
     const problems = Object.values(this.problemsOf(params));
     if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
-    this.handle = startRun(this.options.pool, {
+    this.handle = this.lastRun = startRun(this.options.pool, {
       js: compiled.js,
       params,
       goals: this.options.goals,
@@ -121,6 +123,11 @@ export class Session {
 
   stop(): void {
     this.handle?.stop();
+  }
+
+  /** The shared objects of the current or last run, read now; empty before any run. */
+  sharedValues(): SharedValue[] {
+    return this.lastRun ? readSharedValues(this.lastRun.memory, this.lastRun.objects) : [];
   }
 
   dispose(): void {

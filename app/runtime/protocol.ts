@@ -5,6 +5,7 @@
  * arrives with its worker and line.
  */
 import type { ParamSpecs, ParamValue } from "./params";
+import type { Allocation } from "./memory";
 
 /** Which step of a run an error came from. */
 export type Phase = "load" | "setup" | "worker" | "result" | "goal";
@@ -36,6 +37,12 @@ export interface PrepareRequest {
   readonly init: boolean;
 }
 
+/** What preparing a worker tells the engine: how many workers to start, and the shared objects' places. */
+export interface Prepared {
+  readonly workers: number;
+  readonly objects: readonly Allocation[];
+}
+
 /** One worker body's run, timestamps in ms on the shared clock (`timeOrigin + now`). */
 export interface BodyReport {
   readonly startedAt: number;
@@ -61,7 +68,7 @@ export interface Finish {
 
 export interface RunnerApi {
   describe(js: string): Outcome<Description>;
-  prepare(request: PrepareRequest): Outcome<{ workers: number }>;
+  prepare(request: PrepareRequest): Outcome<Prepared>;
   /** Waits at the start gate with the run's other `workerCount - 1` workers, then runs the body. */
   runBody(workerCount: number): Promise<Outcome<BodyReport>>;
   finish(goals: readonly GoalCheck[]): Outcome<Finish>;

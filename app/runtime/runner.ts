@@ -22,10 +22,11 @@ import {
   type GoalOutcome,
   type Outcome,
   type PrepareRequest,
+  type Prepared,
   type RunnerApi,
 } from "./protocol";
 
-interface Prepared {
+interface PreparedRun {
   readonly scenario: AnyScenario;
   readonly state: unknown;
   readonly arena: Arena;
@@ -35,7 +36,7 @@ interface Prepared {
 const now = (): number => performance.timeOrigin + performance.now();
 
 export class Runner implements RunnerApi {
-  private prepared: Prepared | null = null;
+  private prepared: PreparedRun | null = null;
 
   describe(js: string): Outcome<Description> {
     try {
@@ -46,7 +47,7 @@ export class Runner implements RunnerApi {
     }
   }
 
-  prepare(request: PrepareRequest): Outcome<{ workers: number }> {
+  prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
     const { workerId } = request;
     let scenario: AnyScenario;
@@ -59,7 +60,7 @@ export class Runner implements RunnerApi {
       const arena = new Arena(request.memory);
       const state = scenario.setup(sharedFactory(arena, workerId, request.init), request.params as never);
       this.prepared = { scenario, state, arena, request };
-      return { ok: true, value: { workers: workerCount(scenario, request.params) } };
+      return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
     }
@@ -89,7 +90,7 @@ export class Runner implements RunnerApi {
     return { ok: true, value: { result, goals: goals.map((goal) => checkGoal(goal, result, request.params)) } };
   }
 
-  private mustBePrepared(): Prepared {
+  private mustBePrepared(): PreparedRun {
     if (this.prepared === null) throw new Error("Runner used before prepare(): this is an engine bug.");
     return this.prepared;
   }

@@ -29,6 +29,8 @@ declare global {
 
 window.runBench = async ({ repetitions, only }) => {
   if (!crossOriginIsolated) throw new Error("The bench page is not cross-origin isolated: SharedArrayBuffer is unavailable.");
+  const unknown = only?.filter((name) => !FIGURES.some((f) => f.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no figure named ${unknown.join(", ")}; there are ${FIGURES.map((f) => f.name).join(", ")}`);
   const figures: FigureResult[] = [];
   for (const figure of FIGURES.filter((f) => only === undefined || only.includes(f.name))) {
     const { name, unit, target } = figure;

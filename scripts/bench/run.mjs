@@ -5,7 +5,7 @@
  * stderr). Exits 1 when a figure could not be measured; a missed target is
  * printed, not fatal, since speed on a shared machine is noisy.
  *
- * Options: --json, --reps N (default 7, at least 5), --only name[,name].
+ * Options: --json, --reps N (default 15, at least 5), --only name[,name].
  * Env: CHROMIUM_PATH (default /usr/bin/chromium).
  */
 import { cpus, tmpdir } from "node:os";
@@ -34,7 +34,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const { values: options } = parseArgs({
-  options: { json: { type: "boolean", default: false }, reps: { type: "string", default: "7" }, only: { type: "string" } },
+  options: { json: { type: "boolean", default: false }, reps: { type: "string", default: "15" }, only: { type: "string" } },
 });
 const repetitions = Number(options.reps);
 if (!Number.isInteger(repetitions) || repetitions < 5) fail("--reps must be a whole number of at least 5");
@@ -64,6 +64,7 @@ const server = await createServer({
 
 let browser;
 let result;
+let failure;
 try {
   await server.listen();
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -91,11 +92,13 @@ try {
     durationSeconds: round((Date.now() - began) / 1000, 1),
   };
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  // Playwright appends the page-side stack; the first line says what went wrong.
+  failure = (error instanceof Error ? error.message : String(error)).split("\n")[0];
 } finally {
   await browser?.close();
   await server.close();
 }
+if (failure !== undefined) fail(failure);
 
 const failed = result.figures.filter((f) => "error" in f);
 if (options.json) process.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);

@@ -8,6 +8,7 @@ import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRecord } from "../../engine/session";
 import { runRows, type RunRow } from "./run-series";
 
+const compact = new Intl.NumberFormat("en", { notation: "compact" });
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
 
 export function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; history: readonly RunRecord[] }) {
@@ -29,7 +30,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" />,
     <XAxis key="x" dataKey="run" tickFormatter={(run) => `#${run}`} />,
-    <YAxis key="y" width={80} tickFormatter={(v: number) => v.toLocaleString("en")} />,
+    <YAxis key="y" width={56} tickFormatter={(v: number) => compact.format(v)} />,
     <Tooltip key="tip" labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? "")} formatter={(v) => Number(v).toLocaleString("en")} />,
     <Legend key="legend" />,
   ];

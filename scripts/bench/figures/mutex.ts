@@ -3,7 +3,7 @@ import { Team, expectTotal, interleaved, median, mops, ratios, type Figure } fro
 
 const WORKERS = 2;
 // About 150 ms per run at the ~6.8 M ops/s DESIGN.md measured for a futex mutex.
-const ITERATIONS = 500_000;
+const ITERATIONS = 2_000_000;
 
 export const mutexVsFutex: Figure = {
   name: "mutex_vs_futex",
