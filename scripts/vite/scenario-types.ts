@@ -13,7 +13,8 @@ import type { Plugin } from "vite";
 const ID = "virtual:scenario-types";
 const RESOLVED = `\0${ID}`;
 
-export function emitScenarioTypes(runtimeDir: string): Record<string, string> {
+/** The declarations by file name, and the runtime sources they came from (to watch). */
+export function emitScenarioTypes(runtimeDir: string): { files: Record<string, string>; sources: string[] } {
   const entry = resolve(runtimeDir, "api.ts");
   const program = ts.createProgram([entry], {
     declaration: true,
@@ -35,7 +36,8 @@ export function emitScenarioTypes(runtimeDir: string): Record<string, string> {
     files[name] = text;
   });
   if (result.emitSkipped) throw new Error("scenario-types: TypeScript could not emit the scenario API declarations");
-  return files;
+  const sources = program.getSourceFiles().map((f) => resolve(f.fileName)).filter((f) => f.startsWith(resolve(runtimeDir)));
+  return { files, sources };
 }
 
 export function scenarioTypes(runtimeDir: string): Plugin {
@@ -44,8 +46,8 @@ export function scenarioTypes(runtimeDir: string): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const files = emitScenarioTypes(runtimeDir);
-      for (const file of Object.keys(files)) this.addWatchFile(resolve(runtimeDir, file.replace(/\.d\.ts$/, ".ts")));
+      const { files, sources } = emitScenarioTypes(runtimeDir);
+      for (const source of sources) this.addWatchFile(source);
       return `export default ${JSON.stringify(files)};`;
     },
   };
