@@ -114,6 +114,12 @@ export default defineScenario({
     expect(expectDone(await run(counter("counter.add(1);"), { workers: 2, n: 5 })).result).toEqual({ expected: 10, actual: 10 });
   });
 
+  it("refuses more workers than a run can have, before starting them", async () => {
+    const outcome = await run(counter("counter.add(1);").replace("max: 8", "max: 100000"), { workers: 100_000, n: 1 });
+    if (outcome.status !== "error") throw new Error(JSON.stringify(outcome));
+    expect(outcome.error.message).toBe("The scenario asked for 100,000 workers; a run can have at most 16. Lower the worker count.");
+  });
+
   it("explains a scenario without a default export", async () => {
     const outcome = await run(`import { param } from "interleave"; export const x = 1;`);
     if (outcome.status !== "error") throw new Error(JSON.stringify(outcome));

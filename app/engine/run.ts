@@ -16,6 +16,8 @@ import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
+/** More workers than this only queue for the same few cores, and each costs a thread and memory. */
+export const MAX_WORKERS = 16;
 
 export interface RunRequest {
   readonly js: string;
@@ -95,6 +97,7 @@ class Run implements RunHandle {
       if (!prepared.ok) return this.fail(prepared.error, true);
       this.objects = prepared.value.objects;
       const count = prepared.value.workers;
+      if (count > MAX_WORKERS) return this.fail(tooManyWorkers(count), true);
       this.take(count - 1);
       const rest = await Promise.all(
         this.taken.slice(1).map((_, i) => this.call(i + 1, (r) => r.prepare(this.prepareRequest(i + 1, false)))),
@@ -151,6 +154,14 @@ class Run implements RunHandle {
   private elapsed(): number {
     return performance.now() - this.startedAt;
   }
+}
+
+function tooManyWorkers(count: number): ScenarioErrorInfo {
+  return {
+    name: "RangeError",
+    phase: "setup",
+    message: `The scenario asked for ${count.toLocaleString("en")} workers; a run can have at most ${MAX_WORKERS}. Lower the worker count.`,
+  };
 }
 
 /** All values, or the first error as soon as any call returns one (the others may never return). */
