@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { openLesson, resultValue, run, setParam } from "./lesson-page";
+import { readFileSync } from "node:fs";
+import { openLesson, replaceCode, resultValue, run, setParam } from "./lesson-page";
 
 test.describe("the race-condition lesson on real workers", () => {
   test("the page is cross-origin isolated and loads without console errors", async ({ page }) => {
@@ -68,4 +69,13 @@ test("the shared counter is shown live while the workers run", async ({ page }) 
   expect(Number((await counter.textContent())?.replace(/,/g, ""))).toBeLessThan(40_000_000);
   await page.getByTestId("stop-button").click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "stopped");
+});
+
+test("the lesson's solution holds the lock with `using` and meets the last goal", async ({ page }) => {
+  const solution = readFileSync(new URL("../lessons/03-race-conditions/solution.ts", import.meta.url), "utf8");
+  await openLesson(page);
+  await replaceCode(page, solution);
+  expect(await run(page)).toBe("done");
+  expect(await resultValue(page, "actual")).toBe(await resultValue(page, "expected"));
+  await expect(page.getByTestId("goal-with-lock")).toHaveAttribute("data-met", "true");
 });
