@@ -1,4 +1,9 @@
-/** The raw-worker side of the engine-speedup figure: the same kernel, no engine. */
+/**
+ * The raw-worker side of the engine-speedup figure: the same kernel, no
+ * engine. The kernel is compiled once and stays warm across repetitions,
+ * whereas the engine evaluates the scenario afresh on every run: any cost of
+ * that cold start is part of what the figure measures.
+ */
 import { cpuShare } from "./cpu-kernel";
 import { serve } from "./worker-kit";
 

@@ -55,7 +55,7 @@ export class Mutex {
    * Returns true when taken, false on timeout (Python's `acquire(timeout=)`).
    */
   acquire(timeout?: number): boolean {
-    checkTimeout(`Lock "${this.name}".acquire`, timeout);
+    if (timeout !== undefined) checkTimeout(`Lock "${this.name}".acquire`, timeout);
     schedulingPoint(PointKind.Acquire, this.index);
     const w = this.words;
     let c = Atomics.compareExchange(w, this.state, UNLOCKED, LOCKED);
@@ -63,7 +63,7 @@ export class Mutex {
       const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
       if (c !== CONTENDED) c = Atomics.exchange(w, this.state, CONTENDED);
       while (c !== UNLOCKED) {
-        const left = deadline - performance.now();
+        const left = deadline === Infinity ? Infinity : deadline - performance.now();
         if (left <= 0) return false;
         Atomics.wait(w, this.state, CONTENDED, left);
         c = Atomics.exchange(w, this.state, CONTENDED);
@@ -77,13 +77,15 @@ export class Mutex {
   release(): void {
     schedulingPoint(PointKind.Release, this.index);
     const w = this.words;
-    if (Atomics.load(w, this.state) === UNLOCKED) {
-      throw new ScenarioUsageError(`Lock "${this.name}": release of an unlocked lock. Release only a lock you acquired.`);
-    }
     w[this.index + OWNER] = 0;
-    if (Atomics.sub(w, this.state, 1) !== LOCKED) {
+    // One atomic step on the fast path: locked -> unlocked. Drepper's version
+    // decrements instead; a compare-exchange also tells an unlocked lock apart.
+    const c = Atomics.compareExchange(w, this.state, LOCKED, UNLOCKED);
+    if (c === CONTENDED) {
       Atomics.store(w, this.state, UNLOCKED);
       Atomics.notify(w, this.state, 1);
+    } else if (c === UNLOCKED) {
+      throw new ScenarioUsageError(`Lock "${this.name}": release of an unlocked lock. Release only a lock you acquired.`);
     }
   }
 
