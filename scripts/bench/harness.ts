@@ -129,3 +129,45 @@ export function expectTotal(what: string, checks: readonly number[], total: numb
   const seen = Math.max(...checks);
   if (seen !== total) throw new Error(`${what}: counted ${seen}, expected ${total}`);
 }
+
+export interface Contender {
+  /** The job kind the bench worker runs. */
+  readonly kind: string;
+  /** How the figure's parts name it. */
+  readonly label: string;
+}
+
+/**
+ * Throughput of `measured` over `baseline`, the same loop on the same team of
+ * workers, repetitions interleaved; each run's total is checked first.
+ */
+export async function throughputRatio(
+  spawn: () => Worker,
+  workers: number,
+  iterations: number,
+  measured: Contender,
+  baseline: Contender,
+  repetitions: number,
+  log: (line: string) => void,
+): Promise<Measured> {
+  const team = new Team(spawn, workers);
+  const throughput = async ({ kind, label }: Contender): Promise<number> => {
+    const run = await team.run(kind, workers, iterations);
+    expectTotal(label, run.checks, workers * iterations);
+    return mops(workers * iterations, run.ms);
+  };
+  try {
+    const s = await interleaved(repetitions, { measured: () => throughput(measured), baseline: () => throughput(baseline) }, log);
+    const samples = ratios(s.measured, s.baseline);
+    return {
+      value: median(samples),
+      samples,
+      parts: [
+        { name: measured.label, value: median(s.measured), unit: "M ops/s" },
+        { name: baseline.label, value: median(s.baseline), unit: "M ops/s" },
+      ],
+    };
+  } finally {
+    team.terminate();
+  }
+}

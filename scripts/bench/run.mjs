@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createServer } from "vite";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "../ensure-chromium.mjs";
 import { watchOtherLoad } from "./machine-load.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -23,15 +24,6 @@ const PORT = 5391;
 // Above this share of the machine taken by other processes, the figures are flagged as suspect.
 const BUSY_WARNING_PERCENT = 10;
 const TIME_LIMIT_MS = 5 * 60_000;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
 
 const { values: options } = parseArgs({
   options: { json: { type: "boolean", default: false }, reps: { type: "string", default: "15" }, only: { type: "string" } },
@@ -67,7 +59,7 @@ let result;
 let failure;
 try {
   await server.listen();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   page.on("console", (message) => {
     const text = message.text();
