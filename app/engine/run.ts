@@ -10,21 +10,19 @@
  * parked in Atomics.wait cannot answer, and comlink never settles a call to a
  * terminated worker: the run settles it instead.
  */
-import { createRunMemory, type Allocation } from "../runtime/memory";
+import { MAX_WORKERS, createRunMemory, type Allocation, type MemoryOptions } from "../runtime/memory";
 import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
-/** More workers than this only queue for the same few cores, and each costs a thread and memory. */
-export const MAX_WORKERS = 16;
 
 export interface RunRequest {
   readonly js: string;
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly goals: readonly GoalCheck[];
   readonly timeLimitMs?: number;
-  readonly memoryBytes?: number;
+  readonly memory?: MemoryOptions;
 }
 
 export type StopReason = "stop" | "time-limit";
@@ -72,7 +70,7 @@ class Run implements RunHandle {
     private readonly pool: WorkerPool,
     private readonly request: RunRequest,
   ) {
-    this.memory = createRunMemory(request.memoryBytes);
+    this.memory = createRunMemory(request.memory);
     this.timeLimitMs = request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
     const stopped = new Promise<RunOutcome>((resolve) => (this.settleStopped = resolve));
     this.outcome = Promise.race([this.execute(), stopped]);

@@ -8,11 +8,13 @@
 import type { ParamSpecs, ParamValues } from "./params";
 import type { SharedInt } from "./shared-int";
 import type { Mutex } from "./sync/mutex";
+import type { InterpreterMode } from "./gil";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
 export type { SharedInt } from "./shared-int";
 export type { Mutex, Held } from "./sync/mutex";
+export type { InterpreterMode } from "./gil";
 /** Python's `threading.Lock`. */
 export type Lock = Mutex;
 
@@ -24,7 +26,7 @@ export interface Shared {
   lock(name: string): Lock;
 }
 
-/** What a worker's body knows about itself. */
+/** What a worker's body knows about itself, and the work it can simulate. */
 export interface WorkerContext<P extends ParamSpecs> {
   /** 0-based worker number. */
   readonly id: number;
@@ -33,10 +35,35 @@ export interface WorkerContext<P extends ParamSpecs> {
   /** How many workers the run has. */
   readonly workers: number;
   readonly params: ParamValues<P>;
+  /**
+   * CPU-bound work: real computation, `units` chunks of a few tens of
+   * microseconds each. Under the GIL it yields when another worker asks,
+   * between chunks. Returns a checksum of the work.
+   */
+  cpu(units: number): number;
+  /** I/O-bound work: blocks for `ms` milliseconds, releasing the GIL meanwhile (like `time.sleep`). */
+  io(ms: number): void;
+  /** Puts a numbered mark on this worker's timeline. */
+  mark(label?: number): void;
+}
+
+/** How the workers behave as Python: threads under one GIL, free-threaded, or processes. */
+export interface Interpreter {
+  readonly mode: InterpreterMode;
+  /** Python's `sys.setswitchinterval`, in milliseconds (default 5). */
+  readonly switchIntervalMs?: number;
 }
 
 export interface Scenario<P extends ParamSpecs, S, R> {
   readonly params: P;
+  /** The interpreter model for this run; without it, workers run free-threaded (no GIL). */
+  readonly interpreter?: (params: ParamValues<P>) => Interpreter;
+  /**
+   * Trace every acquire and release for the timeline, not only the contended
+   * ones. Each traced operation costs about 100 ns: use it for scenarios with
+   * few lock operations.
+   */
+  readonly traceAll?: boolean;
   /** How many workers to start; defaults to the `workers` parameter, else 2. */
   readonly workers?: number | ((params: ParamValues<P>) => number);
   /** Creates the shared state. Must not depend on which worker runs it. */

@@ -1,14 +1,25 @@
 /**
  * The shared memory of one run: a single SharedArrayBuffer viewed as 32-bit
- * words, with a fixed header the engine and every worker agree on, followed
- * by an arena that scenario objects are allocated from.
+ * words. Its regions, in order:
  *
- * Allocation is a bump pointer that each worker keeps privately. Every worker
- * runs the same `setup` in the same order, so every worker computes the same
- * word index for every object: a shared object is just (buffer, index), as in
- * the SpiderMonkey lock-and-condition primitives, and nothing is sent between
- * threads to "share" it.
+ *   header        run-wide words: the start gate, the gate mode, the GIL
+ *   worker status per worker: running, blocked (on what, until when), done
+ *   trace heads   per worker: how many trace events it has written
+ *   trace rings   per worker: its last `traceCapacity` events (see trace.ts)
+ *   arena         the scenario's shared objects
+ *
+ * The trace capacity is written in the header, so every thread derives the
+ * same layout from the buffer alone.
+ *
+ * Allocation in the arena is a bump pointer that each worker keeps privately.
+ * Every worker runs the same `setup` in the same order, so every worker
+ * computes the same word index for every object: a shared object is just
+ * (buffer, index), as in the SpiderMonkey lock-and-condition primitives, and
+ * nothing is sent between threads to "share" it.
  */
+
+/** A run has at most this many workers: the status and trace regions have a slot for each. */
+export const MAX_WORKERS = 16;
 
 /** Word indices of the run header. */
 export const Header = {
@@ -18,14 +29,65 @@ export const Header = {
   startOpen: 1,
   /** Scheduling-point mode (0 = free run). Read by the gate on every point. */
   gateMode: 2,
-  /** Number of words in the header; the arena starts here. */
+  /** The simulated GIL's words (see gil.ts). */
+  gilHolder: 3,
+  gilDropRequest: 4,
+  gilSwitches: 5,
+  gilMode: 6,
+  switchIntervalMicros: 7,
+  /** Events each worker's trace ring holds. */
+  traceCapacity: 8,
+  /** 1 to trace every acquire and release; 0 to trace only blocking, the GIL, I/O and marks. */
+  traceAll: 9,
+  /** Number of words in the header. */
   size: 16,
 } as const;
 
-export const DEFAULT_MEMORY_BYTES = 1 << 20;
+/** Words of one worker's status block (see worker-status.ts). */
+export const STATUS_WORDS = 4;
+/** Each worker's trace head sits on its own 64-byte cache line, so workers never contend for one. */
+export const TRACE_HEAD_STRIDE = 16;
+/** Words of one trace event: a float64 time, then kind and object, then a value. */
+export const EVENT_WORDS = 4;
 
-export function createRunMemory(bytes = DEFAULT_MEMORY_BYTES): SharedArrayBuffer {
-  return new SharedArrayBuffer(bytes);
+export const DEFAULT_TRACE_CAPACITY = 8192;
+export const DEFAULT_ARENA_BYTES = 1 << 20;
+
+export interface Layout {
+  readonly statusStart: number;
+  readonly traceHeadStart: number;
+  readonly traceStart: number;
+  readonly traceCapacity: number;
+  readonly arenaStart: number;
+}
+
+export function layoutFor(traceCapacity: number): Layout {
+  const statusStart = Header.size;
+  const traceHeadStart = statusStart + MAX_WORKERS * STATUS_WORDS;
+  // Trace events hold float64s: their region starts on an 8-byte boundary.
+  const traceStart = align(traceHeadStart + MAX_WORKERS * TRACE_HEAD_STRIDE, 2);
+  const arenaStart = traceStart + MAX_WORKERS * traceCapacity * EVENT_WORDS;
+  return { statusStart, traceHeadStart, traceStart, traceCapacity, arenaStart };
+}
+
+export function layoutOf(words: Int32Array): Layout {
+  return layoutFor(Atomics.load(words, Header.traceCapacity));
+}
+
+export interface MemoryOptions {
+  readonly traceCapacity?: number;
+  readonly arenaBytes?: number;
+}
+
+export function createRunMemory({ traceCapacity = DEFAULT_TRACE_CAPACITY, arenaBytes = DEFAULT_ARENA_BYTES }: MemoryOptions = {}): SharedArrayBuffer {
+  const layout = layoutFor(traceCapacity);
+  const buffer = new SharedArrayBuffer(layout.arenaStart * 4 + arenaBytes);
+  new Int32Array(buffer)[Header.traceCapacity] = traceCapacity;
+  return buffer;
+}
+
+function align(index: number, words: number): number {
+  return Math.ceil(index / words) * words;
 }
 
 /** A named object living at `index` in the arena, for diagnostics. */
@@ -43,17 +105,20 @@ export class MemoryExhaustedError extends Error {
 /** One worker's view of the run memory and its private allocation cursor. */
 export class Arena {
   readonly words: Int32Array;
+  readonly layout: Layout;
   readonly allocations: Allocation[] = [];
-  private top: number = Header.size;
+  private top: number;
 
   constructor(readonly buffer: SharedArrayBuffer) {
     this.words = new Int32Array(buffer);
+    this.layout = layoutOf(this.words);
+    this.top = this.layout.arenaStart;
   }
 
   allocate(kind: string, name: string, words: number): number {
     if (this.top + words > this.words.length) {
       throw new MemoryExhaustedError(
-        `Out of shared memory allocating ${kind} "${name}": the run has ${this.words.length} words. Create fewer shared objects.`,
+        `Out of shared memory allocating ${kind} "${name}": the run has ${this.words.length - this.layout.arenaStart} words for shared objects. Create fewer shared objects.`,
       );
     }
     const index = this.top;

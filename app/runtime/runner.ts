@@ -6,13 +6,19 @@
  * `runBody` (wait at the start gate, run the body), and, on one worker after
  * all bodies end, `finish` (compute the result and check the goals).
  */
-import { Arena } from "./memory";
+import { Arena, Header } from "./memory";
 import { SharedInt } from "./shared-int";
 import { Mutex } from "./sync/mutex";
 import { waitAtStartGate } from "./start-gate";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, type AnyScenario } from "./scenario-module";
-import type { Shared } from "./api";
+import type { Shared, WorkerContext } from "./api";
+import { configureGil } from "./gil";
+import { setPointHook } from "./gate";
+import { Thread } from "./thread";
+import { EventKind, now } from "./trace";
+import { WorkerState } from "./worker-status";
+import { cpuWork, ioWait } from "./work";
 import {
   workerName,
   type BodyReport,
@@ -29,11 +35,10 @@ import {
 interface PreparedRun {
   readonly scenario: AnyScenario;
   readonly state: unknown;
-  readonly arena: Arena;
+  readonly thread: Thread;
   readonly request: PrepareRequest;
 }
 
-const now = (): number => performance.timeOrigin + performance.now();
 
 export class Runner implements RunnerApi {
   private prepared: PreparedRun | null = null;
@@ -58,8 +63,15 @@ export class Runner implements RunnerApi {
     }
     try {
       const arena = new Arena(request.memory);
-      const state = scenario.setup(sharedFactory(arena, workerId, request.init), request.params as never);
-      this.prepared = { scenario, state, arena, request };
+      if (request.init) {
+        const interpreter = scenario.interpreter?.(request.params as never) ?? { mode: "free-threaded" };
+        configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
+        Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
+      }
+      const thread = new Thread(arena, workerId);
+      setPointHook(thread.gil.enabled ? () => thread.gil.check() : null);
+      const state = scenario.setup(sharedFactory(thread, request.init), request.params as never);
+      this.prepared = { scenario, state, thread, request };
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -67,15 +79,22 @@ export class Runner implements RunnerApi {
   }
 
   async runBody(workers: number): Promise<Outcome<BodyReport>> {
-    const { scenario, state, arena, request } = this.mustBePrepared();
+    const { scenario, state, thread, request } = this.mustBePrepared();
     const { workerId, params } = request;
-    waitAtStartGate(arena.words, workers);
+    waitAtStartGate(thread.arena.words, workers);
     const startedAt = now();
+    thread.status.set(WorkerState.Running);
+    thread.trace.emit(EventKind.Start);
+    thread.gil.take();
     try {
-      await scenario.worker(state, { id: workerId, name: workerName(workerId), workers, params: params as never });
+      await scenario.worker(state, workerContext(thread, workers, params));
       return { ok: true, value: { startedAt, finishedAt: now() } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "worker", workerId) };
+    } finally {
+      thread.gil.drop();
+      thread.trace.emit(EventKind.End);
+      thread.status.set(WorkerState.Done);
     }
   }
 
@@ -106,10 +125,23 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
   return count;
 }
 
-function sharedFactory(arena: Arena, workerId: number, init: boolean): Shared {
+function sharedFactory(thread: Thread, init: boolean): Shared {
+  const { arena } = thread;
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
-    lock: (name) => Mutex.allocate(arena, name, workerId),
+    lock: (name) => Mutex.allocate(arena, name, thread),
+  };
+}
+
+function workerContext(thread: Thread, workers: number, params: Readonly<Record<string, ParamValue>>): WorkerContext<ParamSpecs> {
+  return {
+    id: thread.id,
+    name: workerName(thread.id),
+    workers,
+    params: params as never,
+    cpu: (units) => cpuWork(thread, units),
+    io: (ms) => ioWait(thread, ms),
+    mark: (label = 0) => thread.trace.emit(EventKind.Mark, 0, label),
   };
 }
 

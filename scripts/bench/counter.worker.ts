@@ -2,7 +2,8 @@
  * Atomic increments of one shared word: through the runtime's SharedInt
  * (argument check and scheduling point included) or with bare Atomics.add.
  */
-import { Arena, Header } from "../../app/runtime/memory";
+import { Arena, layoutOf } from "../../app/runtime/memory";
+import { Thread } from "../../app/runtime/thread";
 import { SharedInt } from "../../app/runtime/shared-int";
 import { serve } from "./worker-kit";
 
@@ -16,7 +17,7 @@ serve({
   },
   atomics: ({ buffer, iterations }) => {
     const w = new Int32Array(buffer);
-    const counter = Header.size;
+    const counter = layoutOf(w).arenaStart;
     return () => {
       for (let i = 0; i < iterations; i++) Atomics.add(w, counter, 1);
       return Atomics.load(w, counter);

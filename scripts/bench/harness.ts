@@ -3,7 +3,7 @@
  * together, repetitions interleaved across the compared variants, medians,
  * and the result shape the Node driver prints.
  */
-import { Header } from "../../app/runtime/memory";
+import { createRunMemory } from "../../app/runtime/memory";
 import type { Job, Report } from "./worker-kit";
 
 export interface Part {
@@ -48,7 +48,7 @@ export class Team {
 
   /** Runs `kind` on the first `count` workers over fresh shared memory. */
   async run(kind: string, count: number, iterations: number): Promise<TeamRun> {
-    const buffer = new SharedArrayBuffer((Header.size + 64) * 4);
+    const buffer = createRunMemory();
     const reports = await Promise.all(
       this.workers.slice(0, count).map((worker, workerId) => ask(worker, { kind, buffer, workerId, workers: count, iterations })),
     );

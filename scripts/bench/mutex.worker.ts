@@ -3,7 +3,8 @@
  * with a minimal hand-written futex mutex. Both keep the lock word and the
  * counter at the same word indices, so they share cache lines the same way.
  */
-import { Arena, Header } from "../../app/runtime/memory";
+import { Arena, layoutOf } from "../../app/runtime/memory";
+import { Thread } from "../../app/runtime/thread";
 import { MUTEX_WORDS, Mutex } from "../../app/runtime/sync/mutex";
 import { serve } from "./worker-kit";
 
@@ -28,7 +29,7 @@ function unlock(w: Int32Array, i: number): void {
 serve({
   runtime: ({ buffer, workerId, iterations }) => {
     const arena = new Arena(buffer);
-    const mutex = Mutex.allocate(arena, "m", workerId);
+    const mutex = Mutex.allocate(arena, "m", new Thread(arena, workerId));
     const counter = arena.allocate("int", "counter", 1);
     const w = arena.words;
     return () => {
@@ -42,8 +43,8 @@ serve({
   },
   futex: ({ buffer, iterations }) => {
     const w = new Int32Array(buffer);
-    const state = Header.size;
-    const counter = Header.size + MUTEX_WORDS;
+    const state = layoutOf(w).arenaStart;
+    const counter = state + MUTEX_WORDS;
     return () => {
       for (let i = 0; i < iterations; i++) {
         lock(w, state);

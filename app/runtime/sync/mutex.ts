@@ -15,7 +15,9 @@
  * Atomics.wait throws: scenario code only ever runs in workers.
  */
 import type { Arena } from "../memory";
+import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
+import { EventKind } from "../trace";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 
 const UNLOCKED = 0;
@@ -39,15 +41,15 @@ export class Mutex {
     arena: Arena,
     readonly name: string,
     readonly index: number,
-    private readonly workerId: number,
+    private readonly thread: Thread,
   ) {
     this.words = arena.words;
     this.state = index + STATE;
   }
 
   /** @internal */
-  static allocate(arena: Arena, name: string, workerId: number): Mutex {
-    return new Mutex(arena, name, arena.allocate("lock", name, MUTEX_WORDS), workerId);
+  static allocate(arena: Arena, name: string, thread: Thread): Mutex {
+    return new Mutex(arena, name, arena.allocate("lock", name, MUTEX_WORDS), thread);
   }
 
   /**
@@ -59,17 +61,20 @@ export class Mutex {
     schedulingPoint(PointKind.Acquire, this.index);
     const w = this.words;
     let c = Atomics.compareExchange(w, this.state, UNLOCKED, LOCKED);
+    let waited = false;
     if (c !== UNLOCKED) {
+      waited = true;
       const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
       if (c !== CONTENDED) c = Atomics.exchange(w, this.state, CONTENDED);
       while (c !== UNLOCKED) {
         const left = deadline === Infinity ? Infinity : deadline - performance.now();
         if (left <= 0) return false;
-        Atomics.wait(w, this.state, CONTENDED, left);
+        this.thread.block(this.state, CONTENDED, left, this.index);
         c = Atomics.exchange(w, this.state, CONTENDED);
       }
     }
-    w[this.index + OWNER] = this.workerId + 1;
+    w[this.index + OWNER] = this.thread.id + 1;
+    if (waited || this.thread.traceAll) this.thread.trace.emit(EventKind.Acquire, this.index, this.thread.id);
     return true;
   }
 
@@ -78,10 +83,12 @@ export class Mutex {
     schedulingPoint(PointKind.Release, this.index);
     const w = this.words;
     w[this.index + OWNER] = 0;
+    if (this.thread.traceAll) this.thread.trace.emit(EventKind.Release, this.index, this.thread.id);
     // One atomic step on the fast path: locked -> unlocked. Drepper's version
     // decrements instead; a compare-exchange also tells an unlocked lock apart.
     const c = Atomics.compareExchange(w, this.state, LOCKED, UNLOCKED);
     if (c === CONTENDED) {
+      if (!this.thread.traceAll) this.thread.trace.emit(EventKind.Release, this.index, this.thread.id);
       Atomics.store(w, this.state, UNLOCKED);
       Atomics.notify(w, this.state, 1);
     } else if (c === UNLOCKED) {

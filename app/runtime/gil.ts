@@ -1,0 +1,103 @@
+/**
+ * The simulated global interpreter lock: CPython's GIL (Python/ceval_gil.c,
+ * "new GIL" of CPython 3.2 by Antoine Pitrou) rebuilt on Atomics over header
+ * words, so that workers running as Python threads contend the way CPython's
+ * threads do on real cores.
+ *
+ * - A worker runs scenario code only while it holds the GIL.
+ * - A worker that wants it waits up to the switch interval (default 5 ms,
+ *   `sys.setswitchinterval`); if in that time nobody switched, it sets the
+ *   drop request.
+ * - The holder checks the drop request at its "eval breaker" points (every
+ *   scheduling point, every CPU chunk); when set, it drops the GIL and waits
+ *   until another worker has taken it (forced switching), then queues again.
+ * - Blocking calls and I/O drop it while they wait.
+ *
+ * Modes: `gil` (Python threads), `free-threaded` (PEP 703: no GIL) and
+ * `processes` (one interpreter per worker: no shared GIL). Only `gil` does
+ * anything here.
+ *
+ * Header words: gilHolder (worker id + 1, 0 when free), gilDropRequest,
+ * gilSwitches (how many times it changed hands), gilMode, switchIntervalMicros.
+ */
+import { Header } from "./memory";
+import { EventKind, type TraceWriter } from "./trace";
+
+export const INTERPRETER_MODES = ["gil", "free-threaded", "processes"] as const;
+export type InterpreterMode = (typeof INTERPRETER_MODES)[number];
+
+export const DEFAULT_SWITCH_INTERVAL_MS = 5;
+
+/** Written by the first prepared worker, before any worker reads it. */
+export function configureGil(words: Int32Array, mode: InterpreterMode, switchIntervalMs = DEFAULT_SWITCH_INTERVAL_MS): void {
+  if (!INTERPRETER_MODES.includes(mode)) {
+    throw new RangeError(`Unknown interpreter mode "${String(mode)}": use one of ${INTERPRETER_MODES.join(", ")}.`);
+  }
+  if (!(switchIntervalMs > 0 && switchIntervalMs <= 10_000)) {
+    throw new RangeError(`The switch interval must be between 0 and 10,000 ms; got ${switchIntervalMs}.`);
+  }
+  Atomics.store(words, Header.gilMode, INTERPRETER_MODES.indexOf(mode));
+  Atomics.store(words, Header.switchIntervalMicros, Math.round(switchIntervalMs * 1000));
+}
+
+export class Gil {
+  readonly enabled: boolean;
+  private readonly intervalMs: number;
+  private held = false;
+
+  constructor(
+    private readonly words: Int32Array,
+    private readonly workerId: number,
+    private readonly trace: TraceWriter,
+  ) {
+    this.enabled = INTERPRETER_MODES[Atomics.load(words, Header.gilMode)] === "gil";
+    this.intervalMs = Atomics.load(words, Header.switchIntervalMicros) / 1000 || DEFAULT_SWITCH_INTERVAL_MS;
+  }
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  take(): void {
+    if (!this.enabled || this.held) return;
+    const w = this.words;
+    const me = this.workerId + 1;
+    for (;;) {
+      const holder = Atomics.compareExchange(w, Header.gilHolder, 0, me);
+      if (holder === 0) break;
+      const switches = Atomics.load(w, Header.gilSwitches);
+      const waited = Atomics.wait(w, Header.gilHolder, holder, this.intervalMs);
+      if (waited === "timed-out" && Atomics.load(w, Header.gilSwitches) === switches) {
+        Atomics.store(w, Header.gilDropRequest, 1);
+      }
+    }
+    this.held = true;
+    Atomics.store(w, Header.gilDropRequest, 0);
+    const switches = Atomics.add(w, Header.gilSwitches, 1) + 1;
+    Atomics.notify(w, Header.gilSwitches);
+    this.trace.emit(EventKind.GilTake, 0, switches);
+  }
+
+  /** Drops the GIL; `forced` (a drop request) also waits until another worker has taken it. */
+  drop(forced = false): void {
+    if (!this.held) return;
+    const w = this.words;
+    const switches = Atomics.load(w, Header.gilSwitches);
+    this.trace.emit(EventKind.GilDrop, 0, switches);
+    this.held = false;
+    Atomics.store(w, Header.gilHolder, 0);
+    Atomics.notify(w, Header.gilHolder, 1);
+    if (forced) {
+      // Bounded by the interval: the requester may have finished meanwhile.
+      Atomics.wait(w, Header.gilSwitches, switches, this.intervalMs);
+    }
+  }
+
+  /** The eval breaker: give the GIL up if another worker asked for it. */
+  check(): void {
+    if (this.held && Atomics.load(this.words, Header.gilDropRequest) !== 0) {
+      this.drop(true);
+      this.take();
+    }
+  }
+}
