@@ -5,15 +5,17 @@
  * the start gate, then compute the result and check the goals.
  *
  * Every way a run can end settles `outcome` exactly once: done, an error
- * (with worker and line), or stopped (by the student or the time limit).
+ * (with worker and line), stopped (by the student or the time limit), or a
+ * deadlock (found by the watchdog, with its wait-for cycle).
  * Stopping terminates the run's workers, since a worker busy in a loop or
  * parked in Atomics.wait cannot answer, and comlink never settles a call to a
  * terminated worker: the run settles it instead.
  */
-import { MAX_WORKERS, createRunMemory, type Allocation, type MemoryOptions } from "../runtime/memory";
+import { MAX_WORKERS, createRunMemory, layoutOf, type Allocation, type MemoryOptions } from "../runtime/memory";
 import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
+import { watch, type Deadlock } from "./watchdog";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
 
@@ -38,7 +40,8 @@ export type RunOutcome =
       readonly elapsedMs: number;
     }
   | { readonly status: "error"; readonly error: ScenarioErrorInfo; readonly elapsedMs: number }
-  | { readonly status: "stopped"; readonly reason: StopReason; readonly message: string; readonly elapsedMs: number };
+  | { readonly status: "stopped"; readonly reason: StopReason; readonly message: string; readonly elapsedMs: number }
+  | { readonly status: "deadlock"; readonly deadlock: Deadlock; readonly elapsedMs: number };
 
 export interface RunHandle {
   readonly outcome: Promise<RunOutcome>;
@@ -63,7 +66,9 @@ class Run implements RunHandle {
   private readonly startedAt = performance.now();
   private readonly timeLimitMs: number;
   private readonly timer: ReturnType<typeof setTimeout>;
-  private settleStopped: (outcome: RunOutcome) => void = () => {};
+  /** Settles the outcome from outside the run's own flow: a stop, or the watchdog. */
+  private settleEarly: (outcome: RunOutcome) => void = () => {};
+  private unwatch: () => void = () => {};
   private ended = false;
 
   constructor(
@@ -72,8 +77,8 @@ class Run implements RunHandle {
   ) {
     this.memory = createRunMemory(request.memory);
     this.timeLimitMs = request.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-    const stopped = new Promise<RunOutcome>((resolve) => (this.settleStopped = resolve));
-    this.outcome = Promise.race([this.execute(), stopped]);
+    const early = new Promise<RunOutcome>((resolve) => (this.settleEarly = resolve));
+    this.outcome = Promise.race([this.execute(), early]);
     this.timer = setTimeout(() => this.stop("time-limit"), this.timeLimitMs);
   }
 
@@ -85,7 +90,13 @@ class Run implements RunHandle {
       reason === "stop"
         ? "Stopped: the workers were terminated."
         : `Stopped by the time limit: the run took longer than ${seconds} s. Look for a loop that never ends or a lock that is never released.`;
-    this.settleStopped({ status: "stopped", reason, message, elapsedMs: this.elapsed() });
+    this.settleEarly({ status: "stopped", reason, message, elapsedMs: this.elapsed() });
+  }
+
+  private deadlocked(deadlock: Deadlock): void {
+    if (this.ended) return;
+    this.end(false);
+    this.settleEarly({ status: "deadlock", deadlock, elapsedMs: this.elapsed() });
   }
 
   private async execute(): Promise<RunOutcome> {
@@ -102,6 +113,8 @@ class Run implements RunHandle {
       );
       const badPrepare = rest.find((o) => !o.ok);
       if (badPrepare && !badPrepare.ok) return this.fail(badPrepare.error, true);
+      const watched = { memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: count, objects: this.objects };
+      this.unwatch = watch(() => watched, (deadlock) => this.deadlocked(deadlock));
       const bodies = await firstErrorOrAll(this.taken.map((_, i) => this.call(i, (r) => r.runBody(count))));
       if (!bodies.ok) return this.fail(bodies.error, false);
       const finish = await this.call(0, (r) => r.finish(this.request.goals));
@@ -144,6 +157,7 @@ class Run implements RunHandle {
   private end(healthy: boolean): void {
     this.ended = true;
     clearTimeout(this.timer);
+    this.unwatch();
     const handles = this.taken.splice(0);
     if (healthy) this.pool.give(handles);
     else this.pool.discard(handles);

@@ -49,6 +49,12 @@ function Summary({ record }: { record: RunRecord | null }) {
     }
     case "stopped":
       return <p data-testid="run-stopped">{outcome.message}</p>;
+    case "deadlock":
+      return (
+        <p className="run-error" data-testid="run-deadlock">
+          {outcome.deadlock.message} The run was stopped after {formatMs(outcome.elapsedMs)}.
+        </p>
+      );
     case "refused":
       return (
         <p className="run-error" data-testid="run-error">

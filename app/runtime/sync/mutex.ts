@@ -27,6 +27,11 @@ const STATE = 0;
 const OWNER = 1;
 export const MUTEX_WORDS = 2;
 
+/** The holder of the lock at `index`, read from anywhere (the page's watchdog): a worker id, or -1. */
+export function mutexHolder(words: Int32Array, index: number): number {
+  return Atomics.load(words, index + STATE) === UNLOCKED ? -1 : Atomics.load(words, index + OWNER) - 1;
+}
+
 /** Disposable returned by `hold()`: `using _ = lock.hold()` plays Python's `with lock:`. */
 export interface Held {
   [Symbol.dispose](): void;
@@ -108,6 +113,6 @@ export class Mutex {
 
   /** Worker id of the current holder, or -1 when unlocked. */
   holder(): number {
-    return this.words[this.index + OWNER]! - 1;
+    return mutexHolder(this.words, this.index);
   }
 }

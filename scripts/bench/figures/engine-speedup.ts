@@ -49,8 +49,7 @@ export const engineSpeedupVsRaw: Figure = {
     };
     const engine = async (workers: number): Promise<number> => {
       const outcome = await startRun(pool, { js: compiled.js, params: { workers, iterations: ITERATIONS }, goals: [] }).outcome;
-      if (outcome.status === "error") throw new Error(`engine run failed: ${outcome.error.name}: ${outcome.error.message}`);
-      if (outcome.status === "stopped") throw new Error(`engine run stopped: ${outcome.message}`);
+      if (outcome.status !== "done") throw new Error(`engine run ended ${outcome.status}: ${JSON.stringify(outcome)}`);
       check(`engine, ${workers} workers`, outcome.result as number);
       return outcome.bodyMs;
     };

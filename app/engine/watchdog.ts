@@ -1,0 +1,128 @@
+/**
+ * Deadlock detection for free runs. A run is deadlocked when every worker
+ * that has not finished is blocked without a timeout (so only another worker
+ * could wake it) and this has held, unchanged, for `DEADLOCK_AFTER_MS`: the
+ * pause rules out a worker caught between waking and saying so.
+ *
+ * The report follows the wait-for graph from a blocked worker (it waits on an
+ * object; the object's holder waits on another...) to name the cycle, as a
+ * student would say it: "A waits for lock fork_1 held by B, which waits for
+ * lock fork_0 held by A".
+ */
+import type { Allocation, Layout } from "../runtime/memory";
+import { workerName } from "../runtime/protocol";
+import { WorkerState, readStatuses, type WorkerStatusView } from "../runtime/worker-status";
+import { holdersOf } from "./holders";
+
+export const DEADLOCK_AFTER_MS = 500;
+export const WATCHDOG_POLL_MS = 100;
+
+/** One edge of the wait-for graph: `worker` waits on `object`, which `holder` holds (or -1). */
+export interface WaitEdge {
+  readonly worker: number;
+  readonly object: string;
+  readonly kind: string;
+  readonly holder: number;
+}
+
+export interface Deadlock {
+  /** The cycle, or for a stall without a cycle, each blocked worker's wait. */
+  readonly edges: readonly WaitEdge[];
+  readonly cycle: boolean;
+  readonly message: string;
+}
+
+/** What the watchdog needs from a running run. */
+export interface WatchedRun {
+  readonly memory: SharedArrayBuffer;
+  readonly layout: Layout;
+  readonly workers: number;
+  readonly objects: readonly Allocation[];
+}
+
+/** Looks at a run now: the deadlock it is in, or null. */
+export function inspect(run: WatchedRun): Deadlock | null {
+  const statuses = readStatuses(run.memory, run.layout, run.workers);
+  if (!allStuck(statuses)) return null;
+  const words = new Int32Array(run.memory);
+  const edges = new Map<number, WaitEdge>();
+  statuses.forEach((status, worker) => {
+    if (status.state !== WorkerState.Blocked) return;
+    const object = run.objects.find((o) => o.index === status.object);
+    const holders = object ? holdersOf(words, object) : [];
+    edges.set(worker, { worker, object: object?.name ?? `#${status.object}`, kind: object?.kind ?? "object", holder: holders[0] ?? -1 });
+  });
+  return describe(edges);
+}
+
+function allStuck(statuses: readonly WorkerStatusView[]): boolean {
+  const live = statuses.filter((s) => s.state !== WorkerState.Done && s.state !== WorkerState.NotStarted);
+  return live.length > 0 && live.every((s) => s.state === WorkerState.Blocked && !s.timed);
+}
+
+function describe(edges: ReadonlyMap<number, WaitEdge>): Deadlock {
+  const cycle = findCycle(edges);
+  if (cycle) return { edges: cycle, cycle: true, message: cycleMessage(cycle) };
+  const all = [...edges.values()];
+  return {
+    edges: all,
+    cycle: false,
+    message: `Deadlock: every worker is waiting and none can wake the others. ${all.map(waitPhrase).join("; ")}.`,
+  };
+}
+
+function findCycle(edges: ReadonlyMap<number, WaitEdge>): WaitEdge[] | null {
+  for (const start of edges.keys()) {
+    const path: WaitEdge[] = [];
+    const seen = new Set<number>();
+    let worker = start;
+    while (!seen.has(worker)) {
+      const edge = edges.get(worker);
+      if (!edge || edge.holder < 0) break;
+      seen.add(worker);
+      path.push(edge);
+      worker = edge.holder;
+    }
+    const loopStart = path.findIndex((e) => e.worker === worker);
+    if (seen.has(worker) && loopStart >= 0) return path.slice(loopStart);
+  }
+  return null;
+}
+
+function cycleMessage(cycle: readonly WaitEdge[]): string {
+  const [first] = cycle;
+  if (cycle.length === 1 && first) {
+    return `Self-deadlock: worker ${workerName(first.worker)} waits for ${first.kind} ${first.object}, which it already holds. A plain Lock cannot be taken twice by its holder: release it first, or use an RLock.`;
+  }
+  const steps = cycle.map((e, i) => `${i === 0 ? "" : "which "}waits for ${e.kind} ${e.object} held by ${workerName(e.holder)}`);
+  return `Deadlock: ${workerName(cycle[0]!.worker)} ${steps.join(", ")}.`;
+}
+
+function waitPhrase(edge: WaitEdge): string {
+  const held = edge.holder >= 0 ? ` held by ${workerName(edge.holder)}` : "";
+  return `${workerName(edge.worker)} waits on ${edge.kind} ${edge.object}${held}`;
+}
+
+/**
+ * Polls a run and calls `onDeadlock` once the same deadlock has persisted for
+ * `DEADLOCK_AFTER_MS`. Returns a function that stops watching.
+ */
+export function watch(run: () => WatchedRun | null, onDeadlock: (deadlock: Deadlock) => void): () => void {
+  let since: number | null = null;
+  let last = "";
+  const timer = setInterval(() => {
+    const current = run();
+    const deadlock = current ? inspect(current) : null;
+    const key = deadlock ? JSON.stringify(deadlock.edges) : "";
+    if (!deadlock || key !== last) {
+      since = deadlock ? performance.now() : null;
+      last = key;
+      return;
+    }
+    if (since !== null && performance.now() - since >= DEADLOCK_AFTER_MS) {
+      clearInterval(timer);
+      onDeadlock(deadlock);
+    }
+  }, WATCHDOG_POLL_MS);
+  return () => clearInterval(timer);
+}
