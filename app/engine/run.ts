@@ -49,6 +49,8 @@ export interface RunHandle {
   readonly memory: SharedArrayBuffer;
   /** The shared objects' places in `memory`; empty until the first worker is prepared. */
   readonly objects: readonly Allocation[];
+  /** Time zero of the run on the shared clock, for its trace. */
+  readonly origin: number;
   stop(reason?: StopReason): void;
 }
 
@@ -64,6 +66,8 @@ class Run implements RunHandle {
   objects: readonly Allocation[] = [];
   private readonly taken: RunnerHandle[] = [];
   private readonly startedAt = performance.now();
+  /** The run's time zero on the clock workers share (see PrepareRequest.origin). */
+  readonly origin = performance.timeOrigin + performance.now();
   private readonly timeLimitMs: number;
   private readonly timer: ReturnType<typeof setTimeout>;
   /** Settles the outcome from outside the run's own flow: a stop, or the watchdog. */
@@ -131,7 +135,7 @@ class Run implements RunHandle {
   }
 
   private prepareRequest(workerId: number, init: boolean) {
-    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init };
+    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init, origin: this.origin };
   }
 
   private take(count: number): void {

@@ -45,6 +45,8 @@ export interface WorkerContext<P extends ParamSpecs> {
   io(ms: number): void;
   /** Puts a numbered mark on this worker's timeline. */
   mark(label?: number): void;
+  /** Milliseconds since the run started, on one clock shared by every worker. */
+  now(): number;
 }
 
 /** How the workers behave as Python: threads under one GIL, free-threaded, or processes. */

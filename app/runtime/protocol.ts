@@ -35,6 +35,8 @@ export interface PrepareRequest {
   readonly params: Readonly<Record<string, ParamValue>>;
   /** True for exactly one worker, which writes the shared objects' initial values. */
   readonly init: boolean;
+  /** The run's start on the shared clock (ms, `timeOrigin + now`): time zero of `ctx.now()` and the timeline. */
+  readonly origin: number;
 }
 
 /** What preparing a worker tells the engine: how many workers to start, and the shared objects' places. */

@@ -80,14 +80,14 @@ export class Runner implements RunnerApi {
 
   async runBody(workers: number): Promise<Outcome<BodyReport>> {
     const { scenario, state, thread, request } = this.mustBePrepared();
-    const { workerId, params } = request;
+    const { workerId } = request;
     waitAtStartGate(thread.arena.words, workers);
     const startedAt = now();
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
     thread.gil.take();
     try {
-      await scenario.worker(state, workerContext(thread, workers, params));
+      await scenario.worker(state, workerContext(thread, workers, request));
       return { ok: true, value: { startedAt, finishedAt: now() } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "worker", workerId) };
@@ -133,7 +133,7 @@ function sharedFactory(thread: Thread, init: boolean): Shared {
   };
 }
 
-function workerContext(thread: Thread, workers: number, params: Readonly<Record<string, ParamValue>>): WorkerContext<ParamSpecs> {
+function workerContext(thread: Thread, workers: number, { params, origin }: PrepareRequest): WorkerContext<ParamSpecs> {
   return {
     id: thread.id,
     name: workerName(thread.id),
@@ -142,6 +142,7 @@ function workerContext(thread: Thread, workers: number, params: Readonly<Record<
     cpu: (units) => cpuWork(thread, units),
     io: (ms) => ioWait(thread, ms),
     mark: (label = 0) => thread.trace.emit(EventKind.Mark, 0, label),
+    now: () => now() - origin,
   };
 }
 

@@ -20,6 +20,12 @@ export interface ChartSpec {
   readonly title: string;
   /** Names of fields of the run's result; `ms` is the run's body time. */
   readonly series: readonly string[];
+  /** For `by-param` charts: the parameter on the x axis (the latest run for each value). */
+  readonly param?: string;
+  /** Draw the ideal line y = x. */
+  readonly ideal?: boolean;
+  /** Draw a line at the machine's core count. */
+  readonly cores?: boolean;
 }
 
 export interface Lesson {
@@ -86,6 +92,11 @@ function readMarkdown(file: string, text: string, problems: Problem[]): { frontm
   problems.push(...parsed.problems);
   if (!parsed.located) return { prose };
   const shapeProblems = checkShape(parsed.located, frontmatterShape, file);
+  (parsed.located.value as Frontmatter).charts?.forEach((chart, i) => {
+    if (chart.kind === "by-param" && !chart.param) {
+      shapeProblems.push({ file, line: parsed.located!.lines.get(`charts.${i}`), message: `chart "${chart.title}" is by-param: add "param" (the parameter for the x axis)` });
+    }
+  });
   problems.push(...shapeProblems);
   return { frontmatter: shapeProblems.length === 0 ? (parsed.located.value as Frontmatter) : undefined, prose };
 }

@@ -10,6 +10,7 @@ export type Field =
   | { readonly type: "string"; readonly required?: boolean; readonly pattern?: RegExp; readonly oneOf?: readonly string[] }
   | { readonly type: "number"; readonly required?: boolean; readonly min: number; readonly max: number }
   | { readonly type: "strings"; readonly required?: boolean }
+  | { readonly type: "boolean"; readonly required?: boolean }
   | { readonly type: "list"; readonly required?: boolean; readonly item: Shape };
 
 export type Shape = Readonly<Record<string, Field>>;
@@ -54,6 +55,9 @@ function checkField(value: unknown, field: Field, path: string, key: string, rep
       if (typeof value !== "number" || value < field.min || value > field.max) {
         report(path, `"${key}" must be a number from ${field.min} to ${field.max}`);
       }
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") report(path, `"${key}" must be true or false`);
       return;
     case "strings":
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === "string")) {

@@ -15,7 +15,7 @@ export const manifestShape: Shape = {
   },
 };
 
-export const CHART_KINDS = ["runs", "trend"] as const;
+export const CHART_KINDS = ["runs", "trend", "by-param"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export const frontmatterShape: Shape = {
@@ -37,6 +37,12 @@ export const frontmatterShape: Shape = {
       kind: { type: "string", required: true, oneOf: CHART_KINDS },
       title: { type: "string", required: true },
       series: { type: "strings", required: true },
+      /** For `by-param`: the parameter on the x axis. */
+      param: { type: "string" },
+      /** Draw the ideal line y = x (a speedup equal to the worker count). */
+      ideal: { type: "boolean" },
+      /** Draw a line at this machine's core count (navigator.hardwareConcurrency). */
+      cores: { type: "boolean" },
     },
   },
 };

@@ -28,3 +28,20 @@ function runLabel(record: RunRecord): string {
   const choices = Object.entries(record.params).filter(([, v]) => typeof v === "string");
   return [`#${record.index}`, ...choices.map(([k, v]) => `${k}=${v}`)].join(" ");
 }
+
+/**
+ * One row per value of `param`, from the latest run with that value among the
+ * runs whose other parameters match the latest run's: "for the current
+ * settings, how does the result change with `param`". `x` holds the value.
+ */
+export function paramRows(history: readonly RunRecord[], param: string): RunRow[] {
+  const done = history.filter((r) => r.outcome.status === "done");
+  const latest = done.at(-1);
+  if (!latest) return [];
+  const sameOthers = (r: RunRecord) =>
+    Object.entries(latest.params).every(([k, v]) => k === param || r.params[k] === v);
+  const byValue = new Map<string, RunRecord>();
+  for (const record of done) if (sameOthers(record)) byValue.set(String(record.params[param]), record);
+  const rows = runRows([...byValue.values()]).map((row, i) => ({ ...row, x: [...byValue.values()][i]!.params[param]! }));
+  return rows.sort((a, b) => (typeof a.x === "number" && typeof b.x === "number" ? a.x - b.x : 0));
+}
