@@ -11,7 +11,7 @@
  * parked in Atomics.wait cannot answer, and comlink never settles a call to a
  * terminated worker: the run settles it instead.
  */
-import { MAX_WORKERS, createRunMemory, layoutOf, type Allocation, type MemoryOptions } from "../runtime/memory";
+import { Header, MAX_WORKERS, createRunMemory, layoutOf, type Allocation, type MemoryOptions } from "../runtime/memory";
 import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
@@ -38,6 +38,8 @@ export type RunOutcome =
       /** From the first body's start to the last body's end. */
       readonly bodyMs: number;
       readonly elapsedMs: number;
+      /** How many times the simulated GIL changed hands (0 without a GIL). */
+      readonly gilSwitches: number;
     }
   | { readonly status: "error"; readonly error: ScenarioErrorInfo; readonly elapsedMs: number }
   | { readonly status: "stopped"; readonly reason: StopReason; readonly message: string; readonly elapsedMs: number }
@@ -126,7 +128,8 @@ class Run implements RunHandle {
       const workers = bodies.value;
       const bodyMs = Math.max(...workers.map((w) => w.finishedAt)) - Math.min(...workers.map((w) => w.startedAt));
       this.end(true);
-      return { status: "done", ...finish.value, workers, bodyMs, elapsedMs: this.elapsed() };
+      const gilSwitches = Atomics.load(new Int32Array(this.memory), Header.gilSwitches);
+      return { status: "done", ...finish.value, workers, bodyMs, gilSwitches, elapsedMs: this.elapsed() };
     } catch (thrown) {
       // Stopped while this flow awaited: `stop` has already settled the outcome.
       if (thrown instanceof StoppedError) return new Promise<never>(() => {});

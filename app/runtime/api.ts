@@ -36,9 +36,11 @@ export interface WorkerContext<P extends ParamSpecs> {
   readonly workers: number;
   readonly params: ParamValues<P>;
   /**
-   * CPU-bound work: real computation, `units` chunks of a few tens of
-   * microseconds each. Under the GIL it yields when another worker asks,
-   * between chunks. Returns a checksum of the work.
+   * CPU-bound work: real computation. A unit is the work one core of this
+   * machine does in about 1 ms (measured at the start of each run), so
+   * `cpu(50)` is a fixed amount of work taking about 50 ms alone. Under the
+   * GIL it yields when another worker asks, between small chunks. Returns a
+   * checksum of the work.
    */
   cpu(units: number): number;
   /** I/O-bound work: blocks for `ms` milliseconds, releasing the GIL meanwhile (like `time.sleep`). */

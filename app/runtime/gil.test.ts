@@ -46,7 +46,7 @@ function holdings(events: readonly TraceEvent[]): { worker: number; from: number
 
 describe("the simulated GIL", () => {
   it("has at most one holder at any instant, and hands over between CPU-bound workers", async () => {
-    const { events, switches, dropped } = await traced("gil", "ctx.cpu(400); n.add(1);");
+    const { events, switches, dropped } = await traced("gil", "ctx.cpu(30); n.add(1);");
     expect(dropped).toBe(0);
     const spans = holdings(events);
     expect(new Set(spans.map((s) => s.worker)).size).toBe(4);

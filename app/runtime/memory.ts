@@ -39,6 +39,8 @@ export const Header = {
   traceCapacity: 8,
   /** 1 to trace every acquire and release; 0 to trace only blocking, the GIL, I/O and marks. */
   traceAll: 9,
+  /** Iterations in one CPU unit, measured once per run so that a unit is about 1 ms here (see work.ts). */
+  cpuUnitIterations: 10,
   /** Number of words in the header. */
   size: 16,
 } as const;

@@ -18,7 +18,7 @@ import { setPointHook } from "./gate";
 import { Thread } from "./thread";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
-import { cpuWork, ioWait } from "./work";
+import { calibrateCpuUnit, cpuWork, ioWait } from "./work";
 import {
   workerName,
   type BodyReport,
@@ -67,6 +67,7 @@ export class Runner implements RunnerApi {
         const interpreter = scenario.interpreter?.(request.params as never) ?? { mode: "free-threaded" };
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
+        calibrateCpuUnit(arena.words);
       }
       const thread = new Thread(arena, workerId);
       setPointHook(thread.gil.enabled ? () => thread.gil.check() : null);

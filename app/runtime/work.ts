@@ -5,24 +5,50 @@
  * blocking read or `time.sleep` does in CPython.
  */
 import { ScenarioUsageError } from "./errors";
+import { Header } from "./memory";
 import type { Thread } from "./thread";
 import { EventKind } from "./trace";
 import { WorkerState } from "./worker-status";
 
-/** Iterations of integer mixing in one CPU unit: tens of microseconds on a current core. */
-export const CPU_UNIT_ITERATIONS = 20_000;
+/** The GIL is checked this often within CPU work: CPython's eval breaker runs about as often. */
+const CHUNK_ITERATIONS = 2_000;
+const CALIBRATION_MS = 5;
+
+/**
+ * Measures how many iterations this core does in a millisecond, so a CPU unit
+ * means about 1 ms of work on the student's machine. Done once per run, by the
+ * first worker before the start gate, and shared through the header so that
+ * every worker's unit is the same amount of work.
+ */
+export function calibrateCpuUnit(words: Int32Array): void {
+  let iterations = 0;
+  const started = performance.now();
+  while (performance.now() - started < CALIBRATION_MS) {
+    mix(1, CHUNK_ITERATIONS);
+    iterations += CHUNK_ITERATIONS;
+  }
+  const perMs = (iterations / (performance.now() - started)) | 0;
+  Atomics.store(words, Header.cpuUnitIterations, Math.max(CHUNK_ITERATIONS, perMs));
+}
 
 export function cpuWork(thread: Thread, units: number): number {
   checkAmount("cpu", units);
+  const chunks = Math.round((units * Atomics.load(thread.arena.words, Header.cpuUnitIterations)) / CHUNK_ITERATIONS);
   let x = (thread.id + 1) | 0;
-  for (let unit = 0; unit < units; unit++) {
-    for (let i = 0; i < CPU_UNIT_ITERATIONS; i++) {
-      // xorshift32: cheap, and its result depends on every step, so nothing is optimised away.
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-    }
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    x = mix(x, CHUNK_ITERATIONS);
     thread.gil.check();
+  }
+  return x;
+}
+
+/** xorshift32: cheap, and its result depends on every step, so nothing is optimised away. */
+function mix(seed: number, iterations: number): number {
+  let x = seed | 0;
+  for (let i = 0; i < iterations; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
   }
   return x;
 }

@@ -32,7 +32,7 @@ describe("loadCourse", () => {
 
   it("points at a bad nested value", () => {
     const lesson = loadCourse(files(lessonMd(`${good}\ncharts:\n  - kind: pie\n    title: P\n    series: [a]`))).lessons[0]!;
-    expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend; got "pie"' }]);
+    expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend, by-param; got "pie"' }]);
   });
 
   it("reports invalid YAML, a missing frontmatter and missing files", () => {

@@ -6,14 +6,14 @@ const done = (index: number, params: Record<string, number | string>, result: un
   index,
   source: "",
   params,
-  outcome: { status: "done", result, goals: [], workers: [], bodyMs, elapsedMs: bodyMs },
+  outcome: { status: "done", result, goals: [], workers: [], bodyMs, elapsedMs: bodyMs, gilSwitches: 5 },
 });
 
 describe("chart rows", () => {
   it("has one row per finished run with its numeric fields, time and label", () => {
     const refused: RunRecord = { index: 2, source: "", params: {}, outcome: { status: "refused", message: "no" } };
     const rows = runRows([done(1, { fix: "lock", n: 3 }, { actual: 5, note: "x" }, 12.34), refused]);
-    expect(rows).toEqual([{ run: 1, label: "#1 fix=lock", actual: 5, ms: 12.3 }]);
+    expect(rows).toEqual([{ run: 1, label: "#1 fix=lock", actual: 5, ms: 12.3, switches: 5, switchesPerSecond: 405.2 }]);
   });
 
   it("by parameter: the latest run per value, among runs with the other parameters as now", () => {

@@ -1,6 +1,7 @@
 /**
  * Chart rows from a session's run history: one row per finished run, with
- * the numeric fields of its result and `ms`, the run's body time. Runs that
+ * the numeric fields of its result, and from the run itself `ms` (its body
+ * time), `switches` (GIL hand-overs) and `switchesPerSecond`. Runs that
  * failed or were stopped leave no row.
  */
 import type { RunRecord } from "../../engine/session";
@@ -18,10 +19,20 @@ export function runRows(history: readonly RunRecord[]): RunRow[] {
     if (outcome.status !== "done") continue;
     const fields = typeof outcome.result === "object" && outcome.result !== null ? outcome.result : {};
     const numeric = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "number"));
-    rows.push({ ms: Math.round(outcome.bodyMs * 10) / 10, ...numeric, run: record.index, label: runLabel(record) });
+    const seconds = outcome.bodyMs / 1000;
+    rows.push({
+      ms: round(outcome.bodyMs),
+      switches: outcome.gilSwitches,
+      switchesPerSecond: seconds > 0 ? round(outcome.gilSwitches / seconds) : 0,
+      ...numeric,
+      run: record.index,
+      label: runLabel(record),
+    });
   }
   return rows;
 }
+
+const round = (value: number) => Math.round(value * 10) / 10;
 
 /** "#3 fix=lock": the run number and its choice parameters, which tell runs apart. */
 function runLabel(record: RunRecord): string {
