@@ -53,6 +53,8 @@ export interface RunHandle {
   readonly objects: readonly Allocation[];
   /** Time zero of the run on the shared clock, for its trace. */
   readonly origin: number;
+  /** How many workers the run has; 0 until the first worker is prepared. */
+  readonly workerCount: number;
   stop(reason?: StopReason): void;
 }
 
@@ -66,6 +68,7 @@ class Run implements RunHandle {
   readonly memory: SharedArrayBuffer;
   readonly outcome: Promise<RunOutcome>;
   objects: readonly Allocation[] = [];
+  workerCount = 0;
   private readonly taken: RunnerHandle[] = [];
   private readonly startedAt = performance.now();
   /** The run's time zero on the clock workers share (see PrepareRequest.origin). */
@@ -113,6 +116,7 @@ class Run implements RunHandle {
       this.objects = prepared.value.objects;
       const count = prepared.value.workers;
       if (count > MAX_WORKERS) return this.fail(tooManyWorkers(count), true);
+      this.workerCount = count;
       this.take(count - 1);
       const rest = await Promise.all(
         this.taken.slice(1).map((_, i) => this.call(i + 1, (r) => r.prepare(this.prepareRequest(i + 1, false)))),

@@ -12,6 +12,8 @@ import type { ScenarioErrorInfo } from "../runtime/protocol";
 import { compileScenario, type CompileError } from "./compile";
 import { describeScenario } from "./describe";
 import { readSharedValues, type SharedValue } from "./shared-values";
+import { RunTrace } from "./run-trace";
+import type { TimelineModel } from "./timeline/model";
 import { startRun, type RunHandle, type RunOutcome } from "./run";
 import type { WorkerPool } from "./pool";
 import type { Goal } from "./course/lesson";
@@ -63,6 +65,8 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   private handle: RunHandle | null = null;
   private lastRun: RunHandle | null = null;
+  private trace: RunTrace | null = null;
+  private finalTimeline: TimelineModel | null = null;
   private describeTimer: ReturnType<typeof setTimeout> | undefined;
   private describeGeneration = 0;
   private runCount = 0;
@@ -116,13 +120,21 @@ export class Session {
       goals: this.options.goals,
       timeLimitMs: this.options.timeLimitMs,
     });
+    this.trace = new RunTrace(this.handle);
+    this.finalTimeline = null;
     const outcome = await this.handle.outcome;
+    this.finalTimeline = this.trace.finish(outcome);
     this.handle = null;
     return this.record(source, params, outcome);
   }
 
   stop(): void {
     this.handle?.stop();
+  }
+
+  /** The timeline of the current run (drained from its trace now), or of the last one. */
+  timeline(): TimelineModel | null {
+    return this.handle ? (this.trace?.poll() ?? null) : this.finalTimeline;
   }
 
   /** The shared objects of the current or last run, read now; empty before any run. */

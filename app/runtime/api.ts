@@ -8,22 +8,64 @@
 import type { ParamSpecs, ParamValues } from "./params";
 import type { SharedInt } from "./shared-int";
 import type { Mutex } from "./sync/mutex";
+import type { RLock } from "./sync/rlock";
+import type { BoundedSemaphore, Semaphore } from "./sync/semaphore";
+import type { Event } from "./sync/event";
+import type { Condition } from "./sync/condition";
+import type { Barrier, BarrierOptions } from "./sync/barrier";
+import type { Message, Queue } from "./sync/queue";
+import type { QueueOptions } from "./sync/queue-layout";
+import type { LifoQueue } from "./sync/lifo-queue";
+import type { PriorityQueue } from "./sync/priority-queue";
 import type { InterpreterMode } from "./gil";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
 export type { SharedInt } from "./shared-int";
 export type { Mutex, Held } from "./sync/mutex";
+export type { RLock } from "./sync/rlock";
+export type { Semaphore, BoundedSemaphore } from "./sync/semaphore";
+export type { Event } from "./sync/event";
+export type { Condition } from "./sync/condition";
+export type { Barrier, BarrierOptions } from "./sync/barrier";
+export type { Queue, Message, PriorityItem } from "./sync/queue";
+export type { QueueOptions } from "./sync/queue-layout";
+export type { LifoQueue } from "./sync/lifo-queue";
+export type { PriorityQueue } from "./sync/priority-queue";
+/** Python's `threading.BrokenBarrierError`, `queue.Full` and `queue.Empty`, for `catch` and `instanceof`. */
+export { BrokenBarrierError, Full, Empty } from "./errors";
 export type { InterpreterMode } from "./gil";
 /** Python's `threading.Lock`. */
 export type Lock = Mutex;
 
-/** Creates the objects that all workers share. Called in `setup`, in the same order in every worker. */
+/**
+ * Creates the objects that all workers share. Called in `setup`, in the same
+ * order in every worker. Every blocking method takes an optional timeout in
+ * seconds, as in Python.
+ */
 export interface Shared {
   /** A shared 32-bit integer starting at `initial`. */
   int(name: string, initial?: number): SharedInt;
   /** A mutual-exclusion lock, Python's `threading.Lock`. */
   lock(name: string): Lock;
+  /** A reentrant lock, Python's `threading.RLock`: its holder may acquire it again. */
+  rlock(name: string): RLock;
+  /** A counting semaphore with `value` permits, Python's `threading.Semaphore`. */
+  semaphore(name: string, value?: number): Semaphore;
+  /** A semaphore that refuses to be released above `value`, Python's `threading.BoundedSemaphore`. */
+  boundedSemaphore(name: string, value?: number): BoundedSemaphore;
+  /** A flag workers wait for, Python's `threading.Event`. */
+  event(name: string): Event;
+  /** A condition variable over `lock` (a new RLock when omitted), Python's `threading.Condition`. */
+  condition(name: string, lock?: Lock | RLock): Condition;
+  /** A reusable barrier for `parties` workers, Python's `threading.Barrier`. */
+  barrier(name: string, parties: number, options?: BarrierOptions): Barrier;
+  /** A bounded first-in, first-out queue, Python's `queue.Queue` (maxsize >= 1). */
+  queue<T = Message>(name: string, options: QueueOptions): Queue<T>;
+  /** A bounded queue giving the smallest priority first, Python's `queue.PriorityQueue`. */
+  priorityQueue<D = Message>(name: string, options: QueueOptions): PriorityQueue<D>;
+  /** A bounded last-in, first-out queue, Python's `queue.LifoQueue`. */
+  lifoQueue<T = Message>(name: string, options: QueueOptions): LifoQueue<T>;
 }
 
 /** What a worker's body knows about itself, and the work it can simulate. */

@@ -15,3 +15,22 @@ export function checkTimeout(owner: string, timeout: number | undefined): void {
     );
   }
 }
+
+/**
+ * Python's `threading.BrokenBarrierError`: raised by `Barrier.wait` when the
+ * barrier is broken (aborted, reset, timed out, or its action threw) while
+ * the worker waits or as it arrives. Not a misuse: scenarios may catch it.
+ */
+export class BrokenBarrierError extends Error {
+  override name = "BrokenBarrierError";
+}
+
+/** Python's `queue.Full`: `put` found the queue full and could not wait (nowait, or its timeout passed). */
+export class Full extends Error {
+  override name = "Full";
+}
+
+/** Python's `queue.Empty`: `get` found the queue empty and could not wait (nowait, or its timeout passed). */
+export class Empty extends Error {
+  override name = "Empty";
+}

@@ -11,6 +11,21 @@ export const PointKind = {
   Add: 3,
   Acquire: 4,
   Release: 5,
+  /** Waiting on an Event, a Condition or a Barrier. */
+  Wait: 6,
+  /** A Condition's notify or notifyAll. */
+  Notify: 7,
+  /** An Event's set and clear. */
+  Set: 8,
+  Clear: 9,
+  /** A queue's put and get (the nowait forms too), taskDone and join. */
+  Put: 10,
+  Get: 11,
+  TaskDone: 12,
+  Join: 13,
+  /** A Barrier's abort and reset. */
+  Abort: 14,
+  Reset: 15,
 } as const;
 export type PointKind = (typeof PointKind)[keyof typeof PointKind];
 

@@ -9,6 +9,14 @@
 import { Arena, Header } from "./memory";
 import { SharedInt } from "./shared-int";
 import { Mutex } from "./sync/mutex";
+import { RLock } from "./sync/rlock";
+import { BoundedSemaphore, Semaphore } from "./sync/semaphore";
+import { Event } from "./sync/event";
+import { Condition } from "./sync/condition";
+import { Barrier } from "./sync/barrier";
+import { Queue } from "./sync/queue";
+import { LifoQueue } from "./sync/lifo-queue";
+import { PriorityQueue } from "./sync/priority-queue";
 import { waitAtStartGate } from "./start-gate";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, type AnyScenario } from "./scenario-module";
@@ -131,6 +139,15 @@ function sharedFactory(thread: Thread, init: boolean): Shared {
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
     lock: (name) => Mutex.allocate(arena, name, thread),
+    rlock: (name) => RLock.allocate(arena, name, thread),
+    semaphore: (name, value = 1) => Semaphore.allocate(arena, name, thread, init, value),
+    boundedSemaphore: (name, value = 1) => BoundedSemaphore.allocate(arena, name, thread, init, value),
+    event: (name) => Event.allocate(arena, name, thread),
+    condition: (name, lock) => Condition.allocate(arena, name, thread, lock),
+    barrier: (name, parties, options) => Barrier.allocate(arena, name, thread, init, parties, options),
+    queue: (name, options) => Queue.allocate(arena, name, thread, init, options),
+    priorityQueue: (name, options) => PriorityQueue.allocate(arena, name, thread, init, options),
+    lifoQueue: (name, options) => LifoQueue.allocate(arena, name, thread, init, options),
   };
 }
 

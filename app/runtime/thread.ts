@@ -36,9 +36,10 @@ export class Thread {
     const hadGil = this.gil.isHeld;
     this.gil.drop();
     const outcome = Atomics.wait(this.arena.words, index, expected, timeoutMs);
-    if (hadGil) this.gil.take();
+    // Woken first, then queued for the GIL: the timeline shows the two waits apart.
     this.status.set(WorkerState.Running);
     this.trace.emit(EventKind.Wake, object, outcome === "timed-out" ? 1 : 0);
+    if (hadGil) this.gil.take();
     return outcome;
   }
 }

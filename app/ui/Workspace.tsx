@@ -6,6 +6,7 @@ import { ParamControls } from "./ParamControls";
 import { RunBar } from "./RunBar";
 import { RunStatus } from "./RunStatus";
 import { SharedValues } from "./SharedValues";
+import { TimelinePanel } from "./TimelinePanel";
 import { RunCharts } from "./charts/RunCharts";
 import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
@@ -88,6 +89,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       <RunBar running={snapshot.running !== null} onRun={run} onStop={() => session.stop()} onReset={reset} />
       <RunStatus running={snapshot.running} last={last} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
+      <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>

@@ -23,14 +23,16 @@ export interface Measured {
 export interface Figure {
   readonly name: string;
   readonly unit: string;
-  /** Pass when value >= target. */
+  /** Pass when value >= target, or <= target when lower is better. */
   readonly target?: number;
+  /** Higher unless said: throughputs and ratios are better higher, times lower. */
+  readonly better?: "higher" | "lower";
   measure(repetitions: number, log: (line: string) => void): Promise<Measured>;
 }
 
-export type FigureResult =
-  | ({ readonly name: string; readonly unit: string; readonly target?: number; readonly repetitions: number } & Measured)
-  | { readonly name: string; readonly unit: string; readonly target?: number; readonly error: string };
+type FigureLabel = Pick<Figure, "name" | "unit" | "target" | "better">;
+
+export type FigureResult = (FigureLabel & { readonly repetitions: number } & Measured) | (FigureLabel & { readonly error: string });
 
 export interface TeamRun {
   /** From the first worker's start to the last one's finish. */

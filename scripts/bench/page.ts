@@ -7,8 +7,9 @@ import type { Figure, FigureResult } from "./harness";
 import { mutexVsFutex } from "./figures/mutex";
 import { sharedIntAddVsAtomicsAdd } from "./figures/shared-int";
 import { engineSpeedupVsRaw } from "./figures/engine-speedup";
+import { timelineFrame } from "./figures/timeline-frame";
 
-const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw];
+const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw, timelineFrame];
 
 export interface BenchOptions {
   readonly repetitions: number;
@@ -33,13 +34,13 @@ window.runBench = async ({ repetitions, only }) => {
   if (unknown.length > 0) throw new Error(`no figure named ${unknown.join(", ")}; there are ${FIGURES.map((f) => f.name).join(", ")}`);
   const figures: FigureResult[] = [];
   for (const figure of FIGURES.filter((f) => only === undefined || only.includes(f.name))) {
-    const { name, unit, target } = figure;
+    const { name, unit, target, better } = figure;
     const log = (line: string): void => console.info(`bench: ${name}: ${line}`);
     try {
       const measured = await figure.measure(repetitions, log);
-      figures.push({ name, unit, target, repetitions, ...measured });
+      figures.push({ name, unit, target, better, repetitions, ...measured });
     } catch (thrown) {
-      figures.push({ name, unit, target, error: thrown instanceof Error ? thrown.message : String(thrown) });
+      figures.push({ name, unit, target, better, error: thrown instanceof Error ? thrown.message : String(thrown) });
     }
   }
   return {

@@ -105,7 +105,7 @@ function toJson({ figures, environment }) {
       value: "error" in f ? null : round(f.value, 4),
       unit: f.unit,
       repetitions: "error" in f ? 0 : f.repetitions,
-      ...(f.target === undefined ? {} : { target: f.target, passed: "error" in f ? false : f.value >= f.target }),
+      ...(f.target === undefined ? {} : { target: f.target, better: f.better ?? "higher", passed: passed(f) }),
       ...("error" in f
         ? { error: f.error }
         : { samples: f.samples.map((s) => round(s, 4)), parts: f.parts.map((p) => ({ ...p, value: round(p.value, 3) })) }),
@@ -119,9 +119,9 @@ function table({ figures, environment }) {
     f.name,
     "error" in f ? "-" : f.value.toFixed(3),
     f.unit,
-    f.target === undefined ? "-" : `>= ${f.target}`,
+    f.target === undefined ? "-" : `${f.better === "lower" ? "<=" : ">="} ${f.target}`,
     "error" in f ? "-" : String(f.repetitions),
-    "error" in f ? "NOT MEASURED" : f.target === undefined ? "-" : f.value >= f.target ? "pass" : "MISS",
+    "error" in f ? "NOT MEASURED" : f.target === undefined ? "-" : passed(f) ? "pass" : "MISS",
   ]);
   const header = ["figure", "value", "unit", "target", "reps", "result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -144,6 +144,12 @@ function table({ figures, environment }) {
   }
   out.push("");
   return out.join("\n");
+}
+
+/** Whether a measured figure met its target, in the direction that is better for it. */
+function passed(f) {
+  if ("error" in f) return false;
+  return f.better === "lower" ? f.value <= f.target : f.value >= f.target;
 }
 
 function round(value, digits) {

@@ -1,33 +1,24 @@
 /**
  * The Lock on real Node workers under contention, driven through whole runs
- * (the runner, the start gate and the pool are the harness).
+ * (see testing.ts).
  */
-import { afterAll, describe, expect, it } from "vitest";
-import { compileScenario } from "../../engine/compile";
-import { createNodePool } from "../../engine/node-pool";
-import { startRun, type RunOutcome } from "../../engine/run";
+import { describe, expect, it } from "vitest";
+import type { RunOutcome } from "../../engine/run";
+import { resultOf, scenarioRunner } from "./testing";
 
-const pool = createNodePool();
-afterAll(() => pool.close());
+const runScenario = scenarioRunner();
 
-async function run(body: string, workers = 4, n = 100_000): Promise<RunOutcome> {
-  const source = `
-import { defineScenario, param } from "interleave";
-export default defineScenario({
-  params: { n: param.int({ default: 1, min: 1, max: 1e7 }) },
-  workers: ${workers},
-  setup: (shared) => ({ lock: shared.lock("L"), counter: shared.int("counter"), inside: shared.int("inside"), overlaps: shared.int("overlaps"), flag: shared.int("flag") }),
-  worker: ({ lock, counter, inside, overlaps, flag }, { id, params }) => {
+function run(body: string, workers = 4, n = 100_000): Promise<RunOutcome> {
+  return runScenario({
+    workers,
+    n,
+    setup: `(shared) => ({ lock: shared.lock("L"), counter: shared.int("counter"), inside: shared.int("inside"), overlaps: shared.int("overlaps"), flag: shared.int("flag") })`,
+    worker: `({ lock, counter, inside, overlaps, flag }, { id, params }) => {
     ${body}
-  },
-  result: ({ counter, overlaps }) => ({ counter: counter.get(), overlaps: overlaps.get() }),
-});`;
-  const compiled = compileScenario(source);
-  if (!compiled.ok) throw new Error(compiled.error.message);
-  return startRun(pool, { js: compiled.js, params: { n }, goals: [], timeLimitMs: 20_000 }).outcome;
+  }`,
+    result: `({ counter, overlaps }) => ({ counter: counter.get(), overlaps: overlaps.get() })`,
+  });
 }
-
-const resultOf = (outcome: RunOutcome) => (outcome.status === "done" ? outcome.result : outcome);
 
 describe("Lock (3-state futex mutex)", () => {
   it("excludes: 4 workers x 100,000 non-atomic increments under the lock end exact, never two inside", async () => {

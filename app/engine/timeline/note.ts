@@ -1,0 +1,27 @@
+/**
+ * A note pinned on a lane by someone who knows more than the trace: the
+ * watchdog marks the lanes of a deadlock with what each waits for and who
+ * holds it. A tagged union, so a later kind of note is a new variant.
+ */
+import { workerName } from "../../runtime/protocol";
+import type { WaitEdge } from "../watchdog";
+
+export type LaneNote = {
+  readonly kind: "deadlock";
+  /** What the worker waits for: the object's kind ("lock") and name ("fork_1"). */
+  readonly objectKind: string;
+  readonly object: string;
+  /** The worker holding it; -1 when unknown. */
+  readonly holder: number;
+};
+
+/** The note for one edge of the watchdog's wait-for graph (pin it on lane `edge.worker`). */
+export function deadlockNote({ kind, object, holder }: WaitEdge): LaneNote {
+  return { kind: "deadlock", objectKind: kind, object, holder };
+}
+
+/** The note in words: "deadlocked: waiting for lock fork_1 held by B". */
+export function describeNote(note: LaneNote): string {
+  const held = note.holder >= 0 ? ` held by ${workerName(note.holder)}` : "";
+  return `deadlocked: waiting for ${note.objectKind} ${note.object}${held}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * RLock: Python's `threading.RLock`, a reentrant lock: the worker that holds
+ * it may acquire it again, and must release it as many times.
+ *
+ * Algorithm: an owner word and a recursion depth over Drepper's three-state
+ * futex mutex (futex.ts), as CPython's own RLock (Modules/_threadmodule.c,
+ * `rlock_acquire`): the owner acquiring again only counts; anyone else takes
+ * the futex lock. Only the owner ever writes the depth.
+ *
+ * Layout (word offsets from `index`):
+ *   +0 state: the futex lock word (0 unlocked, 1 locked, 2 maybe waited on)
+ *   +1 owner: worker id + 1 of the holder, 0 when unlocked
+ *   +2 depth: how many acquires the owner has not yet released
+ * The first two words are a Lock's (mutex.ts): whatever reads a Lock's
+ * holder reads an RLock's.
+ *
+ * Tracing: only the outermost acquire and the last release change hands, so
+ * only they write Acquire/Release events (when contended, or `traceAll`).
+ */
+import type { Arena } from "../memory";
+import type { Thread } from "../thread";
+import { PointKind, schedulingPoint } from "../gate";
+import { EventKind } from "../trace";
+import { ScenarioUsageError, checkTimeout } from "../errors";
+import { workerName } from "../protocol";
+import type { Held } from "./mutex";
+import { CONTENDED, deadlineOf, handOver, lockContended, tryLock, tryUnlock } from "./futex";
+
+const STATE = 0;
+const OWNER = 1;
+const DEPTH = 2;
+const WORDS = 3;
+
+/** The holder of the RLock at `index`, read from anywhere (the page's watchdog): a worker id, or -1. */
+export function rlockHolder(words: Int32Array, index: number): number {
+  return Atomics.load(words, index + OWNER) - 1;
+}
+
+export class RLock {
+  private readonly words: Int32Array;
+
+  /** @internal */
+  constructor(
+    arena: Arena,
+    readonly name: string,
+    readonly index: number,
+    private readonly thread: Thread,
+  ) {
+    this.words = arena.words;
+  }
+
+  /** @internal */
+  static allocate(arena: Arena, name: string, thread: Thread): RLock {
+    return new RLock(arena, name, arena.allocate("rlock", name, WORDS), thread);
+  }
+
+  /**
+   * Blocks until the lock is taken, or until `timeout` seconds pass; the
+   * holder taking it again returns at once. Returns true when taken, false
+   * on timeout (Python's `acquire(timeout=)`).
+   */
+  acquire(timeout?: number): boolean {
+    if (timeout !== undefined) checkTimeout(`RLock "${this.name}".acquire`, timeout);
+    schedulingPoint(PointKind.Acquire, this.index);
+    return this.take(timeout);
+  }
+
+  /** Releases one level; the last release frees the lock. Only the holder may release (as in Python). */
+  release(): void {
+    schedulingPoint(PointKind.Release, this.index);
+    this.mustOwn("release");
+    const w = this.words;
+    if (--w[this.index + DEPTH]! === 0) this.free();
+  }
+
+  /** Acquires now and releases when the returned value is disposed: `using _ = rlock.hold()`. */
+  hold(): Held {
+    this.acquire();
+    return { [Symbol.dispose]: () => this.release() };
+  }
+
+  /** Worker id of the holder, or -1 when unlocked. */
+  holder(): number {
+    return rlockHolder(this.words, this.index);
+  }
+
+  /** The workers holding the lock (at most one), for the watchdog. */
+  holders(): number[] {
+    const owner = this.holder();
+    return owner < 0 ? [] : [owner];
+  }
+
+  /**
+   * @internal
+   * Condition.wait, which has checked that this worker holds the lock: frees
+   * it whatever its depth, and returns the depth for `acquireRestore`
+   * (Python's `_release_save`).
+   */
+  releaseSave(): number {
+    schedulingPoint(PointKind.Release, this.index);
+    const depth = this.words[this.index + DEPTH]!;
+    this.free();
+    return depth;
+  }
+
+  /** @internal Condition.wait: takes the lock back at the depth it had (Python's `_acquire_restore`). */
+  acquireRestore(depth: number): void {
+    schedulingPoint(PointKind.Acquire, this.index);
+    this.take(undefined);
+    this.words[this.index + DEPTH] = depth;
+  }
+
+  private take(timeout: number | undefined): boolean {
+    const w = this.words;
+    const me = this.thread.id + 1;
+    // Only this worker writes its own id here, so a plain read cannot mistake another holder for it.
+    if (w[this.index + OWNER] === me) {
+      w[this.index + DEPTH]!++;
+      return true;
+    }
+    const waited = !tryLock(w, this.index + STATE);
+    if (waited && !lockContended(this.thread, this.index + STATE, this.index, deadlineOf(timeout))) return false;
+    w[this.index + OWNER] = me;
+    w[this.index + DEPTH] = 1;
+    if (waited || this.thread.traceAll) this.thread.trace.emit(EventKind.Acquire, this.index, this.thread.id);
+    return true;
+  }
+
+  private free(): void {
+    const w = this.words;
+    const { thread } = this;
+    w[this.index + DEPTH] = 0;
+    w[this.index + OWNER] = 0;
+    if (thread.traceAll) thread.trace.emit(EventKind.Release, this.index, thread.id);
+    if (tryUnlock(w, this.index + STATE) === CONTENDED) {
+      // Traced before the hand-over, so the next holder's Acquire never precedes this Release.
+      if (!thread.traceAll) thread.trace.emit(EventKind.Release, this.index, thread.id);
+      handOver(w, this.index + STATE);
+    }
+  }
+
+  private mustOwn(operation: string): void {
+    const owner = this.holder();
+    if (owner === this.thread.id) return;
+    const held = owner < 0 ? "it is not held" : `worker ${workerName(owner)} holds it`;
+    throw new ScenarioUsageError(
+      `RLock "${this.name}".${operation}: worker ${workerName(this.thread.id)} does not hold this lock (${held}). Only the worker that acquired an RLock may release it.`,
+    );
+  }
+}

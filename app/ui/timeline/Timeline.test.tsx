@@ -1,0 +1,28 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { TimelineBuilder } from "../../engine/timeline/builder";
+import { deadlockNote } from "../../engine/timeline/note";
+import { syntheticTrace } from "../../engine/timeline/synthetic-trace";
+import { Timeline } from "./Timeline";
+
+describe("the timeline's markup", () => {
+  it("says how many lanes and segments it draws, and which lanes are deadlocked, for end-to-end tests", () => {
+    const trace = syntheticTrace({ workers: 3, events: 500, mode: "gil" });
+    const builder = new TimelineBuilder({ workers: 3, names: trace.names, origin: trace.origin });
+    builder.add(trace.events);
+    builder.annotate(2, deadlockNote({ worker: 2, kind: "lock", object: "counter_lock", holder: 0 }));
+    const { model } = builder;
+    const html = renderToStaticMarkup(<Timeline model={model} version={model.version} live={false} />);
+    const segments = model.lanes.reduce((sum, lane) => sum + lane.count, 0);
+    expect(html).toContain(`data-testid="timeline" data-lanes="3" data-segments="${segments}" data-deadlocked="1" data-live="false"`);
+    expect(html).toContain("holding the GIL");
+    expect(html).not.toContain(">running<");
+  });
+
+  it("disables zoom and scroll while the run goes on", () => {
+    const builder = new TimelineBuilder({ workers: 1, names: new Map(), origin: 0 });
+    const html = renderToStaticMarkup(<Timeline model={builder.model} version={0} live={true} />);
+    expect(html.match(/disabled=""/g)).toHaveLength(3);
+    expect(html).toContain('aria-disabled="true"');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The per-worker timeline: one lane per worker on a canvas, colored by what
+ * the worker was doing, fed by a timeline model (engine/timeline) that the
+ * page updates in place; `version` changes when it did. Drawing and input
+ * live in TimelineController; this component is the markup around it.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { TimelineModel } from "../../engine/timeline/model";
+import { TimelineController, ZOOM_STEP } from "./controller";
+import type { HoverTip } from "./hover";
+import { Legend } from "./Legend";
+import { formatMs } from "./time-format";
+
+export interface TimelineProps {
+  readonly model: TimelineModel;
+  /** The model's version when this render was asked for: a change redraws. */
+  readonly version: number;
+  /** While the run goes on: the view follows its end and zoom and scroll wait. */
+  readonly live: boolean;
+}
+
+export function Timeline({ model, version, live }: TimelineProps) {
+  const plot = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLCanvasElement>(null);
+  const overview = useRef<HTMLCanvasElement>(null);
+  const scrollbar = useRef<HTMLDivElement>(null);
+  const thumb = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<TimelineController | null>(null);
+  const [tip, setTip] = useState<HoverTip | null>(null);
+
+  useEffect(() => {
+    const created = new TimelineController(
+      { plot: plot.current!, main: main.current!, overview: overview.current!, scrollbar: scrollbar.current!, thumb: thumb.current! },
+      setTip,
+    );
+    setController(created);
+    return () => created.dispose();
+  }, []);
+
+  useEffect(() => controller?.show(model, live), [controller, model, version, live]);
+
+  const segments = model.lanes.reduce((sum, lane) => sum + lane.count, 0);
+  const notes = model.lanes.filter((lane) => lane.note !== null).length;
+  const summary = `Timeline of ${model.lanes.length} workers over ${formatMs(model.end)}${notes > 0 ? `, ${notes} deadlocked` : ""}`;
+  return (
+    <figure className="timeline" data-testid="timeline" data-lanes={model.lanes.length} data-segments={segments} data-deadlocked={notes} data-live={live}>
+      <div className="timeline-bar">
+        <Legend gilMode={model.gilMode} />
+        <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
+          <button type="button" data-testid="timeline-zoom-out" aria-label="Zoom out" disabled={live} onClick={() => controller?.zoomBy(1 / ZOOM_STEP)}>
+            −
+          </button>
+          <button type="button" data-testid="timeline-zoom-in" aria-label="Zoom in" disabled={live} onClick={() => controller?.zoomBy(ZOOM_STEP)}>
+            +
+          </button>
+          <button type="button" data-testid="timeline-reset" disabled={live} onClick={() => controller?.reset()}>
+            Reset view
+          </button>
+        </div>
+      </div>
+      <div className="timeline-plot" ref={plot}>
+        <canvas ref={main} role="img" aria-label={`${summary}. Ctrl+wheel zooms, drag scrolls.`} data-testid="timeline-canvas" />
+        {tip && (
+          <div className={`timeline-tip${tip.x > (plot.current?.clientWidth ?? 0) / 2 ? " left" : ""}`} role="tooltip" data-testid="timeline-tip" style={{ left: tip.x, top: tip.y }}>
+            {tip.lines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </div>
+        )}
+      </div>
+      <div
+        className="timeline-overview"
+        ref={scrollbar}
+        role="scrollbar"
+        aria-orientation="horizontal"
+        aria-label="Visible part of the run: arrow keys scroll, + and - zoom, 0 resets"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={0}
+        aria-disabled={live}
+        tabIndex={0}
+        data-testid="timeline-overview"
+      >
+        <canvas ref={overview} aria-hidden="true" />
+        <div className="timeline-thumb" ref={thumb} />
+      </div>
+      {model.dropped > 0 && (
+        <p className="timeline-dropped" data-testid="timeline-dropped">
+          {model.dropped.toLocaleString("en")} trace events were lost because the page fell behind: some segments may be wrong.
+        </p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * One frame of the timeline: lanes rasterized into the canvas pixels, then
+ * the axis and overlays drawn over them. Also the overview strip, the
+ * whole run at a few pixels a lane, drawn only when the model changed.
+ */
+import type { TimelineModel } from "../../engine/timeline/model";
+import { drawAxis } from "./draw-axis";
+import { drawOverlays } from "./draw-overlays";
+import { geometry, laneTop } from "./geometry";
+import { PIXELS } from "./palette";
+import { rasterizeLane, rasterizeMarks } from "./rasterize";
+import type { Surface } from "./surface";
+import { fitView, type TimeView } from "./view";
+
+/** A mark's tick starts in the gap above its lane and reaches a little into it. */
+const MARK_ABOVE = 3;
+const MARK_INTO = 5;
+
+export interface FrameSize {
+  /** CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  readonly dpr: number;
+}
+
+export function drawFrame(surface: Surface, model: TimelineModel, view: TimeView, { width, height, dpr }: FrameSize): void {
+  surface.resize(width, height, dpr);
+  surface.data.fill(PIXELS.background);
+  const geo = geometry(width, height, model.lanes.length);
+  model.lanes.forEach((lane, i) => {
+    const top = laneTop(geo, i);
+    rasterizeLane(surface, surface.box(geo.plotLeft, top, geo.plotWidth, geo.laneHeight), lane, model.end, view, PIXELS);
+    rasterizeMarks(surface, surface.box(geo.plotLeft, top - MARK_ABOVE, geo.plotWidth, MARK_ABOVE + MARK_INTO), lane, view, PIXELS.mark);
+  });
+  surface.present();
+  drawAxis(surface.ctx, geo, view);
+  drawOverlays(surface.ctx, geo, model, view);
+}
+
+/** The whole run, lanes stacked with a one-pixel gap, aligned with the plot above it. */
+export function drawOverview(surface: Surface, model: TimelineModel, { width, height, dpr }: FrameSize): void {
+  surface.resize(width, height, dpr);
+  surface.data.fill(PIXELS.background);
+  const geo = geometry(width, height, model.lanes.length);
+  const row = height / Math.max(1, model.lanes.length);
+  const view = fitView(model.end);
+  model.lanes.forEach((lane, i) => {
+    rasterizeLane(surface, surface.box(geo.plotLeft, i * row, geo.plotWidth, row - 1), lane, model.end, view, PIXELS);
+  });
+  surface.present();
+}

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""The GIL: what it does to CPU-bound threads, I/O-bound threads, and a mix.
+
+Four experiments, each timed with time.perf_counter():
+
+  1. CPU-bound: a fixed amount of computation, done by one thread, then split
+     between `--threads` threads. With the GIL, only one of them runs Python
+     code at a time, so splitting the work does not make it finish sooner.
+  2. I/O-bound: each thread makes `--waits` calls to time.sleep. Sleeping
+     releases the GIL, so the threads' waits overlap.
+  3. The switch interval: sys.getswitchinterval() and sys.setswitchinterval().
+  4. The convoy effect: one thread alternates short sleeps with a little work,
+     first alone, then beside busy CPU-bound threads, at CPython's default
+     switch interval and at a shorter one.
+
+    python3 reference.py
+    python3 reference.py --threads 4 --cpu-ms 400
+    python3 reference.py --busy 2 --short-interval 0.0005
+
+Standard library only; runs on CPython 3.11 and 3.12, and also on a
+free-threaded 3.13t build, where experiment 1 finally speeds up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import sysconfig
+import threading
+import time
+from collections.abc import Callable
+
+
+def spin(iterations: int) -> int:
+    """CPU-bound work: pure Python arithmetic. The thread holds the GIL throughout."""
+    total = 0
+    for i in range(iterations):
+        total = (total + i * i) % 1_000_003
+    return total
+
+
+def loops_per_ms() -> float:
+    """How many `spin` iterations this machine does in a millisecond (best of three)."""
+    best = 0.0
+    for _ in range(3):
+        iterations = 10_000
+        while True:
+            start = time.perf_counter()
+            spin(iterations)
+            elapsed_ms = (time.perf_counter() - start) * 1000
+            if elapsed_ms >= 30:
+                best = max(best, iterations / elapsed_ms)
+                break
+            iterations *= 2
+    return best
+
+
+def run_threads(targets: list[Callable[[], object]]) -> float:
+    """Start one thread per target, wait for all of them; return the seconds taken."""
+    threads = [threading.Thread(target=target) for target in targets]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def cpu_bound(threads: int, total_iterations: int) -> tuple[float, float]:
+    """Seconds for the whole computation in one thread, then split across `threads`."""
+    alone = timed(lambda: spin(total_iterations))
+    share = total_iterations // threads
+    together = run_threads([lambda: spin(share)] * threads)
+    return alone, together
+
+
+def io_bound(threads: int, waits: int, wait_s: float) -> tuple[float, float]:
+    """Seconds for every thread's sleeps made one after another, then in parallel threads."""
+
+    def sleeper() -> None:
+        for _ in range(waits):
+            time.sleep(wait_s)  # blocks without holding the GIL
+
+    alone = timed(lambda: [sleeper() for _ in range(threads)])
+    together = run_threads([sleeper] * threads)
+    return alone, together
+
+
+def convoy(rounds: int, wait_s: float, work_iterations: int, busy: int) -> float:
+    """Seconds the I/O thread needs for its rounds, with `busy` CPU-bound threads beside it.
+
+    Every time its sleep ends, the I/O thread must get the GIL back before it
+    can run its next line. A busy thread does not let go by itself: the I/O
+    thread waits one switch interval, then asks, and the holder drops the GIL
+    at its next check. So each round can cost up to one interval extra.
+    """
+    stop = threading.Event()
+    result: list[float] = []
+
+    def hog() -> None:
+        while not stop.is_set():
+            spin(2_000)
+
+    def io_worker() -> None:
+        start = time.perf_counter()
+        for _ in range(rounds):
+            time.sleep(wait_s)  # the "request": the GIL is released meanwhile
+            spin(work_iterations)  # handle the "reply": needs the GIL back first
+        result.append(time.perf_counter() - start)
+
+    hogs = [threading.Thread(target=hog) for _ in range(busy)]
+    for thread in hogs:
+        thread.start()
+    if hogs:
+        time.sleep(0.01)  # let the busy threads get going
+    worker = threading.Thread(target=io_worker)
+    worker.start()
+    worker.join()
+    stop.set()
+    for thread in hogs:
+        thread.join()
+    return result[0]
+
+
+def describe_build() -> str:
+    """Is this a free-threaded build (PEP 703), and is the GIL on right now?"""
+    # Py_GIL_DISABLED is 1 in a free-threaded build (python3.13t and later).
+    free_threaded_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+    # sys._is_gil_enabled() exists from 3.13 on. A free-threaded build can still
+    # turn the GIL on: PYTHON_GIL=1, -X gil=1, or importing a C extension that
+    # does not declare itself safe without it.
+    is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
+    if is_gil_enabled is None:
+        return "regular build; the GIL is always on (sys._is_gil_enabled needs 3.13+)"
+    build = "free-threaded build" if free_threaded_build else "regular build"
+    return f"{build}; sys._is_gil_enabled() = {is_gil_enabled()}"
+
+
+def positive_int(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="The GIL and threads: CPU-bound, I/O-bound, and the convoy effect.")
+    parser.add_argument("--threads", type=positive_int, default=4, help="threads for experiments 1 and 2 (default 4)")
+    parser.add_argument("--cpu-ms", type=positive_int, default=300, help="total CPU work in experiment 1, in ms (default 300)")
+    parser.add_argument("--waits", type=positive_int, default=8, help="sleeps per thread in experiment 2 (default 8)")
+    parser.add_argument("--wait-ms", type=positive_int, default=10, help="length of each of those sleeps (default 10)")
+    parser.add_argument("--rounds", type=positive_int, default=30, help="sleep-then-work rounds in the convoy (default 30)")
+    parser.add_argument("--busy", type=positive_int, default=1, help="CPU-bound threads beside the convoy's I/O thread (default 1)")
+    parser.add_argument(
+        "--short-interval",
+        type=float,
+        default=0.001,
+        help="the shorter switch interval to try, in seconds (default 0.001)",
+    )
+    args = parser.parse_args()
+
+    version = ".".join(str(part) for part in sys.version_info[:3])
+    print(f"Python {version}: {describe_build()}")
+    rate = loops_per_ms()
+
+    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation")
+    alone, together = cpu_bound(args.threads, round(rate * args.cpu_ms))
+    print(f"   1 thread            {alone * 1000:7,.0f} ms")
+    print(f"   split in {args.threads} threads  {together * 1000:7,.0f} ms   speedup {alone / together:.2f}x")
+
+    print(f"\n2. I/O-bound: {args.threads} x {args.waits} sleeps of {args.wait_ms} ms")
+    alone, together = io_bound(args.threads, args.waits, args.wait_ms / 1000)
+    print(f"   one after another   {alone * 1000:7,.0f} ms")
+    print(f"   {args.threads} threads           {together * 1000:7,.0f} ms   speedup {alone / together:.2f}x")
+
+    default_interval = sys.getswitchinterval()  # 0.005 unless something changed it
+    print(f"\n3. Switch interval: sys.getswitchinterval() = {default_interval} s")
+    print("   A thread that wants the GIL waits this long, then asks the holder to drop it.")
+    print("   sys.setswitchinterval(seconds) changes it; experiment 4 tries two values.")
+
+    wait_s, work_ms = 0.002, 0.2
+    work = round(rate * work_ms)
+    ideal = args.rounds * (wait_s + work_ms / 1000)
+    print(f"\n4. Convoy: {args.rounds} rounds of a 2 ms sleep + {work_ms} ms of work (ideal {ideal * 1000:.0f} ms)")
+    beside = f"beside {args.busy} CPU-bound"
+    rows = [("alone", default_interval, 0), (beside, default_interval, args.busy), (beside, args.short_interval, args.busy)]
+    try:
+        for label, interval, busy in rows:
+            sys.setswitchinterval(interval)
+            took = convoy(args.rounds, wait_s, work, busy)
+            print(f"   {label:<19} interval {interval * 1000:g} ms  {took * 1000:6,.0f} ms   slowdown {took / ideal:.2f}x")
+    finally:
+        sys.setswitchinterval(default_interval)  # put it back as we found it
+
+
+if __name__ == "__main__":
+    main()
