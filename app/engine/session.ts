@@ -138,8 +138,12 @@ export class Session {
   }
 
   /** The shared objects of the current or last run, read now; empty before any run. */
-  sharedValues(): SharedValue[] {
-    return this.lastRun ? readSharedValues(this.lastRun.memory, this.lastRun.objects) : [];
+  sharedObjectCount(): number {
+    return this.lastRun?.objects.length ?? 0;
+  }
+
+  sharedValues(limit = Infinity): SharedValue[] {
+    return this.lastRun ? readSharedValues(this.lastRun.memory, this.lastRun.objects.slice(0, limit)) : [];
   }
 
   dispose(): void {

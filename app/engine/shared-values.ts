@@ -5,26 +5,47 @@
  */
 import type { Allocation } from "../runtime/memory";
 import { workerName } from "../runtime/protocol";
+import { COUNT as QUEUE_COUNT } from "../runtime/sync/queue-layout";
+import { holdersOf } from "./holders";
 
 export interface SharedValue {
   readonly name: string;
   readonly kind: string;
-  /** A number for integers; for locks, who holds it. */
+  /** A number for integers and semaphores; words for the rest (who holds a lock, how full a queue is). */
   readonly value: number | string;
 }
 
-/** Where the lock layout keeps its holder (see runtime/sync/mutex.ts). */
-const LOCK_STATE = 0;
-const LOCK_OWNER = 1;
+/** Word offsets of what is worth showing, per kind (the layouts are in runtime/sync). */
+const SEMAPHORE_VALUE = 0;
+const EVENT_FLAG = 0;
+const BARRIER_WAITING = 4;
+
+type Reader = (words: Int32Array, object: Allocation) => number | string;
+
+const held: Reader = (words, object) => {
+  const holders = holdersOf(words, object);
+  return holders.length === 0 ? "free" : `held by ${holders.map(workerName).join(", ")}`;
+};
+const queued: Reader = (words, { index }) => `${Atomics.load(words, index + QUEUE_COUNT)} queued`;
+
+const READERS: Readonly<Record<string, Reader>> = {
+  int: (words, { index }) => Atomics.load(words, index),
+  lock: held,
+  rlock: held,
+  semaphore: (words, { index }) => Atomics.load(words, index + SEMAPHORE_VALUE),
+  "bounded-semaphore": (words, { index }) => Atomics.load(words, index + SEMAPHORE_VALUE),
+  event: (words, { index }) => (Atomics.load(words, index + EVENT_FLAG) ? "set" : "clear"),
+  barrier: (words, { index }) => `${Atomics.load(words, index + BARRIER_WAITING)} waiting`,
+  queue: queued,
+  "lifo-queue": queued,
+  "priority-queue": queued,
+};
 
 export function readSharedValues(memory: SharedArrayBuffer, objects: readonly Allocation[]): SharedValue[] {
   const words = new Int32Array(memory);
-  return objects.map(({ name, kind, index }) => {
-    if (kind === "lock") {
-      const held = Atomics.load(words, index + LOCK_STATE) !== 0;
-      const owner = Atomics.load(words, index + LOCK_OWNER) - 1;
-      return { name, kind, value: !held ? "free" : owner >= 0 ? `held by ${workerName(owner)}` : "held" };
-    }
-    return { name, kind, value: Atomics.load(words, index) };
-  });
+  return objects.map((object) => ({
+    name: object.name,
+    kind: object.kind,
+    value: READERS[object.kind]?.(words, object) ?? "",
+  }));
 }

@@ -12,9 +12,9 @@ describe("parameters", () => {
   });
 
   it("explains what is wrong with a value and what to choose", () => {
-    expect(checkParam("workers", workers, 1e12)).toBe("Workers = 1000000000000 is out of range: choose between 1 and 8.");
+    expect(checkParam("workers", workers, 1e12)).toBe("Workers = 1,000,000,000,000 is out of range: choose between 1 and 8.");
     expect(checkParam("workers", workers, 2.5)).toBe("Workers must be a whole number; got 2.5.");
-    expect(checkParam("workers", workers, Number.NaN)).toBe("Workers must be a whole number; got NaN.");
+    expect(checkParam("workers", workers, Number.NaN)).toBe("Workers needs a whole number from 1 to 8.");
     expect(checkParam("fix", fix, "atomic")).toBe("fix must be one of none, lock; got atomic.");
   });
 });

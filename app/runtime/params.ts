@@ -46,11 +46,12 @@ export const param = {
 export function checkParam(name: string, spec: ParamSpec, value: unknown): string | null {
   const label = spec.label ?? name;
   if (spec.kind === "int") {
-    if (typeof value !== "number" || !Number.isInteger(value)) {
+    if (typeof value !== "number" || Number.isNaN(value)) return `${label} needs a whole number from ${spec.min.toLocaleString("en")} to ${spec.max.toLocaleString("en")}.`;
+    if (!Number.isInteger(value)) {
       return `${label} must be a whole number; got ${String(value)}.`;
     }
     if (value < spec.min || value > spec.max) {
-      return `${label} = ${value} is out of range: choose between ${spec.min} and ${spec.max}.`;
+      return `${label} = ${value.toLocaleString("en")} is out of range: choose between ${spec.min.toLocaleString("en")} and ${spec.max.toLocaleString("en")}.`;
     }
     return null;
   }

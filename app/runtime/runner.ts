@@ -24,6 +24,7 @@ import type { Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { setPointHook } from "./gate";
 import { Thread } from "./thread";
+import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
 import { calibrateCpuUnit, cpuWork, ioWait } from "./work";
@@ -111,7 +112,11 @@ export class Runner implements RunnerApi {
     const { scenario, state, request } = this.mustBePrepared();
     let result: unknown;
     try {
-      result = structuredClone(scenario.result(state, request.params as never));
+      result = scenario.result(state, request.params as never);
+      const problem = plainDataProblem(result);
+      if (problem) {
+        throw new TypeError(`${problem}: result() must return plain data (numbers, strings, booleans, null, arrays and objects of them).`);
+      }
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "result", request.workerId) };
     }

@@ -5,6 +5,7 @@ import { IsolationNotice, isolationProblem } from "./IsolationNotice";
 import { ProblemList } from "./ProblemList";
 import { Prose } from "./Prose";
 import { Workspace } from "./Workspace";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { runnerPool } from "./runner-pool";
 import { saved } from "./storage";
 
@@ -40,7 +41,11 @@ export function LessonPage({ lesson }: { lesson: Lesson }) {
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
         {isolation && <pre className="code-fallback">{lesson.scenario}</pre>}
-        {session && <Workspace key={lesson.slug} lesson={lesson} session={session} />}
+        {session && (
+          <ErrorBoundary what="workspace">
+            <Workspace key={lesson.slug} lesson={lesson} session={session} />
+          </ErrorBoundary>
+        )}
       </section>
     </div>
   );

@@ -3,11 +3,12 @@ import type { RunRecord, SessionSnapshot } from "../engine/session";
 import { workerName } from "../runtime/protocol";
 
 /** What the current or last run is doing or did, in words, plus its result's fields. */
-export function RunStatus({ running, last }: { running: SessionSnapshot["running"]; last: RunRecord | null }) {
+export function RunStatus({ running, last, edited }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean }) {
   const status = running ? "running" : (last?.outcome.status ?? "idle");
   return (
     <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">
       {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}
+      {!running && last && edited && last.outcome.status !== "done" && <p className="stale">(This was the code before your last edit.)</p>}
       {!running && last?.outcome.status === "done" && <ResultFields result={last.outcome.result} />}
     </div>
   );
@@ -32,7 +33,7 @@ function Summary({ record }: { record: RunRecord | null }) {
     case "done":
       return (
         <p>
-          Run {record.index} finished: {outcome.workers.length} workers in {formatMs(outcome.bodyMs)}.
+          Run {record.index} finished: {plural(outcome.workers.length, "worker")} in {formatMs(outcome.bodyMs)}.
         </p>
       );
     case "error": {
@@ -67,7 +68,7 @@ function Summary({ record }: { record: RunRecord | null }) {
 
 function ResultFields({ result }: { result: unknown }) {
   if (typeof result !== "object" || result === null) {
-    return <p data-testid="run-result">Result: {JSON.stringify(result)}</p>;
+    return <p data-testid="run-result">Result: {formatValue(result)}</p>;
   }
   return (
     <dl className="result-fields" data-testid="run-result">
@@ -75,13 +76,25 @@ function ResultFields({ result }: { result: unknown }) {
         <div key={key}>
           <dt>{key}</dt>
           <dd data-testid={`result-${key}`} data-value={String(value)}>
-            {typeof value === "number" ? value.toLocaleString("en") : JSON.stringify(value)}
+            {formatValue(value)}
           </dd>
         </div>
       ))}
     </dl>
   );
 }
+
+/** Results are checked to be plain data, but the page never trusts that with its life. */
+function formatValue(value: unknown): string {
+  if (typeof value === "number") return value.toLocaleString("en");
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;

@@ -2,22 +2,26 @@ import { useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { SharedValue } from "../engine/shared-values";
 
+/** Beyond this many objects the panel would cost more to draw than it tells. */
+const MAX_SHOWN = 40;
+
 /**
  * The shared objects of the current or last run, read from shared memory
  * every animation frame while a run goes on: the counter climbs as it runs.
  */
 export function SharedValues({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
-  const [values, setValues] = useState<SharedValue[]>(() => session.sharedValues());
+  const [values, setValues] = useState<SharedValue[]>(() => session.sharedValues(MAX_SHOWN));
   useEffect(() => {
-    setValues(session.sharedValues());
+    setValues(session.sharedValues(MAX_SHOWN));
     if (!running) return;
     let frame = requestAnimationFrame(function tick() {
-      setValues(session.sharedValues());
+      setValues(session.sharedValues(MAX_SHOWN));
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
   }, [session, running, runIndex]);
   if (values.length === 0) return null;
+  const more = session.sharedObjectCount() - values.length;
   return (
     <section className="shared-values" data-testid="shared-values" aria-live="off">
       <h2>Shared memory{running ? " (live)" : ""}</h2>
@@ -31,6 +35,7 @@ export function SharedValues({ session, running, runIndex }: { session: Session;
           </div>
         ))}
       </dl>
+      {more > 0 && <p className="more">and {more.toLocaleString("en")} more objects</p>}
     </section>
   );
 }

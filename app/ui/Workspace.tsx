@@ -23,7 +23,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
-  const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems), [snapshot.last, typeProblems]);
+  const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems, snapshot.source), [snapshot.last, typeProblems, snapshot.source]);
   const markers = useMemo(() => (last?.source === snapshot.source ? errorMarkers(last) : []), [last, snapshot.source]);
   const typeErrors = typeProblems.filter((p) => !p.syntax);
   const run = useCallback(() => void session.run(), [session]);
@@ -87,7 +87,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       )}
       <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar running={snapshot.running !== null} onRun={run} onStop={() => session.stop()} onReset={reset} />
-      <RunStatus running={snapshot.running} last={last} />
+      <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />

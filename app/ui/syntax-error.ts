@@ -6,10 +6,11 @@
 import type { RunRecord } from "../engine/session";
 import type { TypeProblem } from "./editor/CodeEditor";
 
-export function withEditorSyntaxError(record: RunRecord | null, problems: readonly TypeProblem[]): RunRecord | null {
+export function withEditorSyntaxError(record: RunRecord | null, problems: readonly TypeProblem[], source: string): RunRecord | null {
   const outcome = record?.outcome;
   const syntax = problems.find((p) => p.syntax);
-  if (!record || outcome?.status !== "refused" || !outcome.compile || !syntax) return record;
+  // The editor's diagnostics describe the code as it is now: they say nothing about code that has changed since.
+  if (!record || record.source !== source || outcome?.status !== "refused" || !outcome.compile || !syntax) return record;
   const message = `Syntax error: ${syntax.message}`;
   return { ...record, outcome: { ...outcome, message, compile: { message, line: syntax.line, column: syntax.column } } };
 }

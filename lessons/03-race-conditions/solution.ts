@@ -6,7 +6,7 @@ import { defineScenario, param } from "interleave";
 export default defineScenario({
   params: {
     workers: param.int({ default: 2, min: 1, max: 8, label: "Workers" }),
-    increments: param.int({ default: 2_000_000, min: 1, max: 20_000_000, label: "Increments per worker" }),
+    increments: param.int({ default: 2_000_000, min: 1, max: 5_000_000, label: "Increments per worker" }),
     fix: param.choice(["none", "lock", "atomic"], { default: "none", label: "Fix" }),
   },
 

@@ -101,10 +101,13 @@ export class Mutex {
     }
   }
 
+  /** Releases when disposed; one per lock, since `using` in a hot loop should not allocate. */
+  private readonly held: Held = { [Symbol.dispose]: () => this.release() };
+
   /** Acquires now and releases when the returned value is disposed. */
   hold(): Held {
     this.acquire();
-    return { [Symbol.dispose]: () => this.release() };
+    return this.held;
   }
 
   locked(): boolean {
