@@ -75,3 +75,13 @@ describe("a lesson session", () => {
     expect(declared.declared.status === "error" && declared.declared.error.message).toMatch(/did not finish within 3 s/);
   });
 });
+
+describe("stopping a session's run", () => {
+  it("stops a run whose workers were not started yet, instead of letting it run on", async () => {
+    const session = open(scenario().replace("if (params.mode", "while (true) {} if (params.mode"));
+    const running = session.run();
+    session.stop();
+    const record = await running;
+    expect(record?.outcome).toMatchObject({ status: "stopped", reason: "stop" });
+  });
+});

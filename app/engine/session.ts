@@ -65,6 +65,8 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   private handle: RunHandle | null = null;
   private lastRun: RunHandle | null = null;
+  /** Stop pressed while the run was still being prepared (no handle to stop yet). */
+  private stopRequested = false;
   private trace: RunTrace | null = null;
   private finalTimeline: TimelineModel | null = null;
   private describeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,14 +108,20 @@ export class Session {
   /** Starts a run with the current source and parameters; does nothing while one runs. */
   async run(): Promise<RunRecord | null> {
     if (this.snapshot.running) return null;
-    const { params, source } = this.snapshot;
+    this.stopRequested = false;
+    const { source } = this.snapshot;
     this.update({ running: { startedAt: performance.now() } });
     const compiled = compileScenario(source);
-    if (!compiled.ok) return this.record(source, params, { status: "refused", message: compiled.error.message, compile: compiled.error });
+    if (!compiled.ok) return this.record(source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
     const declared = await this.describe();
+    // Read after describing: the scenario's defaults fill in what the student never set.
+    const params = this.snapshot.params;
     if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
     const problems = Object.values(this.problemsOf(params));
     if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
+    if (this.stopRequested) {
+      return this.record(source, params, { status: "stopped", reason: "stop", message: "Stopped before the workers started.", elapsedMs: 0 });
+    }
     this.handle = this.lastRun = startRun(this.options.pool, {
       js: compiled.js,
       params,
@@ -129,6 +137,7 @@ export class Session {
   }
 
   stop(): void {
+    if (this.snapshot.running) this.stopRequested = true;
     this.handle?.stop();
   }
 
