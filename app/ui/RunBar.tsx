@@ -13,6 +13,7 @@ export function RunBar({ running, onRun, onStop, onReset }: { running: boolean; 
       <button onClick={onReset} disabled={running} data-testid="reset-button" title="Restore the lesson's starter code">
         Reset code
       </button>
+      <small className="key-hint">In the editor, Tab indents; press Ctrl+M first to Tab out of it.</small>
     </div>
   );
 }

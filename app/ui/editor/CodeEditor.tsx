@@ -50,6 +50,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       tabSize: 2,
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
+      ariaLabel: "Scenario code (Ctrl+M, then Tab, moves focus out of the editor)",
     });
     editorRef.current = editor;
     const edits = model.onDidChangeContent(() => {
