@@ -1,7 +1,7 @@
 /**
- * The CPU work of the engine-speedup figure. It runs in the raw workers as
- * imported code and in the engine as scenario source (via `toString`), so
- * both measure the very same computation. It must stay self-contained.
+ * The CPU work of the speedup figures' raw side. The engine-speedup figure
+ * also runs it in the engine as scenario source (via `toString`), so both of
+ * its sides measure the very same computation. It must stay self-contained.
  *
  * Worker `id` of `workers` mixes its share of the integers below `total`;
  * the sum over all workers is the same however the work is split, which lets

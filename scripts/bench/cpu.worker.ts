@@ -1,8 +1,8 @@
 /**
- * The raw-worker side of the engine-speedup figure: the same kernel, no
+ * The raw-worker side of the speedup figures (raw-kernel.ts): the kernel, no
  * engine. The kernel is compiled once and stays warm across repetitions,
  * whereas the engine evaluates the scenario afresh on every run: any cost of
- * that cold start is part of what the figure measures.
+ * that cold start is part of what the figures measure.
  */
 import { cpuShare } from "./cpu-kernel";
 import { serve } from "./worker-kit";

@@ -63,9 +63,17 @@ export class Team {
   }
 }
 
+/** A bench job that takes longer than this is hung (a lost wake-up, say): its figure fails instead of the whole bench. */
+const JOB_LIMIT_MS = 60_000;
+
 function ask(worker: Worker, job: Job): Promise<Report & { ok: true }> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`bench worker: job "${job.kind}" did not finish within ${JOB_LIMIT_MS / 1000} s`));
+    }, JOB_LIMIT_MS);
     const done = (): void => {
+      clearTimeout(timer);
       worker.removeEventListener("message", onMessage);
       worker.removeEventListener("error", onError);
     };

@@ -4,32 +4,15 @@
  * counter at the same word indices, so they share cache lines the same way.
  */
 import { Arena, layoutOf } from "../../app/runtime/memory";
-import { Thread } from "../../app/runtime/thread";
 import { MUTEX_WORDS, Mutex } from "../../app/runtime/sync/mutex";
+import { lock, unlock } from "./futex-lock";
+import { freeRunThread } from "./runtime-thread";
 import { serve } from "./worker-kit";
-
-// Drepper, "Futexes Are Tricky", mutex 3: 0 unlocked, 1 locked, 2 locked with waiters.
-function lock(w: Int32Array, i: number): void {
-  let c = Atomics.compareExchange(w, i, 0, 1);
-  if (c === 0) return;
-  if (c !== 2) c = Atomics.exchange(w, i, 2);
-  while (c !== 0) {
-    Atomics.wait(w, i, 2);
-    c = Atomics.exchange(w, i, 2);
-  }
-}
-
-function unlock(w: Int32Array, i: number): void {
-  if (Atomics.sub(w, i, 1) !== 1) {
-    Atomics.store(w, i, 0);
-    Atomics.notify(w, i, 1);
-  }
-}
 
 serve({
   runtime: ({ buffer, workerId, iterations }) => {
     const arena = new Arena(buffer);
-    const mutex = Mutex.allocate(arena, "m", new Thread(arena, workerId));
+    const mutex = Mutex.allocate(arena, "m", freeRunThread(arena, workerId));
     const counter = arena.allocate("int", "counter", 1);
     const w = arena.words;
     return () => {

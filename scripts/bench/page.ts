@@ -6,10 +6,28 @@
 import type { Figure, FigureResult } from "./harness";
 import { mutexVsFutex } from "./figures/mutex";
 import { sharedIntAddVsAtomicsAdd } from "./figures/shared-int";
+import { barrierVsAtomics, conditionVsFutex, eventVsAtomics, queueVsAtomics, rlockVsFutex, semaphoreVsAtomics } from "./figures/primitives";
+import { freeRunOverhead } from "./figures/free-run-overhead";
 import { engineSpeedupVsRaw } from "./figures/engine-speedup";
+import { processesSpeedupVsRaw } from "./figures/processes-speedup";
+import { gilSpeedup } from "./figures/gil-speedup";
 import { timelineFrame } from "./figures/timeline-frame";
 
-const FIGURES: readonly Figure[] = [mutexVsFutex, sharedIntAddVsAtomicsAdd, engineSpeedupVsRaw, timelineFrame];
+const FIGURES: readonly Figure[] = [
+  mutexVsFutex,
+  sharedIntAddVsAtomicsAdd,
+  rlockVsFutex,
+  semaphoreVsAtomics,
+  eventVsAtomics,
+  conditionVsFutex,
+  barrierVsAtomics,
+  queueVsAtomics,
+  freeRunOverhead,
+  engineSpeedupVsRaw,
+  processesSpeedupVsRaw,
+  gilSpeedup,
+  timelineFrame,
+];
 
 export interface BenchOptions {
   readonly repetitions: number;

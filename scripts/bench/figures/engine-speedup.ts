@@ -5,15 +5,11 @@
  * overhead to parallel work; the engine's `bodyMs` and the raw team's time
  * are both "first body start to last body end".
  */
-import { compileScenario } from "../../../app/engine/compile";
-import { WorkerPool } from "../../../app/engine/pool";
-import { startRun } from "../../../app/engine/run";
-import { spawnBrowserRunner } from "../../../app/engine/browser-runner";
 import { cpuShare } from "../cpu-kernel";
-import { Team, interleaved, median, ratios, type Figure } from "../harness";
-
-// Sized for roughly 200 ms of one core per 1-worker run (about 7 ns an iteration).
-const ITERATIONS = 30_000_000;
+import { median, ratios, type Figure } from "../harness";
+import { KERNEL_ITERATIONS, agreeingChecksums, rawKernelSide, rawKernelTeam } from "../raw-kernel";
+import { ScenarioRuns } from "../scenario-runs";
+import { measureSpeedups, speedupParts } from "../speedup";
 
 const SCENARIO = `import { defineScenario, param } from "interleave";
 
@@ -22,7 +18,7 @@ ${cpuShare.toString()}
 export default defineScenario({
   params: {
     workers: param.int({ default: 2, min: 1, max: 2 }),
-    iterations: param.int({ default: ${ITERATIONS}, min: 1, max: 2_000_000_000 }),
+    iterations: param.int({ default: ${KERNEL_ITERATIONS}, min: 1, max: 2_000_000_000 }),
   },
   setup: (shared) => ({ checksum: shared.int("checksum", 0) }),
   worker: ({ checksum }, { id, workers, params }) => {
@@ -37,50 +33,31 @@ export const engineSpeedupVsRaw: Figure = {
   unit: "ratio",
   target: 0.95,
   async measure(repetitions, log) {
-    const compiled = compileScenario(SCENARIO);
-    if (!compiled.ok) throw new Error(`bench scenario does not compile: ${compiled.error.message}`);
-    const pool = new WorkerPool(spawnBrowserRunner, 2);
-    const team = new Team(() => new Worker(new URL("../cpu.worker.ts", import.meta.url), { type: "module" }), 2);
-    let expected: number | undefined;
-    // Every run must agree on the result, or the two sides did not do the same work.
-    const check = (what: string, sum: number): void => {
-      expected ??= sum;
-      if (sum !== expected) throw new Error(`${what}: checksum ${sum}, expected ${expected}`);
-    };
-    const engine = async (workers: number): Promise<number> => {
-      const outcome = await startRun(pool, { js: compiled.js, params: { workers, iterations: ITERATIONS }, goals: [] }).outcome;
-      if (outcome.status !== "done") throw new Error(`engine run ended ${outcome.status}: ${JSON.stringify(outcome)}`);
-      check(`engine, ${workers} workers`, outcome.result as number);
-      return outcome.bodyMs;
-    };
-    const raw = async (workers: number): Promise<number> => {
-      const run = await team.run("cpu", workers, ITERATIONS);
-      check(`raw, ${workers} workers`, run.checks.reduce((a, b) => (a + b) | 0, 0));
-      return run.ms;
-    };
+    const engine = new ScenarioRuns(SCENARIO, 2);
+    const team = rawKernelTeam();
+    // Every run of either side must agree on the result, or the two sides did not do the same work.
+    const check = agreeingChecksums();
     try {
-      const s = await interleaved(
+      const s = await measureSpeedups(
         repetitions,
-        { engine1: () => engine(1), engine2: () => engine(2), raw1: () => raw(1), raw2: () => raw(2) },
+        {
+          engine: async (workers) => {
+            const { outcome } = await engine.run({ workers, iterations: KERNEL_ITERATIONS });
+            check(`engine, ${workers} workers`, outcome.result as number);
+            return outcome.bodyMs;
+          },
+          raw: rawKernelSide(team, check),
+        },
         log,
       );
-      const engineSpeedup = ratios(s.engine1, s.engine2);
-      const rawSpeedup = ratios(s.raw1, s.raw2);
-      const samples = ratios(engineSpeedup, rawSpeedup);
+      const samples = ratios(s.engine.speedup, s.raw.speedup);
       return {
         value: median(samples),
         samples,
-        parts: [
-          { name: "engine speedup, 2 vs 1 worker", value: median(engineSpeedup), unit: "x" },
-          { name: "raw speedup, 2 vs 1 worker", value: median(rawSpeedup), unit: "x" },
-          { name: "engine bodyMs, 1 worker", value: median(s.engine1), unit: "ms" },
-          { name: "engine bodyMs, 2 workers", value: median(s.engine2), unit: "ms" },
-          { name: "raw time, 1 worker", value: median(s.raw1), unit: "ms" },
-          { name: "raw time, 2 workers", value: median(s.raw2), unit: "ms" },
-        ],
+        parts: [...speedupParts("engine", "engine bodyMs", s.engine), ...speedupParts("raw", "raw time", s.raw)],
       };
     } finally {
-      pool.close();
+      engine.close();
       team.terminate();
     }
   },
