@@ -71,6 +71,8 @@ export class Session {
   private finalTimeline: TimelineModel | null = null;
   private describeTimer: ReturnType<typeof setTimeout> | undefined;
   private describeGeneration = 0;
+  /** The source whose declarations `snapshot.declared` holds. */
+  private describedSource: string | null = null;
   private runCount = 0;
 
   constructor(private readonly options: SessionOptions) {
@@ -113,7 +115,8 @@ export class Session {
     this.update({ running: { startedAt: performance.now() } });
     const compiled = compileScenario(source);
     if (!compiled.ok) return this.record(source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
-    const declared = await this.describe();
+    // The scenario's declarations are re-read only if the code changed since they were last read.
+    const declared = this.describedSource === source ? this.snapshot.declared : await this.describe();
     // Read after describing: the scenario's defaults fill in what the student never set.
     const params = this.snapshot.params;
     if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
@@ -177,7 +180,8 @@ export class Session {
   /** Re-reads the scenario's declared parameters; keeps the student's values that still fit. */
   private async describe(): Promise<Declared> {
     const generation = ++this.describeGeneration;
-    const compiled = compileScenario(this.snapshot.source);
+    const source = this.snapshot.source;
+    const compiled = compileScenario(source);
     let declared: Declared;
     if (!compiled.ok) declared = { status: "error", error: compiled.error };
     else {
@@ -185,6 +189,7 @@ export class Session {
       declared = described.ok ? { status: "ready", params: described.value.params } : { status: "error", error: described.error };
     }
     if (generation !== this.describeGeneration) return declared;
+    this.describedSource = source;
     if (declared.status !== "ready") {
       this.update({ declared });
       return declared;
@@ -194,13 +199,11 @@ export class Session {
       const spec = declared.params[name];
       if (spec && (spec.kind === "int" ? typeof value === "number" : spec.options.includes(String(value)))) params[name] = value;
     }
-    this.update({ declared, params });
-    this.update({ paramProblems: this.problemsOf(params) });
+    this.update({ declared, params, paramProblems: this.problemsOf(params, declared) });
     return declared;
   }
 
-  private problemsOf(params: Params): Record<string, string> {
-    const declared = this.snapshot.declared;
+  private problemsOf(params: Params, declared = this.snapshot.declared): Record<string, string> {
     if (declared.status !== "ready") return {};
     const problems: Record<string, string> = {};
     for (const [name, spec] of Object.entries(declared.params)) {

@@ -53,6 +53,7 @@ export function paramRows(history: readonly RunRecord[], param: string): RunRow[
     Object.entries(latest.params).every(([k, v]) => k === param || r.params[k] === v);
   const byValue = new Map<string, RunRecord>();
   for (const record of done) if (sameOthers(record)) byValue.set(String(record.params[param]), record);
-  const rows = runRows([...byValue.values()]).map((row, i) => ({ ...row, x: [...byValue.values()][i]!.params[param]! }));
+  const records = [...byValue.values()];
+  const rows = runRows(records).map((row, i) => ({ ...row, x: records[i]!.params[param]! }));
   return rows.sort((a, b) => (typeof a.x === "number" && typeof b.x === "number" ? a.x - b.x : 0));
 }
