@@ -5,7 +5,10 @@
  */
 import type { Allocation } from "../runtime/memory";
 import { workerName } from "../runtime/protocol";
+import { barrierWaiting } from "../runtime/sync/barrier";
+import { eventIsSet } from "../runtime/sync/event";
 import { COUNT as QUEUE_COUNT } from "../runtime/sync/queue-layout";
+import { semaphoreValue } from "../runtime/sync/semaphore";
 import { holdersOf } from "./holders";
 
 export interface SharedValue {
@@ -14,11 +17,6 @@ export interface SharedValue {
   /** A number for integers and semaphores; words for the rest (who holds a lock, how full a queue is). */
   readonly value: number | string;
 }
-
-/** Word offsets of what is worth showing, per kind (the layouts are in runtime/sync). */
-const SEMAPHORE_VALUE = 0;
-const EVENT_FLAG = 0;
-const BARRIER_WAITING = 4;
 
 type Reader = (words: Int32Array, object: Allocation) => number | string;
 
@@ -32,10 +30,10 @@ const READERS: Readonly<Record<string, Reader>> = {
   int: (words, { index }) => Atomics.load(words, index),
   lock: held,
   rlock: held,
-  semaphore: (words, { index }) => Atomics.load(words, index + SEMAPHORE_VALUE),
-  "bounded-semaphore": (words, { index }) => Atomics.load(words, index + SEMAPHORE_VALUE),
-  event: (words, { index }) => (Atomics.load(words, index + EVENT_FLAG) ? "set" : "clear"),
-  barrier: (words, { index }) => `${Atomics.load(words, index + BARRIER_WAITING)} waiting`,
+  semaphore: (words, { index }) => semaphoreValue(words, index),
+  "bounded-semaphore": (words, { index }) => semaphoreValue(words, index),
+  event: (words, { index }) => (eventIsSet(words, index) ? "set" : "clear"),
+  barrier: (words, { index }) => `${barrierWaiting(words, index)} waiting`,
   queue: queued,
   "lifo-queue": queued,
   "priority-queue": queued,

@@ -102,6 +102,7 @@ export class Runner implements RunnerApi {
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "worker", workerId) };
     } finally {
+      thread.publish();
       thread.gil.drop();
       thread.trace.emit(EventKind.End);
       thread.status.set(WorkerState.Done);

@@ -3,11 +3,25 @@
  * Every primitive that can block does so through `block`, so that every
  * blocking call is recorded (status and trace, for the watchdog and the
  * timeline) and releases the GIL while it waits, as CPython's do.
+ *
+ * Some bookkeeping only the page reads (a semaphore's permits per worker) is
+ * kept in the worker and published when it blocks or finishes: the page
+ * needs it only then (the watchdog looks when every worker is blocked), and
+ * writing it to shared memory on every operation would put a contended cache
+ * line on the primitive's fast path.
  */
 import { Gil } from "./gil";
 import { Header, type Arena } from "./memory";
 import { EventKind, TraceWriter } from "./trace";
 import { WorkerState, WorkerStatus } from "./worker-status";
+
+/** Reads of the awaited word before sleeping, about a microsecond: the order of the spins of glibc's adaptive mutex. */
+const SPINS = 200;
+
+/** Worker-local state the page reads: written to the run memory by `publish`. */
+export interface Publishable {
+  publish(): void;
+}
 
 export class Thread {
   readonly trace: TraceWriter;
@@ -15,6 +29,7 @@ export class Thread {
   readonly gil: Gil;
   /** Trace every acquire and release, not only the contended ones (see trace.ts). */
   readonly traceAll: boolean;
+  private readonly unpublished: Publishable[] = [];
 
   constructor(
     readonly arena: Arena,
@@ -31,6 +46,7 @@ export class Thread {
    * `timeoutMs`, recorded as waiting on `object` (a shared object's word index).
    */
   block(index: number, expected: number, timeoutMs: number, object: number): "ok" | "not-equal" | "timed-out" {
+    this.publish();
     this.status.blockedOn(object, Number.isFinite(timeoutMs));
     this.trace.emit(EventKind.Wait, object);
     const hadGil = this.gil.isHeld;
@@ -41,5 +57,52 @@ export class Thread {
     this.trace.emit(EventKind.Wake, object, outcome === "timed-out" ? 1 : 0);
     if (hadGil) this.gil.take();
     return outcome;
+  }
+
+  /**
+   * `block` for a signal (an event set, a notify, a barrier's last arrival),
+   * after spinning briefly while `words[index]` holds `expected`. On another
+   * core the signal is often a microsecond away, and a sleep, its wake-up and
+   * their trace cost tens. Locks and queues do not spin: a waiter spinning
+   * for a resource takes it as soon as it is freed, and two workers then
+   * hand it to and fro, each hand-over a wake-up, where a sleeping waiter
+   * lets the holder run on. Never while holding the GIL, which the
+   * signalling worker may need.
+   */
+  awaitSignal(index: number, expected: number, timeoutMs: number, object: number): "ok" | "not-equal" | "timed-out" {
+    if (!this.gil.isHeld) {
+      const words = this.arena.words;
+      for (let i = 0; i < SPINS; i++) if (Atomics.load(words, index) !== expected) return "not-equal";
+    }
+    return this.block(index, expected, timeoutMs, object);
+  }
+
+  /**
+   * Traces that this worker took `object`: always after a wait (stamped with
+   * the wake-up, which it follows), otherwise only when tracing everything.
+   */
+  traceAcquired(object: number, waited: boolean): void {
+    if (waited) this.trace.follow(EventKind.Acquire, object, this.id);
+    else if (this.traceAll) this.trace.emit(EventKind.Acquire, object, this.id);
+  }
+
+  /**
+   * Traces that this worker released `object`: when it woke a waiter (the
+   * hand-over the timeline explains), otherwise only when tracing
+   * everything. A release that woke nobody costs no clock read.
+   */
+  traceReleased(object: number, wokeWaiter: boolean): void {
+    if (wokeWaiter || this.traceAll) this.trace.emit(EventKind.Release, object, this.id);
+  }
+
+  /** Asks for `state` to be published at this worker's next block or end; the caller asks once until then. */
+  deferPublish(state: Publishable): void {
+    this.unpublished.push(state);
+  }
+
+  /** Publishes every deferred state now. */
+  publish(): void {
+    for (const state of this.unpublished) state.publish();
+    this.unpublished.length = 0;
   }
 }

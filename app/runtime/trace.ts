@@ -40,7 +40,9 @@ export const EventKind = {
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
-export const now = (): number => performance.timeOrigin + performance.now();
+/** This worker's time origin on the shared clock; constant, and a getter call saved on every event. */
+const origin = performance.timeOrigin;
+export const now = (): number => origin + performance.now();
 
 /** Writes one worker's events. */
 export class TraceWriter {
@@ -60,10 +62,25 @@ export class TraceWriter {
     this.written = Atomics.load(this.words, this.head);
   }
 
+  private lastTime = 0;
+
   emit(kind: EventKind, object = 0, value = 0): void {
+    this.emitAt((this.lastTime = now()), kind, object, value);
+  }
+
+  /**
+   * An event that comes straight after this worker's previous one (a lock
+   * taken on waking), stamped with that event's time: it saves a clock read
+   * on the slow paths, and the order of events is kept.
+   */
+  follow(kind: EventKind, object = 0, value = 0): void {
+    this.emitAt(this.lastTime, kind, object, value);
+  }
+
+  private emitAt(time: number, kind: EventKind, object: number, value: number): void {
     if (this.capacity === 0) return;
     const at = this.ring + (this.written % this.capacity) * EVENT_WORDS;
-    this.times[at >> 1] = now();
+    this.times[at >> 1] = time;
     this.words[at + 2] = kind | (object << 8);
     this.words[at + 3] = value;
     Atomics.store(this.words, this.head, ++this.written);

@@ -29,7 +29,7 @@ const barrier = (body: string, { workers = 4, parties = workers, options = "{}",
   result: `({ actions, bad, sum, seen, out }) => ({ actions: actions.get(), bad: bad.get(), sum: sum.get(), seen: seen.get(), out: out.get() })`,
 });
 
-describe("Barrier (Python's states over a futex lock and sequence word)", () => {
+describe("Barrier (generation barrier with Python's broken, reset and abort)", () => {
   it.each(["free-threaded", "gil"])("keeps phases apart: 4 workers x 200 phases, arrival indices 0 to 3, the action once per phase between arrival and release (%s)", async (mode) => {
     const action = `{ action: () => { if (arrivals.get() !== 4 * (actions.get() + 1)) bad.add(1); actions.add(1); } }`;
     const body = `for (let k = 0; k < params.n; k++) {
@@ -40,6 +40,13 @@ describe("Barrier (Python's states over a futex lock and sequence word)", () => 
       if (actions.get() < k + 1) bad.add(1);
     }`;
     expect(resultOf(await run(barrier(body, { options: action, n: 200, mode })))).toEqual({ actions: 200, bad: 0, sum: 200 * 6, seen: 0, out: 0 });
+  });
+
+  it("serves more workers than parties: 4 workers sharing 1,200 waits on a barrier of 2 make 600 phases of two arrivals", async () => {
+    // Tickets, not a fixed count per worker: otherwise the last worker could be left with waits and no partner.
+    const body = `while (arrivals.add(1) <= 1200) sum.add(b.wait(5));`;
+    const options = "{ action: () => state.actions.add(1) }";
+    expect(resultOf(await run(barrier(body, { parties: 2, options })))).toEqual({ actions: 600, bad: 0, sum: 600, seen: 0, out: 0 });
   });
 
   it("breaks for everyone when one wait times out, within bounds; reset mends it for the next phase", async () => {

@@ -2,50 +2,61 @@
  * Barrier: Python's `threading.Barrier`: `parties` workers wait until all
  * have arrived, then all go on; it is reusable, phase after phase.
  *
- * Algorithm: Python's own (Lib/threading.py), its states and transitions
- * unchanged, with its Condition(Lock()) replaced by a private futex lock word
- * and a sequence condition (futex.ts) notified on every state change:
- *   filling (0)    workers arrive and wait; the last to arrive runs the
- *                  action (still holding the lock, in its own worker) and
- *                  turns the barrier to draining
- *   draining (1)   the released workers leave; the last one out turns it
- *                  back to filling, so a fast worker arriving for the next
- *                  phase waits until the previous phase has emptied
- *   resetting (-1) `reset()` while workers wait: they leave with
- *                  BrokenBarrierError; the last one out turns it to filling
- *   broken (-2)    a wait timed out, `abort()` was called, or the action
- *                  threw: every waiter and every later arrival gets
- *                  BrokenBarrierError until `reset()`
+ * Algorithm: a generation (sense-counting) barrier, as in Mellor-Crummey and
+ * Scott, "Algorithms for Scalable Synchronization on Shared-Memory
+ * Multiprocessors" (1991), with Python's broken state, reset, abort, action
+ * and timeouts. Arrivals are counted under a private futex lock word
+ * (futex.ts); the last arrival runs the action, then starts the next
+ * generation and wakes the waiters, who sleep while the generation word
+ * holds the one they arrived in. Python's own barrier also drains: a fast
+ * worker arriving for the next phase waits until every released worker has
+ * left. That costs a second sleep per phase, so instead whoever ends a phase
+ * writes each of its waiters' outcome into that waiter's own word, and a
+ * woken worker needs nothing else to know how its phase ended:
+ *   passed     the phase filled; wait returns the arrival index
+ *   broken     a wait timed out, `abort()` was called, or the action threw:
+ *              every waiter and every later arrival gets BrokenBarrierError
+ *              until `reset()`
+ *   reset      `reset()` while workers waited: they get BrokenBarrierError,
+ *              and the barrier serves the next phase
  *
  * Layout (word offsets from `index`):
  *   +0 lock: the private futex lock word guarding the words below
- *   +1 changes: sequence condition (+1 sequence, +2 sleepers)
- *   +3 state: one of the four above
- *   +4 count: workers inside `wait`
+ *   +1 generation: the futex word waiters sleep on
+ *   +2 count: workers waiting in the current phase
+ *   +3 waiting: bit mask of those workers
+ *   +4 broken: 0, or why it is broken (an Outcome)
  *   +5 parties
- *   +6 cause: why it broke (see Cause), for the error message
+ *   +6 outcomes: MAX_WORKERS words, how each worker's last phase ended
  */
-import type { Arena } from "../memory";
+import { MAX_WORKERS, type Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { BrokenBarrierError, ScenarioUsageError, checkTimeout } from "../errors";
-import { deadlineOf, lock, msLeft, notifySequence, unlock, waitSequence } from "./futex";
+import { deadlineOf, lock, msLeft, unlock } from "./futex";
 
 const LOCK = 0;
-const CHANGES = 1;
-const STATE = 3;
-const COUNT = 4;
+const GENERATION = 1;
+const COUNT = 2;
+const WAITING = 3;
+const BROKEN = 4;
 const PARTIES = 5;
-const CAUSE = 6;
-const WORDS = 7;
+const OUTCOMES = 6;
+const WORDS = OUTCOMES + MAX_WORKERS;
 
-const FILLING = 0;
-const DRAINING = 1;
-const RESETTING = -1;
-const BROKEN = -2;
+const Outcome = { pending: 0, passed: 1, timeout: 2, abort: 3, action: 4, reset: 5 } as const;
+type Outcome = (typeof Outcome)[keyof typeof Outcome];
+const WHY_BROKEN: Readonly<Record<number, string>> = {
+  [Outcome.timeout]: "a worker's wait timed out",
+  [Outcome.abort]: "abort() was called",
+  [Outcome.action]: "its action threw",
+  [Outcome.reset]: "reset() was called while this worker waited",
+};
 
-const Cause = { timeout: 1, abort: 2, action: 3 } as const;
-const CAUSES = ["", "a worker's wait timed out", "abort() was called", "its action threw"];
+/** Workers waiting in the current phase of the barrier at `index`, read from anywhere (the page). */
+export function barrierWaiting(words: Int32Array, index: number): number {
+  return Atomics.load(words, index + COUNT);
+}
 
 export interface BarrierOptions {
   /** Runs once per phase, in the last worker to arrive, before any worker is released. */
@@ -103,24 +114,23 @@ export class Barrier {
     const w = this.words;
     const at = this.index;
     lock(this.thread, at + LOCK, at);
-    try {
-      while (w[at + STATE] === DRAINING || w[at + STATE] === RESETTING) {
-        waitSequence(this.thread, at + LOCK, at + CHANGES, at, Infinity);
-      }
-      if (w[at + STATE] === BROKEN) throw this.brokenError();
-      const arrival = w[at + COUNT]!++;
-      try {
-        if (arrival + 1 === this.parties) this.trip();
-        else this.await(deadline);
-        return arrival;
-      } finally {
-        if (--w[at + COUNT]! === 0 && (w[at + STATE] === DRAINING || w[at + STATE] === RESETTING)) {
-          this.setState(FILLING);
-        }
-      }
-    } finally {
+    const broken = w[at + BROKEN]!;
+    if (broken !== 0) {
       unlock(w, at + LOCK);
+      throw this.brokenError(broken);
     }
+    const arrival = w[at + COUNT]!++;
+    if (arrival + 1 === this.parties) {
+      this.trip();
+      return arrival;
+    }
+    w[at + WAITING]! |= 1 << this.thread.id;
+    w[at + OUTCOMES + this.thread.id] = Outcome.pending;
+    const generation = w[at + GENERATION]!;
+    unlock(w, at + LOCK);
+    const outcome = this.sleep(generation, deadline);
+    if (outcome !== Outcome.passed) throw this.brokenError(outcome);
+    return arrival;
   }
 
   /** Breaks the barrier: current and later waiters get BrokenBarrierError until `reset()`. */
@@ -128,7 +138,7 @@ export class Barrier {
     schedulingPoint(PointKind.Abort, this.index);
     this.notInAction("abort");
     lock(this.thread, this.index + LOCK, this.index);
-    this.breakFor(Cause.abort);
+    this.breakFor(Outcome.abort);
     unlock(this.words, this.index + LOCK);
   }
 
@@ -137,69 +147,80 @@ export class Barrier {
     schedulingPoint(PointKind.Reset, this.index);
     this.notInAction("reset");
     lock(this.thread, this.index + LOCK, this.index);
-    const w = this.words;
-    // As in Python, a phase already released drains normally: its workers return their indices.
-    if (w[this.index + COUNT] === 0) this.setState(FILLING);
-    else if (w[this.index + STATE] !== DRAINING) this.setState(RESETTING);
+    this.words[this.index + BROKEN] = 0;
+    this.endPhase(Outcome.reset);
     unlock(this.words, this.index + LOCK);
   }
 
   /** Workers waiting in the current phase. */
   get nWaiting(): number {
     schedulingPoint(PointKind.Read, this.index);
-    return Atomics.load(this.words, this.index + STATE) === FILLING ? Atomics.load(this.words, this.index + COUNT) : 0;
+    return barrierWaiting(this.words, this.index);
   }
 
   get broken(): boolean {
     schedulingPoint(PointKind.Read, this.index);
-    return Atomics.load(this.words, this.index + STATE) === BROKEN;
+    return Atomics.load(this.words, this.index + BROKEN) !== 0;
   }
 
-  /** The last arrival: runs the action, then releases the phase. Holds the lock. */
+  /** The last arrival, holding the lock: runs the action, then releases the phase. */
   private trip(): void {
     const { action } = this.options;
-    if (action !== undefined) {
-      this.inAction = true;
-      try {
+    try {
+      if (action !== undefined) {
+        this.inAction = true;
         action();
-      } catch (thrown) {
-        this.breakFor(Cause.action);
-        throw thrown;
-      } finally {
-        this.inAction = false;
       }
+      this.endPhase(Outcome.passed);
+    } catch (thrown) {
+      this.breakFor(Outcome.action);
+      throw thrown;
+    } finally {
+      this.inAction = false;
+      unlock(this.words, this.index + LOCK);
     }
-    this.setState(DRAINING);
   }
 
-  /** Waits, holding the lock between sleeps, until the phase is released, broken or reset. */
-  private await(deadline: number): void {
+  /** Sleeps until the phase that began in `generation` ends; returns how it ended. */
+  private sleep(generation: number, deadline: number): Outcome {
     const w = this.words;
     const at = this.index;
-    while (w[at + STATE] === FILLING) {
-      if (msLeft(deadline) <= 0) {
-        this.breakFor(Cause.timeout);
+    const mine = at + OUTCOMES + this.thread.id;
+    while (Atomics.load(w, at + GENERATION) === generation) {
+      const left = msLeft(deadline);
+      if (left <= 0) {
+        lock(this.thread, at + LOCK, at);
+        // The phase may have ended between the timeout and the lock: then it counts.
+        if (w[at + GENERATION] === generation) this.breakFor(Outcome.timeout);
+        unlock(w, at + LOCK);
         break;
       }
-      waitSequence(this.thread, at + LOCK, at + CHANGES, at, deadline);
+      this.thread.awaitSignal(at + GENERATION, generation, left, at);
     }
-    if (w[at + STATE] !== DRAINING) throw this.brokenError();
+    return Atomics.load(w, mine) as Outcome;
   }
 
-  private breakFor(cause: number): void {
-    this.words[this.index + CAUSE] = cause;
-    this.setState(BROKEN);
+  /** Holding the lock: marks the barrier broken and ends the phase with that outcome for its waiters. */
+  private breakFor(cause: Outcome): void {
+    this.words[this.index + BROKEN] = cause;
+    this.endPhase(cause);
   }
 
-  private setState(state: number): void {
-    Atomics.store(this.words, this.index + STATE, state);
-    notifySequence(this.words, this.index + CHANGES);
-  }
-
-  private brokenError(): BrokenBarrierError {
+  /** Holding the lock: tells each waiter how its phase ended, then starts the next generation and wakes them. */
+  private endPhase(outcome: Outcome): void {
     const w = this.words;
-    const why = w[this.index + STATE] === RESETTING ? "reset() was called while this worker waited" : CAUSES[w[this.index + CAUSE]!];
-    return new BrokenBarrierError(`${this.label} is broken: ${why}.`);
+    const at = this.index;
+    for (let waiting = w[at + WAITING]!, worker = 0; waiting !== 0; waiting >>>= 1, worker++) {
+      if (waiting & 1) Atomics.store(w, at + OUTCOMES + worker, outcome);
+    }
+    w[at + WAITING] = 0;
+    Atomics.store(w, at + COUNT, 0);
+    Atomics.add(w, at + GENERATION, 1);
+    Atomics.notify(w, at + GENERATION);
+  }
+
+  private brokenError(outcome: number): BrokenBarrierError {
+    return new BrokenBarrierError(`${this.label} is broken: ${WHY_BROKEN[outcome] ?? "for an unknown reason"}.`);
   }
 
   /** The action runs holding the barrier's lock: calling the barrier from it would wait for itself forever. */

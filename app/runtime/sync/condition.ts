@@ -146,7 +146,7 @@ export class Condition {
     Atomics.store(w, this.slot, ticket);
     const lock = this.lock;
     const depth = lock instanceof RLock ? lock.releaseSave() : (lock.release(), 1);
-    const outcome = this.thread.block(this.slot, ticket, msLeft(deadline), this.index);
+    const outcome = this.thread.awaitSignal(this.slot, ticket, msLeft(deadline), this.index);
     if (lock instanceof RLock) lock.acquireRestore(depth);
     else lock.acquire();
     // Timed out, unless a notify zeroed the slot between the timeout and taking the lock back.

@@ -16,7 +16,7 @@ const events = (body: string, workers = 4): ScenarioParts => ({
   result: `({ woke, bad }) => ({ woke: woke.get(), bad: bad.get() })`,
 });
 
-describe("Event (flag and generation word)", () => {
+describe("Event (flag and generation in one futex word)", () => {
   it("wakes every waiter on set, each seeing what the setter wrote before it: 3 waiters x 50 rounds", async () => {
     const body = `for (let k = 0; k < ${ROUNDS}; k++) {
       if (id === 0) {
@@ -31,6 +31,28 @@ describe("Event (flag and generation word)", () => {
       }
     }`;
     expect(resultOf(await run(events(body)))).toEqual({ woke: 3 * ROUNDS, bad: 0 });
+  });
+
+  it("never lets one set end two waits: 2 workers ping-pong 20,000 times over two events they clear", async () => {
+    // Each wait must see the other worker's increment; a set counted twice lets a worker run a turn early.
+    const body = `const [ping, pong] = [rounds[0], rounds[1]];
+    for (let k = 0; k < 20000; k++) {
+      if (id === 0) {
+        stage.add(1);
+        ping.set();
+        pong.wait();
+        if (stage.get() !== 2 * k + 2) bad.add(1);
+        pong.clear();
+      } else {
+        ping.wait();
+        if (stage.get() !== 2 * k + 1) bad.add(1);
+        ping.clear();
+        stage.add(1);
+        pong.set();
+      }
+    }
+    woke.add(1);`;
+    expect(resultOf(await run(events(body, 2)))).toEqual({ woke: 2, bad: 0 });
   });
 
   it("times out every waiter of an unset event within bounds", async () => {

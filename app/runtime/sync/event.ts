@@ -1,18 +1,21 @@
 /**
  * Event: Python's `threading.Event`, a flag that workers wait to see set.
  *
- * Algorithm: a flag beside a generation word used as the futex (the
+ * Algorithm: the flag and a generation count share one futex word (the
  * "sequence" idea of the SpiderMonkey js-lock-and-condition Cond, without a
- * lock: the flag is the whole state). `set` raises the flag and, only when it
- * was clear, bumps the generation and wakes every sleeper. A waiter reads the
- * generation before the flag, then sleeps while the generation is unchanged,
- * so a `set` after its read always ends its wait. As in Python, a wait that
- * began before a `set` returns true even if the flag was cleared again before
- * the waiter ran.
+ * lock: the word is the whole state). `set` raises the flag and, only when
+ * it was clear, bumps the generation in the same compare-exchange, then wakes
+ * every sleeper. A waiter that finds the flag clear sleeps while the word
+ * still holds what it read; any change to it is a `set` (a `clear` of a flag
+ * already clear changes nothing), so a `set` after its read always ends its
+ * wait, and no `set` ends two. As in Python, a wait that began before a `set`
+ * returns true even if the flag was cleared again before the waiter ran.
+ * (Flag and generation in separate words let a waiter take a `set` for its
+ * own, then meet its generation bump on the next wait and return early.)
  *
  * Layout (word offsets from `index`):
- *   +0 flag: 1 set, 0 clear
- *   +1 generation: how many times `set` changed the flag from clear to set
+ *   +0 state: bit 0 the flag (1 set), bits 1 to 31 the generation (the
+ *      times `set` changed the flag from clear to set, wrapping)
  */
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
@@ -20,9 +23,15 @@ import { PointKind, schedulingPoint } from "../gate";
 import { checkTimeout } from "../errors";
 import { deadlineOf, msLeft } from "./futex";
 
-const FLAG = 0;
-const GENERATION = 1;
-const WORDS = 2;
+const STATE = 0;
+const FLAG = 1;
+const GENERATION_STEP = 2;
+const WORDS = 1;
+
+/** Whether the event at `index` is set, read from anywhere (the page's shared-values panel). */
+export function eventIsSet(words: Int32Array, index: number): boolean {
+  return (Atomics.load(words, index + STATE) & FLAG) !== 0;
+}
 
 export class Event {
   private readonly words: Int32Array;
@@ -44,22 +53,27 @@ export class Event {
 
   isSet(): boolean {
     schedulingPoint(PointKind.Read, this.index);
-    return Atomics.load(this.words, this.index + FLAG) === 1;
+    return eventIsSet(this.words, this.index);
   }
 
   /** Sets the flag and wakes every waiting worker. */
   set(): void {
     schedulingPoint(PointKind.Set, this.index);
     const w = this.words;
-    if (Atomics.exchange(w, this.index + FLAG, 1) === 0) {
-      Atomics.add(w, this.index + GENERATION, 1);
-      Atomics.notify(w, this.index + GENERATION);
+    let state = Atomics.load(w, this.index + STATE);
+    while ((state & FLAG) === 0) {
+      const seen = Atomics.compareExchange(w, this.index + STATE, state, (state + GENERATION_STEP) | FLAG);
+      if (seen === state) {
+        Atomics.notify(w, this.index + STATE);
+        return;
+      }
+      state = seen;
     }
   }
 
   clear(): void {
     schedulingPoint(PointKind.Clear, this.index);
-    Atomics.store(this.words, this.index + FLAG, 0);
+    Atomics.and(this.words, this.index + STATE, ~FLAG);
   }
 
   /**
@@ -69,15 +83,14 @@ export class Event {
   wait(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`Event "${this.name}".wait`, timeout);
     schedulingPoint(PointKind.Wait, this.index);
-    const w = this.words;
-    const generation = Atomics.load(w, this.index + GENERATION);
-    if (Atomics.load(w, this.index + FLAG) === 1) return true;
+    const seen = Atomics.load(this.words, this.index + STATE);
+    if ((seen & FLAG) !== 0) return true;
     const deadline = deadlineOf(timeout);
     for (;;) {
       const left = msLeft(deadline);
       if (left <= 0) return false;
-      this.thread.block(this.index + GENERATION, generation, left, this.index);
-      if (Atomics.load(w, this.index + GENERATION) !== generation) return true;
+      this.thread.awaitSignal(this.index + STATE, seen, left, this.index);
+      if (Atomics.load(this.words, this.index + STATE) !== seen) return true;
     }
   }
 }

@@ -6,10 +6,10 @@
  * primitive, never on an anonymous word.
  *
  * Lock word: the three-state futex mutex of Ulrich Drepper, "Futexes Are
- * Tricky" (2011), mutex 3, as in mutex.ts: 0 unlocked, 1 locked, 2 locked
- * and maybe waited on. RLock is built on it; Barrier and Queue guard their
- * private state with one that scenario code never sees, so taking that one
- * is no scheduling point and writes no Acquire/Release event.
+ * Tricky" (2011), mutex 3: 0 unlocked, 1 locked, 2 locked and maybe waited
+ * on. Lock (mutex.ts) and RLock are built on it; Barrier and Queue guard
+ * their private state with one that scenario code never sees, so taking that
+ * one is no scheduling point and writes no Acquire/Release event.
  *
  * Sequence condition (two words: +0 sequence, +1 sleepers): the condition
  * variable of the SpiderMonkey team's js-lock-and-condition (Cond). A waiter,
@@ -71,10 +71,10 @@ export function tryUnlock(words: Int32Array, at: number): number {
   return Atomics.compareExchange(words, at, LOCKED, UNLOCKED);
 }
 
-/** The contended half of a release: unlock and wake one sleeper. */
-export function handOver(words: Int32Array, at: number): void {
+/** The contended half of a release: unlock and wake one sleeper. Returns how many woke (0 or 1). */
+export function handOver(words: Int32Array, at: number): number {
   Atomics.store(words, at, UNLOCKED);
-  Atomics.notify(words, at, 1);
+  return Atomics.notify(words, at, 1);
 }
 
 /** Releases a lock word that the caller holds. */

@@ -4,10 +4,10 @@
  *
  * Algorithm: the three-state futex mutex of Ulrich Drepper, "Futexes Are
  * Tricky" (2011), mutex 3, with Atomics.wait/notify as the futex, as in the
- * SpiderMonkey team's js-lock-and-condition.
+ * SpiderMonkey team's js-lock-and-condition: the lock word of futex.ts.
  *
  * Layout (word offsets from `index`):
- *   +0 state: 0 unlocked, 1 locked, 2 locked and maybe waited on
+ *   +0 state: the futex lock word (0 unlocked, 1 locked, 2 locked and maybe waited on)
  *   +1 owner: worker id + 1 of the last acquirer, 0 when unlocked
  *          (diagnostics only: like Python's Lock, any worker may release)
  *
@@ -17,12 +17,10 @@
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { EventKind } from "../trace";
 import { ScenarioUsageError, checkTimeout } from "../errors";
+import { CONTENDED, deadlineOf, handOver, lockContended, tryLock, tryUnlock } from "./futex";
 
 const UNLOCKED = 0;
-const LOCKED = 1;
-const CONTENDED = 2;
 const STATE = 0;
 const OWNER = 1;
 export const MUTEX_WORDS = 2;
@@ -65,21 +63,10 @@ export class Mutex {
     if (timeout !== undefined) checkTimeout(`Lock "${this.name}".acquire`, timeout);
     schedulingPoint(PointKind.Acquire, this.index);
     const w = this.words;
-    let c = Atomics.compareExchange(w, this.state, UNLOCKED, LOCKED);
-    let waited = false;
-    if (c !== UNLOCKED) {
-      waited = true;
-      const deadline = timeout === undefined ? Infinity : performance.now() + timeout * 1000;
-      if (c !== CONTENDED) c = Atomics.exchange(w, this.state, CONTENDED);
-      while (c !== UNLOCKED) {
-        const left = deadline === Infinity ? Infinity : deadline - performance.now();
-        if (left <= 0) return false;
-        this.thread.block(this.state, CONTENDED, left, this.index);
-        c = Atomics.exchange(w, this.state, CONTENDED);
-      }
-    }
+    const waited = !tryLock(w, this.state);
+    if (waited && !lockContended(this.thread, this.state, this.index, deadlineOf(timeout))) return false;
     w[this.index + OWNER] = this.thread.id + 1;
-    if (waited || this.thread.traceAll) this.thread.trace.emit(EventKind.Acquire, this.index, this.thread.id);
+    this.thread.traceAcquired(this.index, waited);
     return true;
   }
 
@@ -88,17 +75,11 @@ export class Mutex {
     schedulingPoint(PointKind.Release, this.index);
     const w = this.words;
     w[this.index + OWNER] = 0;
-    if (this.thread.traceAll) this.thread.trace.emit(EventKind.Release, this.index, this.thread.id);
-    // One atomic step on the fast path: locked -> unlocked. Drepper's version
-    // decrements instead; a compare-exchange also tells an unlocked lock apart.
-    const c = Atomics.compareExchange(w, this.state, LOCKED, UNLOCKED);
-    if (c === CONTENDED) {
-      if (!this.thread.traceAll) this.thread.trace.emit(EventKind.Release, this.index, this.thread.id);
-      Atomics.store(w, this.state, UNLOCKED);
-      Atomics.notify(w, this.state, 1);
-    } else if (c === UNLOCKED) {
+    const state = tryUnlock(w, this.state);
+    if (state === UNLOCKED) {
       throw new ScenarioUsageError(`Lock "${this.name}": release of an unlocked lock. Release only a lock you acquired.`);
     }
+    this.thread.traceReleased(this.index, state === CONTENDED && handOver(w, this.state) > 0);
   }
 
   /** Releases when disposed; one per lock, since `using` in a hot loop should not allocate. */

@@ -20,7 +20,6 @@
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { EventKind } from "../trace";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 import { workerName } from "../protocol";
 import type { Held } from "./mutex";
@@ -122,7 +121,7 @@ export class RLock {
     if (waited && !lockContended(this.thread, this.index + STATE, this.index, deadlineOf(timeout))) return false;
     w[this.index + OWNER] = me;
     w[this.index + DEPTH] = 1;
-    if (waited || this.thread.traceAll) this.thread.trace.emit(EventKind.Acquire, this.index, this.thread.id);
+    this.thread.traceAcquired(this.index, waited);
     return true;
   }
 
@@ -131,12 +130,8 @@ export class RLock {
     const { thread } = this;
     w[this.index + DEPTH] = 0;
     w[this.index + OWNER] = 0;
-    if (thread.traceAll) thread.trace.emit(EventKind.Release, this.index, thread.id);
-    if (tryUnlock(w, this.index + STATE) === CONTENDED) {
-      // Traced before the hand-over, so the next holder's Acquire never precedes this Release.
-      if (!thread.traceAll) thread.trace.emit(EventKind.Release, this.index, thread.id);
-      handOver(w, this.index + STATE);
-    }
+    const handedOver = tryUnlock(w, this.index + STATE) === CONTENDED && handOver(w, this.index + STATE) > 0;
+    thread.traceReleased(this.index, handedOver);
   }
 
   private mustOwn(operation: string): void {

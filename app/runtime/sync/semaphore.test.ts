@@ -83,21 +83,22 @@ describe("Semaphore and BoundedSemaphore (futex counting semaphore)", () => {
     expect(resultOf(await run(semaphores(body, 2)))).toEqual({ count: 0, bad: 0, out: 1 });
   });
 
-  it("names its holders, and a release by another worker returns the holder's permit", async () => {
+  it("names its holders as each worker published them on blocking, and none once every permit is back", async () => {
     const mask = "s.holders().reduce((m, w) => m | (1 << w), 0)";
-    const body = `const step = (k) => { flag.add(1); while (flag.get() < 2 * k) {} };
-    s.acquire();
-    step(1);
-    if (id === 0) out.set(${mask});
-    step(2);
-    if (id === 0) s.release();
-    step(3);
-    if (id === 0) count.set(${mask});
-    step(4);
-    if (id === 0) s.release();
-    step(5);
-    if (id === 0 && ${mask} !== 0) bad.add(1);`;
-    // Both hold one permit (mask 0b11); A's release returns A's own; A's second release returns B's.
+    const body = `s.acquire();
+    if (id === 1) {
+      zero.acquire(); // blocks, publishing that B holds a permit of S
+      return;
+    }
+    const until = performance.now() + 5000;
+    while (${mask} !== 3 && performance.now() < until) {}
+    out.set(${mask});
+    s.release();
+    count.set(${mask});
+    s.release(); // B's permit, returned by A: S is back at its initial value
+    if (${mask} !== 0) bad.add(1);
+    zero.release();`;
+    // Both hold one permit (mask 0b11); A's release returns its own (0b10); then no permit is out.
     expect(resultOf(await run(semaphores(body, 2)))).toEqual({ out: 3, count: 2, bad: 0 });
   });
 

@@ -18,19 +18,22 @@
  *   +1 waiters: workers in acquire's slow path
  *   +2 initial: the value at creation (a BoundedSemaphore's bound)
  *   +3 holds: MAX_WORKERS words, the permits each worker holds, so the
- *      watchdog can name holders. A permit is charged to the worker that
- *      acquired it; a release returns the releaser's own permits first, then
- *      those of other workers in id order (a semaphore is not owned: any
- *      worker may release, as in Python).
+ *      watchdog can name holders. A worker holds the permits it acquired and
+ *      has not released. It counts them locally and publishes the count when
+ *      it blocks or ends (Thread.deferPublish): on the fast path the count
+ *      would be a second contended cache line, and cost two thirds of the
+ *      throughput. A semaphore is not owned (any worker may release, as in
+ *      Python), so a semaphore used as a signal has counts that mean
+ *      nothing: no worker is named a holder while the value is at or above
+ *      the initial value, when no permit is out.
  *
  * Misuse (errors, as Python's ValueError): a negative initial value,
  * release(n) with n < 1, and releasing a BoundedSemaphore above its initial
  * value.
  */
 import { MAX_WORKERS, type Arena } from "../memory";
-import type { Thread } from "../thread";
+import type { Publishable, Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { EventKind } from "../trace";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 import type { Held } from "./mutex";
 import { deadlineOf, msLeft } from "./futex";
@@ -42,9 +45,12 @@ const HOLDS = 3;
 const WORDS = HOLDS + MAX_WORKERS;
 const MAX_VALUE = 0x7fffffff;
 
-export class Semaphore {
+export class Semaphore implements Publishable {
   private readonly words: Int32Array;
   private readonly kind: string;
+  /** Permits this worker holds, and whether the count changed since it was published. */
+  private held = 0;
+  private unpublished = false;
 
   /** @internal */
   constructor(
@@ -81,8 +87,8 @@ export class Semaphore {
         if (this.thread.block(this.index + VALUE, 0, left, this.index) !== "ok") Atomics.sub(w, this.index + WAITERS, 1);
       } while (!this.tryTake());
     }
-    Atomics.add(w, this.index + HOLDS + this.thread.id, 1);
-    if (waited || this.thread.traceAll) this.thread.trace.emit(EventKind.Acquire, this.index, this.thread.id);
+    this.countHeld(1);
+    this.thread.traceAcquired(this.index, waited);
     return true;
   }
 
@@ -92,23 +98,14 @@ export class Semaphore {
       throw new ScenarioUsageError(`${this.kind} "${this.name}".release(n): n must be a whole number >= 1; got ${String(n)}.`);
     }
     schedulingPoint(PointKind.Release, this.index);
-    const w = this.words;
-    const limit = this.bounded ? w[this.index + INITIAL]! : MAX_VALUE;
-    let value = Atomics.load(w, this.index + VALUE);
-    for (;;) {
-      if (value > limit - n) throw this.overRelease(n, value, limit);
-      const seen = Atomics.compareExchange(w, this.index + VALUE, value, value + n);
-      if (seen === value) break;
-      value = seen;
-    }
-    this.returnHolds(n);
+    if (this.bounded) this.addBounded(n);
+    else this.add(n);
+    this.countHeld(-Math.min(n, this.held));
     const { thread } = this;
-    const waiting = Atomics.load(w, this.index + WAITERS) > 0;
-    if (waiting || thread.traceAll) thread.trace.emit(EventKind.Release, this.index, thread.id);
-    if (waiting) {
-      const woken = Atomics.notify(w, this.index + VALUE, n);
-      if (woken > 0) Atomics.sub(w, this.index + WAITERS, woken);
-    }
+    const w = this.words;
+    const woken = Atomics.load(w, this.index + WAITERS) > 0 ? Atomics.notify(w, this.index + VALUE, n) : 0;
+    if (woken > 0) Atomics.sub(w, this.index + WAITERS, woken);
+    thread.traceReleased(this.index, woken > 0);
   }
 
   /** Acquires a permit now and releases it when the returned value is disposed: `using _ = sem.hold()`. */
@@ -117,9 +114,24 @@ export class Semaphore {
     return { [Symbol.dispose]: () => this.release() };
   }
 
-  /** The workers holding permits, in id order, for the watchdog. */
+  /** The workers holding permits, in id order; this worker's own count is always current. */
   holders(): number[] {
+    this.publish();
     return semaphoreHolders(this.words, this.index);
+  }
+
+  /** @internal */
+  publish(): void {
+    Atomics.store(this.words, this.index + HOLDS + this.thread.id, this.held);
+    this.unpublished = false;
+  }
+
+  private countHeld(change: number): void {
+    this.held += change;
+    if (!this.unpublished) {
+      this.unpublished = true;
+      this.thread.deferPublish(this);
+    }
   }
 
   private tryTake(): boolean {
@@ -133,10 +145,26 @@ export class Semaphore {
     return false;
   }
 
-  private returnHolds(n: number): void {
-    const holds = this.index + HOLDS;
-    let left = takeHolds(this.words, holds + this.thread.id, n);
-    for (let worker = 0; left > 0 && worker < MAX_WORKERS; worker++) left = takeHolds(this.words, holds + worker, left);
+  /** One atomic add; an add that would overflow the word is undone and refused. */
+  private add(n: number): void {
+    const before = Atomics.add(this.words, this.index + VALUE, n);
+    if (before > MAX_VALUE - n) {
+      Atomics.sub(this.words, this.index + VALUE, n);
+      throw this.overRelease(n, before, MAX_VALUE);
+    }
+  }
+
+  /** A compare-exchange loop, so that the value never passes the bound, even for an instant. */
+  private addBounded(n: number): void {
+    const w = this.words;
+    const limit = w[this.index + INITIAL]!;
+    let value = Atomics.load(w, this.index + VALUE);
+    for (;;) {
+      if (value > limit - n) throw this.overRelease(n, value, limit);
+      const seen = Atomics.compareExchange(w, this.index + VALUE, value, value + n);
+      if (seen === value) return;
+      value = seen;
+    }
   }
 
   private overRelease(n: number, value: number, limit: number): ScenarioUsageError {
@@ -155,8 +183,18 @@ export class BoundedSemaphore extends Semaphore {
   }
 }
 
-/** The workers holding permits of the semaphore at `index`, read from anywhere (the page's watchdog), in id order. */
+/** The value of the semaphore at `index`, read from anywhere (the page). */
+export function semaphoreValue(words: Int32Array, index: number): number {
+  return Atomics.load(words, index + VALUE);
+}
+
+/**
+ * The workers holding permits of the semaphore at `index`, read from anywhere
+ * (the page's watchdog), in id order: as published, and none while no permit
+ * is out.
+ */
 export function semaphoreHolders(words: Int32Array, index: number): number[] {
+  if (Atomics.load(words, index + VALUE) >= Atomics.load(words, index + INITIAL)) return [];
   const holders: number[] = [];
   for (let worker = 0; worker < MAX_WORKERS; worker++) {
     if (Atomics.load(words, index + HOLDS + worker) > 0) holders.push(worker);
@@ -174,16 +212,4 @@ function allocate(arena: Arena, kind: string, name: string, init: boolean, value
     Atomics.store(arena.words, index + INITIAL, value);
   }
   return index;
-}
-
-/** Takes up to `wanted` permits from one worker's hold count; returns how many are still wanted. */
-function takeHolds(words: Int32Array, at: number, wanted: number): number {
-  let held = Atomics.load(words, at);
-  while (held > 0) {
-    const taken = Math.min(held, wanted);
-    const seen = Atomics.compareExchange(words, at, held, held - taken);
-    if (seen === held) return wanted - taken;
-    held = seen;
-  }
-  return wanted;
 }
