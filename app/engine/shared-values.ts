@@ -37,6 +37,7 @@ const READERS: Readonly<Record<string, Reader>> = {
   queue: queued,
   "lifo-queue": queued,
   "priority-queue": queued,
+  series: (words, { index }) => `${Atomics.load(words, index)} recorded`,
 };
 
 export function readSharedValues(memory: SharedArrayBuffer, objects: readonly Allocation[]): SharedValue[] {

@@ -18,6 +18,7 @@ import type { QueueOptions } from "./sync/queue-layout";
 import type { LifoQueue } from "./sync/lifo-queue";
 import type { PriorityQueue } from "./sync/priority-queue";
 import type { InterpreterMode } from "./gil";
+import type { Series } from "./series";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
@@ -35,6 +36,7 @@ export type { PriorityQueue } from "./sync/priority-queue";
 /** Python's `threading.BrokenBarrierError`, `queue.Full` and `queue.Empty`, for `catch` and `instanceof`. */
 export { BrokenBarrierError, Full, Empty } from "./errors";
 export type { InterpreterMode } from "./gil";
+export type { Series, Point } from "./series";
 /** Python's `threading.Lock`. */
 export type Lock = Mutex;
 
@@ -66,6 +68,12 @@ export interface Shared {
   priorityQueue<D = Message>(name: string, options: QueueOptions): PriorityQueue<D>;
   /** A bounded last-in, first-out queue, Python's `queue.LifoQueue`. */
   lifoQueue<T = Message>(name: string, options: QueueOptions): LifoQueue<T>;
+  /**
+   * Values recorded over the run for an "over time" chart: any worker calls
+   * `record(value)`; `result` returns `series.points()`. Holds `capacity`
+   * points (default 4,000); later ones are dropped.
+   */
+  series(name: string, capacity?: number): Series;
 }
 
 /** What a worker's body knows about itself, and the work it can simulate. */

@@ -8,6 +8,7 @@
  */
 import { Arena, Header } from "./memory";
 import { SharedInt } from "./shared-int";
+import { Series } from "./series";
 import { Mutex } from "./sync/mutex";
 import { RLock } from "./sync/rlock";
 import { BoundedSemaphore, Semaphore } from "./sync/semaphore";
@@ -80,7 +81,7 @@ export class Runner implements RunnerApi {
       }
       const thread = new Thread(arena, workerId);
       setPointHook(thread.gil.enabled ? () => thread.gil.check() : null);
-      const state = scenario.setup(sharedFactory(thread, request.init), request.params as never);
+      const state = scenario.setup(sharedFactory(thread, request), request.params as never);
       this.prepared = { scenario, state, thread, request };
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
@@ -140,7 +141,7 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
   return count;
 }
 
-function sharedFactory(thread: Thread, init: boolean): Shared {
+function sharedFactory(thread: Thread, { init, origin }: PrepareRequest): Shared {
   const { arena } = thread;
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
@@ -154,6 +155,7 @@ function sharedFactory(thread: Thread, init: boolean): Shared {
     queue: (name, options) => Queue.allocate(arena, name, thread, init, options),
     priorityQueue: (name, options) => PriorityQueue.allocate(arena, name, thread, init, options),
     lifoQueue: (name, options) => LifoQueue.allocate(arena, name, thread, init, options),
+    series: (name, capacity) => Series.allocate(arena, name, init, origin, capacity),
   };
 }
 

@@ -18,10 +18,15 @@ export interface Goal extends GoalCheck {
 export interface ChartSpec {
   readonly kind: ChartKind;
   readonly title: string;
-  /** Names of fields of the run's result; `ms` is the run's body time. */
+  /**
+   * Names of fields of the run's result; `ms` is the run's body time. For
+   * `over-time`, fields holding `series.points()`; for `per-item`, lists of numbers.
+   */
   readonly series: readonly string[];
   /** For `by-param` charts: the parameter on the x axis (the latest run for each value). */
   readonly param?: string;
+  /** For `per-item` and `over-time` charts: the x axis's label. */
+  readonly x?: string;
   /** Draw the ideal line y = x. */
   readonly ideal?: boolean;
   /** Draw a line at the machine's core count. */

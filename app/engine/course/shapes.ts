@@ -15,7 +15,7 @@ export const manifestShape: Shape = {
   },
 };
 
-export const CHART_KINDS = ["runs", "trend", "by-param"] as const;
+export const CHART_KINDS = ["runs", "trend", "by-param", "over-time", "per-item"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
 export const frontmatterShape: Shape = {
@@ -39,6 +39,8 @@ export const frontmatterShape: Shape = {
       series: { type: "strings", required: true },
       /** For `by-param`: the parameter on the x axis. */
       param: { type: "string" },
+      /** For `per-item` and `over-time`: what the x axis counts ("client", "ms"). */
+      x: { type: "string" },
       /** Draw the ideal line y = x (a speedup equal to the worker count). */
       ideal: { type: "boolean" },
       /** Draw a line at this machine's core count (navigator.hardwareConcurrency). */

@@ -1,8 +1,10 @@
 /**
- * The lesson's summary charts over its runs (at most a few dozen points per
- * series: recharts is for summaries; dense live views draw on a canvas).
- * `runs` draws bars per run, `trend` lines across runs, and `by-param` the
- * latest result for each value of one parameter (other parameters as now).
+ * The lesson's summary charts (at most a few hundred points per series:
+ * recharts is for summaries; dense live views draw on a canvas). Across
+ * runs, `runs` draws bars per run, `trend` lines, and `by-param` the latest
+ * result for each value of one parameter (other parameters as now). Within
+ * the latest run, `over-time` draws its series as steps over time and
+ * `per-item` one bar per element of its lists.
  */
 import {
   Bar,
@@ -19,7 +21,7 @@ import {
 } from "recharts";
 import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRecord } from "../../engine/session";
-import { paramRows, runRows, type RunRow } from "./run-series";
+import { itemRows, paramRows, runRows, timeRows, type RunRow } from "./run-series";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
@@ -30,7 +32,7 @@ export function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; h
   return (
     <section className="charts" data-testid="charts">
       {charts.map((chart, i) => {
-        const rows = chart.kind === "by-param" ? paramRows(history, chart.param ?? "") : runRows(history);
+        const rows = rowsFor(chart, history);
         return (
           <figure key={`${chart.title}-${i}`} className="chart" data-testid={`chart-${i}`} data-points={rows.length}>
             <figcaption>{chart.title}</figcaption>
@@ -42,21 +44,37 @@ export function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; h
   );
 }
 
+function rowsFor(chart: ChartSpec, history: readonly RunRecord[]): RunRow[] {
+  switch (chart.kind) {
+    case "by-param":
+      return paramRows(history, chart.param ?? "");
+    case "over-time":
+      return timeRows(history, chart.series);
+    case "per-item":
+      return itemRows(history, chart.series);
+    default:
+      return runRows(history);
+  }
+}
+
 function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
+  if (chart.kind === "over-time") return <TimeChart chart={chart} rows={rows} />;
   const byParam = chart.kind === "by-param";
   const numericX = byParam && rows.every((r) => typeof r.x === "number");
   const data: RunRow[] = chart.ideal && numericX ? rows.map((r) => ({ ...r, ideal: r.x as number })) : rows;
   const decorations = [
     <CartesianGrid key="grid" strokeDasharray="3 3" />,
-    byParam ? (
-      <XAxis key="x" dataKey="x" label={{ value: chart.param, position: "insideBottomRight", offset: -4 }} />
+    byParam || chart.kind === "per-item" ? (
+      <XAxis key="x" dataKey="x" label={{ value: chart.param ?? chart.x, position: "insideBottomRight", offset: -4 }} />
     ) : (
       <XAxis key="x" dataKey="run" tickFormatter={(run) => `#${run}`} />
     ),
     <YAxis key="y" width={56} tickFormatter={(v: number) => compact.format(v)} />,
     <Tooltip
       key="tip"
-      labelFormatter={(label, payload) => (byParam ? `${chart.param} = ${label}` : String(payload?.[0]?.payload?.label ?? ""))}
+      labelFormatter={(label, payload) =>
+        byParam ? `${chart.param} = ${label}` : chart.kind === "per-item" ? `${chart.x ?? "item"} ${label}` : String(payload?.[0]?.payload?.label ?? "")
+      }
       formatter={(v) => compact.format(Number(v))}
     />,
     <Legend key="legend" />,
@@ -81,6 +99,30 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
           ))}
         </BarChart>
       )}
+    </ResponsiveContainer>
+  );
+}
+
+/** The latest run's series as steps over its time (ms since the run started). */
+function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={200}>
+      <LineChart data={rows}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(ms: number) => compact.format(ms)}
+          label={{ value: chart.x ?? "ms", position: "insideBottomRight", offset: -4 }}
+        />
+        <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} />
+        <Tooltip labelFormatter={(ms) => `${compact.format(Number(ms))} ms`} formatter={(v) => compact.format(Number(v))} />
+        <Legend />
+        {chart.series.map((name, i) => (
+          <Line key={name} dataKey={name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} connectNulls isAnimationActive={false} />
+        ))}
+      </LineChart>
     </ResponsiveContainer>
   );
 }

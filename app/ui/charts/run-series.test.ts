@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunRecord } from "../../engine/session";
-import { paramRows, runRows } from "./run-series";
+import { itemRows, paramRows, runRows, timeRows } from "./run-series";
 
 const done = (index: number, params: Record<string, number | string>, result: unknown, bodyMs = 10): RunRecord => ({
   index,
@@ -28,5 +28,24 @@ describe("chart rows", () => {
       [1, 1],
       [2, 1.8],
     ]);
+  });
+
+  it("over time: the latest finished run's points, merged in time order, each row with its own series only", () => {
+    const history = [done(1, {}, { inUse: [[0, 9]] }), done(2, {}, { inUse: [[0, 1], [5, 2]], waiting: [[3, 4], ["bad", 1]] })];
+    expect(timeRows(history, ["inUse", "waiting", "missing"])).toEqual([
+      { run: 0, label: "", x: 0, inUse: 1 },
+      { run: 0, label: "", x: 3, waiting: 4 },
+      { run: 0, label: "", x: 5, inUse: 2 },
+    ]);
+  });
+
+  it("per item: one row per element of the latest run's lists, numbered from 1", () => {
+    const rows = itemRows([done(1, {}, { waitMs: [3, 7, 1], other: [2] })], ["waitMs", "other"]);
+    expect(rows).toEqual([
+      { run: 0, label: "", x: 1, waitMs: 3, other: 2 },
+      { run: 0, label: "", x: 2, waitMs: 7 },
+      { run: 0, label: "", x: 3, waitMs: 1 },
+    ]);
+    expect(itemRows([], ["waitMs"])).toEqual([]);
   });
 });
