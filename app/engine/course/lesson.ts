@@ -7,7 +7,7 @@
 import type { GoalCheck } from "../../runtime/protocol";
 import { DEFAULT_TIME_LIMIT_MS } from "../run";
 import { checkShape } from "./schema";
-import { frontmatterShape, type ChartKind } from "./shapes";
+import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS } from "./shapes";
 import { parseYaml } from "./yaml-map";
 import type { Problem } from "./problem";
 
@@ -33,6 +33,22 @@ export interface ChartSpec {
   readonly cores?: boolean;
 }
 
+export type ParamOverrides = Readonly<Record<string, number | string | boolean>>;
+
+/** A claim about the starter or the solution that `lessons:check` verifies by running it. */
+export interface LessonCheck {
+  readonly code: (typeof CHECK_CODES)[number];
+  readonly expect: (typeof CHECK_EXPECTATIONS)[number];
+  /** The goal that must be met in every run, or missed in one (for meets and misses). */
+  readonly goal?: string;
+  /** Parameters other than their defaults. */
+  readonly params?: ParamOverrides;
+  /** How many runs (default 5): all must meet; one miss, deadlock or error suffices. */
+  readonly runs?: number;
+  /** For error: text the error's message must contain. */
+  readonly message?: string;
+}
+
 export interface Lesson {
   /** The folder name, which is also the lesson's address in the app. */
   readonly slug: string;
@@ -45,6 +61,8 @@ export interface Lesson {
   readonly reference: string;
   readonly goals: readonly Goal[];
   readonly charts: readonly ChartSpec[];
+  readonly checks: readonly LessonCheck[];
+  readonly stepParams: ParamOverrides;
   readonly timeLimitMs: number;
   readonly problems: readonly Problem[];
 }
@@ -58,6 +76,8 @@ interface Frontmatter {
   timeLimitSeconds?: number;
   goals?: Goal[];
   charts?: ChartSpec[];
+  checks?: LessonCheck[];
+  stepParams?: ParamOverrides;
 }
 
 export function readLesson(slug: string, files: Readonly<Record<string, string>>): Lesson {
@@ -80,6 +100,8 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     reference,
     goals: frontmatter?.goals ?? [],
     charts: frontmatter?.charts ?? [],
+    checks: frontmatter?.checks ?? [],
+    stepParams: frontmatter?.stepParams ?? {},
     timeLimitMs: (frontmatter?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000,
     problems,
   };
@@ -100,6 +122,18 @@ function readMarkdown(file: string, text: string, problems: Problem[]): { frontm
   (parsed.located.value as Frontmatter).charts?.forEach((chart, i) => {
     if (chart.kind === "by-param" && !chart.param) {
       shapeProblems.push({ file, line: parsed.located!.lines.get(`charts.${i}`), message: `chart "${chart.title}" is by-param: add "param" (the parameter for the x axis)` });
+    }
+  });
+  const frontmatter = parsed.located.value as Frontmatter;
+  const goalIds = new Set((frontmatter.goals ?? []).map((goal) => goal.id));
+  frontmatter.checks?.forEach((check, i) => {
+    const line = parsed.located!.lines.get(`checks.${i}`);
+    if ((check.expect === "meets" || check.expect === "misses") && !goalIds.has(check.goal ?? "")) {
+      const known = [...goalIds].join(", ") || "none";
+      shapeProblems.push({ file, line, message: `check ${i + 1} expects the ${check.code} ${check.expect} goal "${check.goal ?? ""}", which is not among the goals (${known})` });
+    }
+    if (check.expect === "error" && !check.message) {
+      shapeProblems.push({ file, line, message: `check ${i + 1} expects an error: add "message" (text the error must contain)` });
     }
   });
   problems.push(...shapeProblems);

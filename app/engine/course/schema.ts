@@ -11,6 +11,8 @@ export type Field =
   | { readonly type: "number"; readonly required?: boolean; readonly min: number; readonly max: number }
   | { readonly type: "strings"; readonly required?: boolean }
   | { readonly type: "boolean"; readonly required?: boolean }
+  /** Any keys, each a number, a string or a boolean (parameter values). */
+  | { readonly type: "values"; readonly required?: boolean }
   | { readonly type: "list"; readonly required?: boolean; readonly item: Shape };
 
 export type Shape = Readonly<Record<string, Field>>;
@@ -58,6 +60,12 @@ function checkField(value: unknown, field: Field, path: string, key: string, rep
       return;
     case "boolean":
       if (typeof value !== "boolean") report(path, `"${key}" must be true or false`);
+      return;
+    case "values":
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return report(path, `"${key}" must be a map of names to values`);
+      for (const [name, v] of Object.entries(value)) {
+        if (!["number", "string", "boolean"].includes(typeof v)) report(join(path, name), `"${key}.${name}" must be a number, a string or true/false`);
+      }
       return;
     case "strings":
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === "string")) {

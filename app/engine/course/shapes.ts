@@ -15,6 +15,10 @@ export const manifestShape: Shape = {
   },
 };
 
+export const CHECK_CODES = ["starter", "solution"] as const;
+/** meets: the goal passes in every run; misses: it fails in one at least; deadlock, error: a run ends so. */
+export const CHECK_EXPECTATIONS = ["meets", "misses", "deadlock", "error"] as const;
+
 export const CHART_KINDS = ["runs", "trend", "by-param", "over-time", "per-item"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -23,12 +27,26 @@ export const frontmatterShape: Shape = {
   title: { type: "string", required: true },
   summary: { type: "string", required: true },
   timeLimitSeconds: { type: "number", min: 1, max: 600 },
+  /** Smaller parameters for step mode, where every operation is a click. */
+  stepParams: { type: "values" },
   goals: {
     type: "list",
     item: {
       id: { type: "string", required: true, pattern: SLUG },
       text: { type: "string", required: true },
       check: { type: "string", required: true },
+    },
+  },
+  /** What `npm run lessons:check` verifies by running the starter and the solution (see lessons/AUTHORING.md). */
+  checks: {
+    type: "list",
+    item: {
+      code: { type: "string", required: true, oneOf: CHECK_CODES },
+      expect: { type: "string", required: true, oneOf: CHECK_EXPECTATIONS },
+      goal: { type: "string", pattern: SLUG },
+      params: { type: "values" },
+      runs: { type: "number", min: 1, max: 20 },
+      message: { type: "string" },
     },
   },
   charts: {
