@@ -65,6 +65,8 @@ export interface Lesson {
   readonly stepParams: ParamOverrides;
   readonly timeLimitMs: number;
   readonly problems: readonly Problem[];
+  /** The line in lesson.md of each frontmatter key path (`checks.0` -> 14), for tools that report on them. */
+  readonly lines: ReadonlyMap<string, number>;
 }
 
 export const LESSON_FILES = ["lesson.md", "scenario.ts", "solution.ts", "reference.py"] as const;
@@ -88,7 +90,7 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     return text ?? "";
   };
   const [markdown, scenario, solution, reference] = LESSON_FILES.map(file) as [string, string, string, string];
-  const { frontmatter, prose } = readMarkdown(`${slug}/lesson.md`, markdown, problems);
+  const { frontmatter, prose, lines } = readMarkdown(`${slug}/lesson.md`, markdown, problems);
   return {
     slug,
     id: frontmatter?.id ?? slug,
@@ -104,20 +106,28 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     stepParams: frontmatter?.stepParams ?? {},
     timeLimitMs: (frontmatter?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000,
     problems,
+    lines,
   };
 }
 
-function readMarkdown(file: string, text: string, problems: Problem[]): { frontmatter?: Frontmatter; prose: string } {
-  if (text === "") return { prose: "" };
+interface Markdown {
+  readonly frontmatter?: Frontmatter;
+  readonly prose: string;
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+function readMarkdown(file: string, text: string, problems: Problem[]): Markdown {
+  const none = new Map<string, number>();
+  if (text === "") return { prose: "", lines: none };
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     problems.push({ file, line: 1, message: 'no frontmatter: start the file with a "---" line, the YAML keys, then another "---" line' });
-    return { prose: text };
+    return { prose: text, lines: none };
   }
   const prose = text.slice(match[0].length);
   const parsed = parseYaml(match[1]!, file, 2);
   problems.push(...parsed.problems);
-  if (!parsed.located) return { prose };
+  if (!parsed.located) return { prose, lines: none };
   const shapeProblems = checkShape(parsed.located, frontmatterShape, file);
   (parsed.located.value as Frontmatter).charts?.forEach((chart, i) => {
     if (chart.kind === "by-param" && !chart.param) {
@@ -137,5 +147,5 @@ function readMarkdown(file: string, text: string, problems: Problem[]): { frontm
     }
   });
   problems.push(...shapeProblems);
-  return { frontmatter: shapeProblems.length === 0 ? (parsed.located.value as Frontmatter) : undefined, prose };
+  return { frontmatter: shapeProblems.length === 0 ? frontmatter : undefined, prose, lines: parsed.located.lines };
 }

@@ -1,0 +1,21 @@
+/** The command line of `npm run lessons:check [-- <lesson>...] [--verbose]`. */
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatProblem } from "../../app/engine/course/problem";
+import { checkCourse } from "./check";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export async function main(args: readonly string[]): Promise<number> {
+  const verbose = args.includes("--verbose");
+  const only = args.filter((arg) => !arg.startsWith("--"));
+  const started = performance.now();
+  const report = await checkCourse(resolve(ROOT, "lessons"), resolve(ROOT, "public"), { only, progress: (line) => console.log(line) });
+  if (verbose) for (const note of report.notes) console.log(`  ${note}`);
+  for (const skipped of report.skipped) console.log(`lessons/${skipped}`);
+  for (const problem of report.problems) console.error(formatProblem(problem));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const count = report.problems.length;
+  console.log(`${report.lessons} lessons checked in ${seconds} s: ${count === 0 ? "no problems" : `${count} problem${count === 1 ? "" : "s"}`}.`);
+  return count === 0 ? 0 : 1;
+}

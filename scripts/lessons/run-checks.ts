@@ -1,0 +1,171 @@
+/**
+ * Runs a lesson's declared checks (`checks:` in lesson.md) on real Node
+ * workers: the starter must miss what the exercises ask for, the solution
+ * must meet it, and whatever the lesson shows going wrong (a deadlock, an
+ * error) must really happen. Runs stop as soon as the claim is settled.
+ */
+import type { Lesson, LessonCheck } from "../../app/engine/course/lesson";
+import type { Problem } from "../../app/engine/course/problem";
+import { compileScenario } from "../../app/engine/compile";
+import { describeScenario } from "../../app/engine/describe";
+import { startRun, type RunOutcome } from "../../app/engine/run";
+import type { WorkerPool } from "../../app/engine/pool";
+import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../../app/runtime/params";
+import { downlevelForNode } from "./typecheck";
+
+export const DEFAULT_RUNS = 5;
+/** A check's run may take at most this long, whatever the lesson's own limit. */
+const CHECK_TIME_LIMIT_MS = 20_000;
+
+export interface CheckReport {
+  readonly problems: Problem[];
+  /** One line per check passed: what happened, for the author (and the closing note). */
+  readonly notes: string[];
+}
+
+interface Prepared {
+  readonly js: string;
+  readonly specs: ParamSpecs;
+}
+
+export async function runLessonChecks(pool: WorkerPool, lesson: Lesson): Promise<CheckReport> {
+  const report: CheckReport = { problems: [], notes: [] };
+  const file = `${lesson.slug}/lesson.md`;
+  const prepared = new Map<string, Prepared | null>();
+  for (const code of ["starter", "solution"] as const) {
+    const needed = code === "starter" || lesson.checks.some((check) => check.code === code);
+    if (needed) prepared.set(code, await prepare(pool, lesson, code, report.problems));
+  }
+  const starter = prepared.get("starter");
+  if (starter) checkParams(lesson.stepParams, starter.specs, "stepParams", file, lesson.lines.get("stepParams"), report.problems);
+  for (const [i, check] of lesson.checks.entries()) {
+    const code = prepared.get(check.code);
+    if (!code) continue;
+    const line = lesson.lines.get(`checks.${i}`);
+    const params = checkParams(check.params ?? {}, code.specs, `check ${i + 1}: params`, file, line, report.problems);
+    if (params === null) continue;
+    const verdict = await verify(pool, lesson, check, code.js, params);
+    const claim = describeCheck(check);
+    if (verdict.ok) report.notes.push(`${lesson.slug}: ${claim}: ${verdict.seen}`);
+    else report.problems.push({ file, line, message: `check ${i + 1} (${claim}) failed: ${verdict.seen}` });
+  }
+  return report;
+}
+
+async function prepare(pool: WorkerPool, lesson: Lesson, code: "starter" | "solution", problems: Problem[]): Promise<Prepared | null> {
+  const file = `${lesson.slug}/${code === "starter" ? "scenario.ts" : "solution.ts"}`;
+  const source = code === "starter" ? lesson.scenario : lesson.solution;
+  const compiled = compileScenario(downlevelForNode(source));
+  if (!compiled.ok) {
+    problems.push({ file, line: compiled.error.line, message: compiled.error.message });
+    return null;
+  }
+  const described = await describeScenario(pool, compiled.js);
+  if (!described.ok) {
+    problems.push({ file, line: described.error.line, message: `${described.error.name}: ${described.error.message}` });
+    return null;
+  }
+  return { js: compiled.js, specs: described.value.params };
+}
+
+/** The parameters with `overrides` applied, or null (with problems) when one is unknown or out of range. */
+function checkParams(
+  overrides: Readonly<Record<string, unknown>>,
+  specs: ParamSpecs,
+  what: string,
+  file: string,
+  line: number | undefined,
+  problems: Problem[],
+): Record<string, ParamValue> | null {
+  const params = defaultParams(specs);
+  let ok = true;
+  for (const [name, value] of Object.entries(overrides)) {
+    const spec = specs[name];
+    const problem = spec ? checkParam(name, spec, value) : `the scenario has no parameter "${name}" (it has ${Object.keys(specs).join(", ") || "none"})`;
+    if (problem !== null) {
+      problems.push({ file, line, message: `${what}: ${problem}` });
+      ok = false;
+    } else {
+      params[name] = value as ParamValue;
+    }
+  }
+  return ok ? params : null;
+}
+
+interface Verdict {
+  readonly ok: boolean;
+  readonly seen: string;
+}
+
+async function verify(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
+  const runs = check.runs ?? DEFAULT_RUNS;
+  const timeLimitMs = Math.min(lesson.timeLimitMs, CHECK_TIME_LIMIT_MS);
+  for (let run = 1; run <= runs; run++) {
+    const outcome = await startRun(pool, { js, params, goals: lesson.goals, timeLimitMs }).outcome;
+    const settled = judge(check, outcome, run, runs);
+    if (settled) return settled;
+  }
+  return check.expect === "meets"
+    ? { ok: true, seen: `met in all ${runs} runs` }
+    : { ok: false, seen: `${expected(check)} in none of ${runs} runs` };
+}
+
+/** The verdict after one run, or null while it is still open. */
+function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: number): Verdict | null {
+  const where = `run ${run} of ${runs}`;
+  switch (check.expect) {
+    case "meets":
+    case "misses": {
+      if (outcome.status !== "done") return { ok: false, seen: `${where} ${ended(outcome)}` };
+      const goal = outcome.goals.find((g) => g.id === check.goal);
+      const passed = goal?.passed === true;
+      const why = goal?.error ? ` (its check threw: ${goal.error})` : "";
+      if (check.expect === "meets" && !passed) return { ok: false, seen: `goal "${check.goal}" was missed in ${where}${why}; result ${brief(outcome.result)}` };
+      if (check.expect === "misses" && !passed) return { ok: true, seen: `missed in ${where}; result ${brief(outcome.result)}` };
+      return null;
+    }
+    case "deadlock":
+      return outcome.status === "deadlock" ? { ok: true, seen: `deadlock in ${where}: ${outcome.deadlock.message}` } : null;
+    case "error":
+      if (outcome.status === "error" && outcome.error.message.includes(check.message ?? "")) {
+        return { ok: true, seen: `error in ${where}: ${outcome.error.message}` };
+      }
+      return null;
+  }
+}
+
+function describeCheck(check: LessonCheck): string {
+  const params = Object.entries(check.params ?? {}).map(([k, v]) => `${k}=${String(v)}`);
+  return `${check.code} ${expected(check)}${params.length > 0 ? ` with ${params.join(", ")}` : ""}`;
+}
+
+function expected(check: LessonCheck): string {
+  switch (check.expect) {
+    case "meets":
+      return `meets goal "${check.goal}"`;
+    case "misses":
+      return `misses goal "${check.goal}"`;
+    case "deadlock":
+      return "deadlocks";
+    case "error":
+      return `fails with "${check.message}"`;
+  }
+}
+
+function ended(outcome: RunOutcome): string {
+  switch (outcome.status) {
+    case "done":
+      return "finished";
+    case "error":
+      return `ended in an error (${outcome.error.workerId === undefined ? "" : `worker ${outcome.error.workerId}, `}${outcome.error.line === undefined ? "" : `line ${outcome.error.line}: `}${outcome.error.message})`;
+    case "stopped":
+      return `was stopped: ${outcome.message}`;
+    case "deadlock":
+      return `deadlocked: ${outcome.deadlock.message}`;
+  }
+}
+
+function brief(result: unknown): string {
+  const text = JSON.stringify(result) ?? "undefined";
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
