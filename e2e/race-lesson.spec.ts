@@ -58,7 +58,8 @@ test.describe("the race-condition lesson on real workers", () => {
 
 test("the shared counter is shown live while the workers run", async ({ page }) => {
   await openLesson(page);
-  await setParam(page, "fix", "atomic");
+  // The lock makes 2 x 5,000,000 increments take seconds: the run is still going when Stop is pressed.
+  await setParam(page, "fix", "lock");
   await setParam(page, "increments", 5_000_000);
   await page.getByTestId("run-button").click();
   await expect(page.getByTestId("shared-values")).toContainText("(live)");
