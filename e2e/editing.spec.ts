@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { openLesson, replaceCode, resultValue, run, savedCode, setParam } from "./lesson-page";
 
@@ -69,5 +70,24 @@ test.describe("editing the scenario", () => {
     expect(await savedCode(page)).toBeNull();
     await setParam(page, "fix", "atomic");
     expect(await run(page)).toBe("done");
+  });
+
+  test("Solve shows the solution after a confirmation, and Back to my code restores the student's code", async ({ page }) => {
+    const solution = readFileSync(new URL("../lessons/03-race-conditions/solution.ts", import.meta.url), "utf8");
+    await openLesson(page);
+    await replaceCode(page, scenario("total.add(2);"));
+    // As the editor indented what was typed.
+    await expect.poll(() => savedCode(page)).toContain("total.add(2)");
+    const typed = await savedCode(page);
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await page.getByTestId("solve-button").click();
+    expect(await savedCode(page)).toBe(typed);
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByTestId("solve-button").click();
+    await expect.poll(() => savedCode(page)).toBe(solution);
+    await page.reload();
+    await page.getByTestId("own-code-button").click();
+    await expect.poll(() => savedCode(page)).toBe(typed);
+    await expect(page.getByTestId("own-code-button")).toHaveCount(0);
   });
 });

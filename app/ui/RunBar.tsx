@@ -1,7 +1,17 @@
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const runKey = isMac ? "⌘↵" : "Ctrl+Enter";
 
-export function RunBar({ running, onRun, onStop, onReset }: { running: boolean; onRun(): void; onStop(): void; onReset(): void }) {
+interface RunBarProps {
+  readonly running: boolean;
+  onRun(): void;
+  onStop(): void;
+  onReset(): void;
+  onSolve(): void;
+  /** Brings back the code the student had before Solve; absent when there is none to bring back. */
+  onOwnCode?: () => void;
+}
+
+export function RunBar({ running, onRun, onStop, onReset, onSolve, onOwnCode }: RunBarProps) {
   return (
     <div className="run-bar">
       <button className="primary" onClick={onRun} disabled={running} data-testid="run-button" title={`Run (${runKey})`}>
@@ -13,6 +23,14 @@ export function RunBar({ running, onRun, onStop, onReset }: { running: boolean; 
       <button onClick={onReset} disabled={running} data-testid="reset-button" title="Restore the lesson's starter code">
         Reset code
       </button>
+      <button onClick={onSolve} disabled={running} data-testid="solve-button" title="Show the lesson's solution in the editor">
+        Solve
+      </button>
+      {onOwnCode && (
+        <button onClick={onOwnCode} disabled={running} data-testid="own-code-button" title="Bring back the code you had before Solve">
+          Back to my code
+        </button>
+      )}
       <small className="key-hint">In the editor, Tab indents; press Ctrl+M first to Tab out of it.</small>
     </div>
   );

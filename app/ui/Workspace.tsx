@@ -51,6 +51,22 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       session.setSource(lesson.scenario);
     }
   };
+  const [ownCode, setOwnCode] = useState(() => saved.ownCode(lesson.slug));
+  const keepOwnCode = (code: string | undefined) => {
+    saved.saveOwnCode(lesson.slug, code);
+    setOwnCode(code);
+  };
+  const solve = () => {
+    if (snapshot.source === lesson.solution) return;
+    if (!window.confirm("Show the lesson's solution? It replaces your code in the editor; \"Back to my code\" brings yours back.")) return;
+    if (snapshot.source !== lesson.scenario) keepOwnCode(snapshot.source);
+    session.setSource(lesson.solution);
+  };
+  const backToOwnCode = () => {
+    if (ownCode === undefined) return;
+    session.setSource(ownCode);
+    keepOwnCode(undefined);
+  };
 
   return (
     <div className="workspace">
@@ -86,7 +102,14 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
         </p>
       )}
       <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
-      <RunBar running={snapshot.running !== null} onRun={run} onStop={() => session.stop()} onReset={reset} />
+      <RunBar
+        running={snapshot.running !== null}
+        onRun={run}
+        onStop={() => session.stop()}
+        onReset={reset}
+        onSolve={solve}
+        onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
+      />
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />

@@ -30,6 +30,9 @@ export const saved = {
   saveCode: (lesson: string, code: string | undefined) => write(`code:${lesson}`, code),
   params: (lesson: string) => read<Params>(`params:${lesson}`),
   saveParams: (lesson: string, params: Params | undefined) => write(`params:${lesson}`, params),
+  /** The student's own code, kept when they chose to see the solution. */
+  ownCode: (lesson: string) => read<string>(`own-code:${lesson}`),
+  saveOwnCode: (lesson: string, code: string | undefined) => write(`own-code:${lesson}`, code),
   goals: (lesson: string) => read<string[]>(`goals:${lesson}`) ?? [],
   saveGoals: (lesson: string, goals: Iterable<string>) => write(`goals:${lesson}`, [...goals]),
 };
