@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order: install what is missing (npm packages,
- * Debian's chromium), type check, unit and runtime tests, production build,
- * end-to-end tests in Chromium. Ends on one summary line counting tests.
+ * Debian's chromium), type check, unit and runtime tests, the lessons'
+ * checks (lessons:check), production build, end-to-end tests in Chromium.
+ * Ends on one summary line counting tests.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -41,6 +42,8 @@ step("type check", ["node_modules/typescript/bin/tsc", "-p", "."]);
 const unitReport = join(reports, "unit.json");
 step("unit and runtime tests", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
 count(unitReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+
+step("lesson checks", ["scripts/lessons-check.mjs"]);
 
 if (step("production build", ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"])) {
   const e2eReport = join(reports, "e2e.json");
