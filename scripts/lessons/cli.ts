@@ -16,6 +16,6 @@ export async function main(args: readonly string[]): Promise<number> {
   for (const problem of report.problems) console.error(formatProblem(problem));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = report.problems.length;
-  console.log(`${report.lessons} lessons checked in ${seconds} s: ${count === 0 ? "no problems" : `${count} problem${count === 1 ? "" : "s"}`}.`);
+  console.log(`${report.lessons} lesson${report.lessons === 1 ? "" : "s"} checked in ${seconds} s: ${count === 0 ? "no problems" : `${count} problem${count === 1 ? "" : "s"}`}.`);
   return count === 0 ? 0 : 1;
 }

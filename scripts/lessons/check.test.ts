@@ -1,0 +1,115 @@
+/**
+ * lessons:check against a course of fixture lessons, each the template of
+ * `lesson:new` with one thing broken, checked in one pass as the command
+ * does: every kind of error is reported once, at its file and line, and the
+ * intact lesson passes.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../app/engine/course/problem";
+import { newLesson } from "../lesson-new.mjs";
+import { checkCourse, type CourseReport } from "./check";
+
+const root = mkdtempSync(join(tmpdir(), "lessons-check-"));
+const lessons = join(root, "lessons");
+
+/** Each fixture: a lesson from the template, then `breakIt` on its files. */
+const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => string) => void) => void> = {
+  "01-intact": () => {},
+  "02-misspelt-key": (edit) => edit("lesson.md", (t) => t.replace("title:", "tittle:")),
+  "03-missing-solution": (edit) => edit("solution.ts", () => ""),
+  "04-type-error": (edit) => edit("scenario.ts", (t) => t.replace("counter.add(1);", 'counter.add("1");')),
+  "05-solution-misses": (edit) => edit("solution.ts", (t) => t.replace("counter.add(2);", "counter.add(1);")),
+  "06-unknown-param": (edit) => edit("lesson.md", (t) => t.replace("{ code: starter, expect: meets, goal: exact, runs: 2 }", "{ code: starter, expect: meets, goal: exact, params: { nope: 1 } }")),
+  "07-broken-image": (edit) => edit("lesson.md", (t) => `${t}\n![diagram](images/missing.png)\n`),
+  "08-python-fails": (edit) => edit("reference.py", (t) => t.replace("print(", "raise SystemExit(3)\nprint(")),
+  "09-no-deadlock": (edit) => edit("lesson.md", (t) => t.replace("checks:\n", "checks:\n  - { code: starter, expect: deadlock, runs: 1 }\n")),
+  "10-unknown-goal": (edit) => edit("lesson.md", (t) => t.replace("goal: double, runs: 1", "goal: tripled, runs: 1")),
+  "11-syntax-error": (edit) => edit("solution.ts", (t) => t.replace("counter.add(2);", "counter.add(2;")),
+};
+
+let report: CourseReport;
+let lines: string[];
+
+beforeAll(async () => {
+  mkdirSync(lessons);
+  writeFileSync(join(lessons, "course.yaml"), "title: Fixtures\nunits:\n  - title: All\n    lessons: []\n");
+  for (const [slug, breakIt] of Object.entries(FIXTURES)) {
+    newLesson(root, slug);
+    breakIt((file, change) => {
+      const path = join(lessons, slug, file);
+      const text = change(readFileSync(path, "utf8"));
+      if (text === "") rmSync(path);
+      else writeFileSync(path, text);
+    });
+  }
+  const manifest = readFileSync(join(lessons, "course.yaml"), "utf8");
+  writeFileSync(join(lessons, "course.yaml"), manifest.replace("- 01-intact", "- 01-intact\n      - 99-nowhere"));
+  report = await checkCourse(lessons, join(root, "public"));
+  lines = report.problems.map((p) => formatProblem(p));
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const only = (slug: string) => lines.filter((line) => line.startsWith(`lessons/${slug}/`));
+
+describe("lessons:check", () => {
+  it("passes the intact lesson, and checks its starter and solution by running them", () => {
+    expect(only("01-intact")).toEqual([]);
+    expect(report.notes.filter((n) => n.startsWith("01-intact"))).toEqual([
+      '01-intact: starter meets goal "exact": met in all 2 runs',
+      expect.stringMatching(/^01-intact: starter misses goal "double": missed in run 1 of 1/),
+      '01-intact: solution meets goal "double": met in all 2 runs',
+    ]);
+  });
+
+  it("names a manifest entry without a folder, with its line", () => {
+    expect(lines).toContain('lessons/course.yaml:6: lesson "99-nowhere" has no folder lessons/99-nowhere/');
+  });
+
+  it("names a misspelt frontmatter key, its line and the key it resembles", () => {
+    expect(only("02-misspelt-key")).toEqual([expect.stringMatching(/^lessons\/02-misspelt-key\/lesson\.md:3: unknown key "tittle" \(did you mean "title"\?\)/), 'lessons/02-misspelt-key/lesson.md:2: missing key "title"'].sort());
+  });
+
+  it("names a missing file", () => {
+    expect(only("03-missing-solution")).toEqual(["lessons/03-missing-solution/solution.ts: missing file"]);
+  });
+
+  it("reports a type error against the scenario API at its line", () => {
+    expect(only("04-type-error")).toEqual([expect.stringMatching(/^lessons\/04-type-error\/scenario\.ts:16: type error: Argument of type 'string' is not assignable/)]);
+  });
+
+  it("reports a solution that misses its goal, with the run and the result", () => {
+    expect(only("05-solution-misses")).toEqual([
+      expect.stringMatching(/^lessons\/05-solution-misses\/lesson\.md:\d+: check 3 \(solution meets goal "double"\) failed: goal "double" was missed in run 1 of 2; result \{"expected":2000,"actual":2000\}/),
+    ]);
+  });
+
+  it("refuses a check's parameter the scenario does not declare", () => {
+    expect(only("06-unknown-param")).toEqual([expect.stringMatching(/^lessons\/06-unknown-param\/lesson\.md:\d+: check 1: params: the scenario has no parameter "nope" \(it has workers, rounds\)/)]);
+  });
+
+  it("reports an image that is not a file of the site", () => {
+    expect(only("07-broken-image")).toEqual([expect.stringMatching(/^lessons\/07-broken-image\/lesson\.md:\d+: image "images\/missing\.png": no file public\/images\/missing\.png/)]);
+  });
+
+  it("runs the Python reference and reports its failure", () => {
+    const python = only("08-python-fails");
+    if (report.skipped.some((s) => s.startsWith("08-python-fails"))) expect(python).toEqual([]);
+    else expect(python).toEqual(["lessons/08-python-fails/reference.py: python3 exited with status 3: "]);
+  });
+
+  it("reports a claimed deadlock that does not happen", () => {
+    expect(only("09-no-deadlock")).toEqual([expect.stringMatching(/^lessons\/09-no-deadlock\/lesson\.md:\d+: check 1 \(starter deadlocks\) failed: deadlocks in none of 1 runs/)]);
+  });
+
+  it("refuses a check naming a goal the lesson does not have", () => {
+    expect(only("10-unknown-goal")).toEqual([expect.stringMatching(/^lessons\/10-unknown-goal\/lesson\.md:\d+: check 2 expects the starter misses goal "tripled", which is not among the goals \(exact, double\)/)]);
+  });
+
+  it("reports a syntax error in the solution at its line", () => {
+    expect(only("11-syntax-error").some((line) => line.startsWith("lessons/11-syntax-error/solution.ts:16: "))).toBe(true);
+  });
+});
