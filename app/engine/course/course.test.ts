@@ -24,7 +24,7 @@ describe("loadCourse", () => {
   it("names a misspelt frontmatter key with its file and line", () => {
     const lesson = loadCourse(files(lessonMd("id: demo\ntittle: Demo\nsummary: x"))).lessons[0]!;
     expect(lesson.problems.map((p) => formatProblem(p))).toEqual([
-      'lessons/01-demo/lesson.md:3: unknown key "tittle" (did you mean "title"?); known keys: id, title, summary, timeLimitSeconds, goals, charts',
+      'lessons/01-demo/lesson.md:3: unknown key "tittle" (did you mean "title"?); known keys: id, title, summary, timeLimitSeconds, stepParams, goals, checks, charts',
       'lessons/01-demo/lesson.md:2: missing key "title"',
     ]);
     expect(lesson.title).toBe("01-demo");
@@ -32,7 +32,7 @@ describe("loadCourse", () => {
 
   it("points at a bad nested value", () => {
     const lesson = loadCourse(files(lessonMd(`${good}\ncharts:\n  - kind: pie\n    title: P\n    series: [a]`))).lessons[0]!;
-    expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend, by-param; got "pie"' }]);
+    expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend, by-param, over-time, per-item; got "pie"' }]);
   });
 
   it("reports invalid YAML, a missing frontmatter and missing files", () => {
