@@ -16,6 +16,8 @@ import { downlevelForNode } from "./typecheck";
 export const DEFAULT_RUNS = 5;
 /** A check's run may take at most this long, whatever the lesson's own limit. */
 const CHECK_TIME_LIMIT_MS = 20_000;
+/** Reading a scenario's parameters, on a worker that may still be starting on a busy machine. */
+const DESCRIBE_TIME_LIMIT_MS = 15_000;
 
 export interface CheckReport {
   readonly problems: Problem[];
@@ -60,7 +62,7 @@ async function prepare(pool: WorkerPool, lesson: Lesson, code: "starter" | "solu
     problems.push({ file, line: compiled.error.line, message: compiled.error.message });
     return null;
   }
-  const described = await describeScenario(pool, compiled.js);
+  const described = await describeScenario(pool, compiled.js, DESCRIBE_TIME_LIMIT_MS);
   if (!described.ok) {
     problems.push({ file, line: described.error.line, message: `${described.error.name}: ${described.error.message}` });
     return null;
