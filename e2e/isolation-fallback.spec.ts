@@ -7,7 +7,9 @@ const bare = `http://localhost:${BARE_PORT}/#/lessons/03-race-conditions`;
 test.describe("on a host that cannot send isolation headers", () => {
   test("the service-worker fallback isolates the page and runs work", async ({ page }) => {
     await page.goto(bare);
-    await expect.poll(() => page.evaluate(() => window.crossOriginIsolated), { timeout: 20_000 }).toBe(true);
+    // The service worker reloads the page once: a read during that reload finds no page, and is tried again.
+    const isolated = () => page.evaluate(() => window.crossOriginIsolated).catch(() => false);
+    await expect.poll(isolated, { timeout: 20_000 }).toBe(true);
     await expect(page.getByTestId("params")).not.toHaveAttribute("aria-busy", "true");
     await setParam(page, "fix", "atomic");
     await setParam(page, "increments", 1000);
