@@ -25,6 +25,13 @@ export interface RunRequest {
   readonly goals: readonly GoalCheck[];
   readonly timeLimitMs?: number;
   readonly memory?: MemoryOptions;
+  /**
+   * Makes the run gated: every scheduling point waits for a grant. Called
+   * once every body has been started, to drive the run (explore/controller.ts)
+   * on a thread that may block; the deadlock watchdog stays off, since the
+   * controller sees every wait.
+   */
+  readonly drive?: (memory: SharedArrayBuffer, workers: number) => void;
 }
 
 export type StopReason = "stop" | "time-limit";
@@ -123,9 +130,14 @@ class Run implements RunHandle {
       );
       const badPrepare = rest.find((o) => !o.ok);
       if (badPrepare && !badPrepare.ok) return this.fail(badPrepare.error, true);
-      const watched = { memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: count, objects: this.objects };
-      this.unwatch = watch(() => watched, (deadlock) => this.deadlocked(deadlock));
-      const bodies = await firstErrorOrAll(this.taken.map((_, i) => this.call(i, (r) => r.runBody(count))));
+      const started = this.taken.map((_, i) => this.call(i, (r) => r.runBody(count)));
+      if (this.request.drive) {
+        this.request.drive(this.memory, count);
+      } else {
+        const watched = { memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: count, objects: this.objects };
+        this.unwatch = watch(() => watched, (deadlock) => this.deadlocked(deadlock));
+      }
+      const bodies = await firstErrorOrAll(started);
       if (!bodies.ok) return this.fail(bodies.error, false);
       const finish = await this.call(0, (r) => r.finish(this.request.goals));
       if (!finish.ok) return this.fail(finish.error, true);
@@ -142,7 +154,8 @@ class Run implements RunHandle {
   }
 
   private prepareRequest(workerId: number, init: boolean) {
-    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init, origin: this.origin };
+    const gated = this.request.drive !== undefined;
+    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init, origin: this.origin, gated };
   }
 
   private take(count: number): void {

@@ -26,6 +26,8 @@ export const PointKind = {
   /** A Barrier's abort and reset. */
   Abort: 14,
   Reset: 15,
+  /** `ctx.io`: in a gated run a point, not a wait (time does not pass between steps). */
+  Io: 16,
 } as const;
 export type PointKind = (typeof PointKind)[keyof typeof PointKind];
 

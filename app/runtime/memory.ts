@@ -4,6 +4,7 @@
  *
  *   header        run-wide words: the start gate, the gate mode, the GIL
  *   worker status per worker: running, blocked (on what, until when), done
+ *   turn slots    per worker, a cache line each: a gated run's turns (turnstile.ts)
  *   trace heads   per worker: how many trace events it has written
  *   trace rings   per worker: its last `traceCapacity` events (see trace.ts)
  *   arena         the scenario's shared objects
@@ -41,12 +42,16 @@ export const Header = {
   traceAll: 9,
   /** Iterations in one CPU unit, measured once per run so that a unit is about 1 ms here (see work.ts). */
   cpuUnitIterations: 10,
+  /** Gated runs: bumped by a worker each time it parks, blocks or ends; the controller sleeps on it. */
+  gateSignal: 11,
   /** Number of words in the header. */
   size: 16,
 } as const;
 
 /** Words of one worker's status block (see worker-status.ts). */
 export const STATUS_WORDS = 4;
+/** Words of one worker's turn slot, a cache line: the worker and the controller hand turns through it. */
+export const TURN_STRIDE = 16;
 /** Each worker's trace head sits on its own 64-byte cache line, so workers never contend for one. */
 export const TRACE_HEAD_STRIDE = 16;
 /** Words of one trace event: a float64 time, then kind and object, then a value. */
@@ -57,6 +62,7 @@ export const DEFAULT_ARENA_BYTES = 1 << 20;
 
 export interface Layout {
   readonly statusStart: number;
+  readonly turnStart: number;
   readonly traceHeadStart: number;
   readonly traceStart: number;
   readonly traceCapacity: number;
@@ -65,11 +71,12 @@ export interface Layout {
 
 export function layoutFor(traceCapacity: number): Layout {
   const statusStart = Header.size;
-  const traceHeadStart = statusStart + MAX_WORKERS * STATUS_WORDS;
+  const turnStart = statusStart + MAX_WORKERS * STATUS_WORDS;
+  const traceHeadStart = turnStart + MAX_WORKERS * TURN_STRIDE;
   // Trace events hold float64s: their region starts on an 8-byte boundary.
   const traceStart = align(traceHeadStart + MAX_WORKERS * TRACE_HEAD_STRIDE, 2);
   const arenaStart = traceStart + MAX_WORKERS * traceCapacity * EVENT_WORDS;
-  return { statusStart, traceHeadStart, traceStart, traceCapacity, arenaStart };
+  return { statusStart, turnStart, traceHeadStart, traceStart, traceCapacity, arenaStart };
 }
 
 export function layoutOf(words: Int32Array): Layout {

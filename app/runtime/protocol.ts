@@ -37,6 +37,8 @@ export interface PrepareRequest {
   readonly init: boolean;
   /** The run's start on the shared clock (ms, `timeOrigin + now`): time zero of `ctx.now()` and the timeline. */
   readonly origin: number;
+  /** A gated run: every scheduling point waits for the controller's grant (turnstile.ts). */
+  readonly gated?: boolean;
 }
 
 /** What preparing a worker tells the engine: how many workers to start, and the shared objects' places. */

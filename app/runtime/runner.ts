@@ -21,9 +21,10 @@ import { PriorityQueue } from "./sync/priority-queue";
 import { waitAtStartGate } from "./start-gate";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, type AnyScenario } from "./scenario-module";
-import type { Shared, WorkerContext } from "./api";
+import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
-import { setPointHook } from "./gate";
+import { setPointHook, type PointHook } from "./gate";
+import { START_POINT } from "./turnstile";
 import { Thread } from "./thread";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
@@ -74,13 +75,14 @@ export class Runner implements RunnerApi {
     try {
       const arena = new Arena(request.memory);
       if (request.init) {
-        const interpreter = scenario.interpreter?.(request.params as never) ?? { mode: "free-threaded" };
+        const interpreter = request.gated ? GATED_INTERPRETER : (scenario.interpreter?.(request.params as never) ?? FREE_RUN_INTERPRETER);
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
+        Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
         calibrateCpuUnit(arena.words);
       }
       const thread = new Thread(arena, workerId);
-      setPointHook(thread.gil.enabled ? () => thread.gil.check() : null);
+      setPointHook(pointHook(thread));
       const state = scenario.setup(sharedFactory(thread, request), request.params as never);
       this.prepared = { scenario, state, thread, request };
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
@@ -97,6 +99,7 @@ export class Runner implements RunnerApi {
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
     thread.gil.take();
+    thread.turnstile?.park(START_POINT, 0);
     try {
       await scenario.worker(state, workerContext(thread, workers, request));
       return { ok: true, value: { startedAt, finishedAt: now() } };
@@ -107,6 +110,9 @@ export class Runner implements RunnerApi {
       thread.gil.drop();
       thread.trace.emit(EventKind.End);
       thread.status.set(WorkerState.Done);
+      thread.turnstile?.finish();
+      // `result` runs alone, after every body: nothing to schedule, and no turn to wait for.
+      setPointHook(null);
     }
   }
 
@@ -139,6 +145,17 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
     throw new Error(`The scenario asked for ${String(count)} workers; it needs a whole number of at least 1.`);
   }
   return count;
+}
+
+const FREE_RUN_INTERPRETER: Interpreter = { mode: "free-threaded" };
+/** A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock. */
+const GATED_INTERPRETER: Interpreter = { mode: "free-threaded" };
+
+/** What runs at each scheduling point: the controller's turn in a gated run, the GIL's drop check under a GIL, else nothing. */
+function pointHook(thread: Thread): PointHook | null {
+  const { turnstile, gil } = thread;
+  if (turnstile) return (kind, index) => turnstile.park(kind, index);
+  return gil.enabled ? () => gil.check() : null;
 }
 
 function sharedFactory(thread: Thread, { init, origin }: PrepareRequest): Shared {

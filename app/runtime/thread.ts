@@ -14,6 +14,7 @@ import { Gil } from "./gil";
 import { Header, type Arena } from "./memory";
 import { EventKind, TraceWriter } from "./trace";
 import { WorkerState, WorkerStatus } from "./worker-status";
+import { Turnstile } from "./turnstile";
 
 /** Reads of the awaited word before sleeping, about a microsecond: the order of the spins of glibc's adaptive mutex. */
 const SPINS = 200;
@@ -29,6 +30,8 @@ export class Thread {
   readonly gil: Gil;
   /** Trace every acquire and release, not only the contended ones (see trace.ts). */
   readonly traceAll: boolean;
+  /** In a gated run, where this worker waits for its turns; null in a free run. */
+  readonly turnstile: Turnstile | null;
   private readonly unpublished: Publishable[] = [];
 
   constructor(
@@ -39,6 +42,7 @@ export class Thread {
     this.status = new WorkerStatus(arena.buffer, arena.layout, id);
     this.gil = new Gil(arena.words, id, this.trace);
     this.traceAll = Atomics.load(arena.words, Header.traceAll) === 1;
+    this.turnstile = Atomics.load(arena.words, Header.gateMode) === 1 ? new Turnstile(arena.words, arena.layout, id) : null;
   }
 
   /**
@@ -51,7 +55,9 @@ export class Thread {
     this.trace.emit(EventKind.Wait, object);
     const hadGil = this.gil.isHeld;
     this.gil.drop();
-    const outcome = Atomics.wait(this.arena.words, index, expected, timeoutMs);
+    const outcome = this.turnstile
+      ? this.turnstile.block(index, expected, Number.isFinite(timeoutMs), object)
+      : Atomics.wait(this.arena.words, index, expected, timeoutMs);
     // Woken first, then queued for the GIL: the timeline shows the two waits apart.
     this.status.set(WorkerState.Running);
     this.trace.emit(EventKind.Wake, object, outcome === "timed-out" ? 1 : 0);
@@ -70,7 +76,7 @@ export class Thread {
    * signalling worker may need.
    */
   awaitSignal(index: number, expected: number, timeoutMs: number, object: number): "ok" | "not-equal" | "timed-out" {
-    if (!this.gil.isHeld) {
+    if (!this.gil.isHeld && this.turnstile === null) {
       const words = this.arena.words;
       for (let i = 0; i < SPINS; i++) if (Atomics.load(words, index) !== expected) return "not-equal";
     }

@@ -5,6 +5,7 @@
  * blocking read or `time.sleep` does in CPython.
  */
 import { ScenarioUsageError } from "./errors";
+import { PointKind } from "./gate";
 import { Header } from "./memory";
 import type { Thread } from "./thread";
 import { EventKind } from "./trace";
@@ -61,6 +62,7 @@ const idle = new Int32Array(new SharedArrayBuffer(4));
 
 export function ioWait(thread: Thread, ms: number): void {
   checkAmount("io", ms);
+  if (thread.turnstile) return thread.turnstile.park(PointKind.Io, 0);
   const hadGil = thread.gil.isHeld;
   thread.gil.drop();
   thread.status.set(WorkerState.InIo);

@@ -1,0 +1,119 @@
+/**
+ * The controller of a gated run: it decides, step by step, which worker
+ * moves (DESIGN.md, "Step and explore"; the workers' side is
+ * runtime/turnstile.ts). It blocks on the run memory with Atomics.wait, so it
+ * runs where that is allowed: a worker in the browser, any thread in Node.
+ *
+ * At a decision every worker is parked at a scheduling point, blocked, or
+ * done. The options are: each parked worker; each blocked worker whose
+ * awaited word has changed (it wakes and retries); and each blocked worker
+ * with a timeout, whose wait may end by timing out. No option and a worker
+ * not done is a deadlock.
+ */
+import { Header, TURN_STRIDE, layoutOf, type Layout } from "../../runtime/memory";
+import { TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
+import type { PointKind } from "../../runtime/gate";
+
+/** One way the run can go on from here. */
+export interface Option {
+  readonly worker: number;
+  /** True when this option ends the worker's timed wait by its timeout. */
+  readonly timeout: boolean;
+}
+
+/** What a worker is about to do, for the swimlanes and "B reads counter". */
+export interface Pending {
+  readonly worker: number;
+  readonly state: TurnState;
+  readonly kind: PointKind | 0;
+  readonly object: number;
+}
+
+/** A worker neither parked nor ended within the limit: an endless loop without a scheduling point. */
+export class StuckWorkerError extends Error {
+  override name = "StuckWorkerError";
+  constructor(readonly worker: number, limitMs: number) {
+    super(`worker ${String.fromCharCode(65 + worker)} ran ${limitMs / 1000} s without reaching a scheduling point or ending: look for a loop that touches nothing shared.`);
+  }
+}
+
+export class Controller {
+  private readonly words: Int32Array;
+  private readonly layout: Layout;
+
+  constructor(
+    memory: SharedArrayBuffer,
+    readonly workers: number,
+    private readonly limitMs = 2000,
+  ) {
+    this.words = new Int32Array(memory);
+    this.layout = layoutOf(this.words);
+  }
+
+  /** Waits until every worker has parked before its first line. */
+  start(): void {
+    for (let worker = 0; worker < this.workers; worker++) this.awaitParks(worker, 1);
+  }
+
+  /** The options at this decision, workers in id order, a worker's wake-up before its timeout. */
+  options(): Option[] {
+    const options: Option[] = [];
+    for (let worker = 0; worker < this.workers; worker++) {
+      const state = this.slotWord(worker, TurnSlot.state);
+      if (state === TurnState.AtPoint) options.push({ worker, timeout: false });
+      if (state !== TurnState.Blocked) continue;
+      const changed = Atomics.load(this.words, this.slotWord(worker, TurnSlot.word)) !== this.slotWord(worker, TurnSlot.expected);
+      if (changed) options.push({ worker, timeout: false });
+      if (this.slotWord(worker, TurnSlot.timed) === 1) options.push({ worker, timeout: true });
+    }
+    return options;
+  }
+
+  /** Whether every worker's body has ended. */
+  allDone(): boolean {
+    for (let worker = 0; worker < this.workers; worker++) {
+      if (this.slotWord(worker, TurnSlot.state) !== TurnState.Done) return false;
+    }
+    return true;
+  }
+
+  /** What each worker is about to do (or waits for). */
+  pending(): Pending[] {
+    return Array.from({ length: this.workers }, (_, worker) => ({
+      worker,
+      state: this.slotWord(worker, TurnSlot.state) as TurnState,
+      kind: this.slotWord(worker, TurnSlot.kind) as PointKind,
+      object: this.slotWord(worker, TurnSlot.object),
+    }));
+  }
+
+  /** Lets the option's worker take one step, and waits until it has parked, blocked or ended again. */
+  take(option: Option): void {
+    const { worker } = option;
+    const parks = this.slotWord(worker, TurnSlot.parks);
+    const slot = this.slot(worker);
+    Atomics.store(this.words, slot + TurnSlot.verdict, option.timeout ? Verdict.TimedOut : Verdict.Woken);
+    Atomics.add(this.words, slot + TurnSlot.grant, 1);
+    Atomics.notify(this.words, slot + TurnSlot.grant);
+    this.awaitParks(worker, parks + 1);
+  }
+
+  private awaitParks(worker: number, atLeast: number): void {
+    const deadline = performance.now() + this.limitMs;
+    for (;;) {
+      const signal = Atomics.load(this.words, Header.gateSignal);
+      if (this.slotWord(worker, TurnSlot.parks) >= atLeast) return;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new StuckWorkerError(worker, this.limitMs);
+      Atomics.wait(this.words, Header.gateSignal, signal, left);
+    }
+  }
+
+  private slot(worker: number): number {
+    return this.layout.turnStart + worker * TURN_STRIDE;
+  }
+
+  private slotWord(worker: number, offset: number): number {
+    return Atomics.load(this.words, this.slot(worker) + offset);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Explore: runs a scenario under many schedules on real workers, looking for
+ * one that fails: a result that breaks the scenario's promise, an uncaught
+ * error, or a deadlock (no worker can move and one has not finished). The
+ * search order is the issue's: no preemptions, then every schedule with at
+ * most 1, then at most 2 (search.ts).
+ *
+ * Each schedule is a whole gated run (run.ts with `drive`), driven by a
+ * Controller on this thread, so this module runs where Atomics.wait may
+ * block: Node, or a worker in the browser.
+ */
+import { layoutOf } from "../../runtime/memory";
+import type { ParamValue } from "../../runtime/params";
+import type { WorkerPool } from "../pool";
+import { startRun, type RunHandle, type RunOutcome } from "../run";
+import { inspect } from "../watchdog";
+import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
+import { searchBounded, type Decision, type Execution } from "./search";
+
+/** A run longer than this many steps is reported as a possible livelock. */
+export const STEP_CAP = 10_000;
+export const DEFAULT_MAX_PREEMPTIONS = 2;
+export const DEFAULT_SCHEDULE_CAP = 5_000;
+
+export interface ExploreRequest {
+  readonly js: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** What a finished run's result breaks, in words, or null when it keeps its promise. */
+  readonly broken: (result: unknown) => string | null;
+  readonly maxPreemptions?: number;
+  readonly cap?: number;
+  readonly cancelled?: () => boolean;
+}
+
+/** One step of a schedule: who moved, and what it was about to do when chosen. */
+export interface Step extends Pending {
+  readonly timeout: boolean;
+}
+
+export interface Failure {
+  readonly kind: "broken" | "error" | "deadlock" | "livelock" | "stuck";
+  readonly message: string;
+  readonly steps: readonly Step[];
+}
+
+export interface ExploreResult {
+  /** Schedules tried, over all bounds. */
+  readonly schedules: number;
+  /** The highest preemption bound searched (completely, unless cut short). */
+  readonly bound: number;
+  readonly exhaustive: boolean;
+  readonly failure: (Failure & { readonly choices: readonly number[] }) | null;
+}
+
+export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
+  const maxPreemptions = request.maxPreemptions ?? DEFAULT_MAX_PREEMPTIONS;
+  let schedules = 0;
+  for (let bound = 0; bound <= maxPreemptions; bound++) {
+    const cap = (request.cap ?? DEFAULT_SCHEDULE_CAP) - schedules;
+    const result = await searchBounded(bound, (prefix) => runSchedule(pool, request, prefix), { cap, cancelled: request.cancelled });
+    schedules += result.schedules;
+    if (result.found) return { schedules, bound, exhaustive: false, failure: { ...result.found.failure, choices: result.found.choices } };
+    if (!result.exhaustive) return { schedules, bound, exhaustive: false, failure: null };
+    if (bound === maxPreemptions) return { schedules, bound, exhaustive: true, failure: null };
+  }
+  return { schedules, bound: maxPreemptions, exhaustive: true, failure: null };
+}
+
+/** Runs one schedule: `prefix` positions first, then the default at every decision. */
+export async function runSchedule(pool: WorkerPool, request: ExploreRequest, prefix: readonly number[]): Promise<Execution<Failure>> {
+  const decisions: Decision[] = [];
+  const steps: Step[] = [];
+  const parked: { failure: Omit<Failure, "steps"> | null } = { failure: null };
+  const handle: RunHandle = startRun(pool, {
+    js: request.js,
+    params: request.params,
+    goals: [],
+    drive: (memory, workers) => {
+      parked.failure = drive(new Controller(memory, workers), prefix, decisions, steps);
+      if (parked.failure === null) return;
+      // Its workers stay parked for good: stop the run, and the pool replaces them.
+      if (parked.failure.kind === "deadlock") {
+        const deadlock = inspect({ memory, layout: layoutOf(new Int32Array(memory)), workers, objects: handle.objects });
+        if (deadlock) parked.failure = { kind: "deadlock", message: deadlock.message };
+      }
+      handle.stop();
+    },
+  });
+  const outcome = await handle.outcome;
+  const failure = parked.failure ?? judge(outcome, request);
+  return { decisions, failure: failure ? { ...failure, steps } : null };
+}
+
+/** Starts the controller and follows the schedule; what leaves the workers parked, or null when all ended. */
+function drive(controller: Controller, prefix: readonly number[], decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
+  try {
+    controller.start();
+    return follow(controller, prefix, decisions, steps);
+  } catch (thrown) {
+    if (thrown instanceof StuckWorkerError) return { kind: "stuck", message: thrown.message };
+    throw thrown;
+  }
+}
+
+/** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap. */
+function follow(controller: Controller, prefix: readonly number[], decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
+  let current = -1;
+  let preemptions = 0;
+  for (;;) {
+    const options = controller.options();
+    if (options.length === 0) {
+      return controller.allDone() ? null : { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
+    }
+    if (decisions.length >= STEP_CAP) {
+      return { kind: "livelock", message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending.` };
+    }
+    const ordered = orderOptions(options, current);
+    const goesOn = options.some((o) => o.worker === current);
+    const preemptive = ordered.map((o) => goesOn && o.worker !== current);
+    const position = Math.min(prefix[decisions.length] ?? 0, ordered.length - 1);
+    const option = ordered[position]!;
+    decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
+    steps.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
+    if (preemptive[position]) preemptions++;
+    controller.take(option);
+    current = option.worker;
+  }
+}
+
+/** The default first (the current worker goes on, a wake-up before a timeout), then the rest in worker order. */
+export function orderOptions(options: readonly Option[], current: number): Option[] {
+  const rank = (o: Option) => (o.worker === current ? -1 : o.worker) * 2 + (o.timeout ? 1 : 0);
+  return [...options].sort((a, b) => rank(a) - rank(b));
+}
+
+function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps"> | null {
+  switch (outcome.status) {
+    case "done": {
+      const broken = request.broken(outcome.result);
+      return broken === null ? null : { kind: "broken", message: broken };
+    }
+    case "error":
+      return { kind: "error", message: `${outcome.error.name}: ${outcome.error.message}` };
+    case "deadlock":
+      return { kind: "deadlock", message: outcome.deadlock.message };
+    case "stopped":
+      return { kind: "stuck", message: outcome.message };
+  }
+}

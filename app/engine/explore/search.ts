@@ -1,0 +1,79 @@
+/**
+ * Preemption-bounded search: every schedule of a program with at most
+ * `bound` preemptions, depth first (Musuvathi and Qadeer, "Iterative Context
+ * Bounding for Systematic Testing of Multithreaded Programs", PLDI 2007, as
+ * in CHESS). A preemption is moving another worker while the current one
+ * could go on; moving on because the current one blocked or ended is free.
+ * Most concurrency bugs need only one or two preemptions, so a small bound
+ * finds them in few schedules, and "none up to 2" is a meaningful claim.
+ *
+ * The search is stateless: each schedule runs the program again from the
+ * start, replaying a prefix of choices, then taking the default (the current
+ * worker goes on; else the lowest-numbered one) at every later decision.
+ * A choice is a position in the decision's options ordered with the default
+ * first, so the same prefix always means the same schedule.
+ */
+
+/** One decision of a schedule, as the search needs it. */
+export interface Decision {
+  /** How many options it had. */
+  readonly count: number;
+  /** The position taken (0: the default). */
+  readonly position: number;
+  /** For each position, whether taking it is a preemption. */
+  readonly preemptive: readonly boolean[];
+  /** Preemptions taken before this decision. */
+  readonly preemptionsBefore: number;
+}
+
+export interface Execution<F> {
+  readonly decisions: readonly Decision[];
+  /** What went wrong in this schedule, or null. */
+  readonly failure: F | null;
+}
+
+export interface SearchResult<F> {
+  readonly schedules: number;
+  /** The failing schedule's choices and what failed, or null. */
+  readonly found: { readonly choices: number[]; readonly failure: F } | null;
+  /** True when every schedule within the bound was tried (no cap or cancel cut it short). */
+  readonly exhaustive: boolean;
+}
+
+export interface SearchLimits {
+  /** Stop after this many schedules. */
+  readonly cap: number;
+  /** Asked before each schedule; true stops the search. */
+  readonly cancelled?: () => boolean;
+}
+
+export async function searchBounded<F>(
+  bound: number,
+  execute: (prefix: readonly number[]) => Promise<Execution<F>>,
+  { cap, cancelled = () => false }: SearchLimits,
+): Promise<SearchResult<F>> {
+  let prefix: number[] = [];
+  let schedules = 0;
+  for (;;) {
+    if (schedules >= cap || cancelled()) return { schedules, found: null, exhaustive: false };
+    const run = await execute(prefix);
+    schedules++;
+    const choices = run.decisions.map((d) => d.position);
+    if (run.failure !== null) return { schedules, found: { choices, failure: run.failure }, exhaustive: false };
+    const next = nextPrefix(run.decisions, bound);
+    if (next === null) return { schedules, found: null, exhaustive: true };
+    prefix = next;
+  }
+}
+
+/** The next schedule in depth-first order within the bound: the deepest decision with an untried option left. */
+export function nextPrefix(decisions: readonly Decision[], bound: number): number[] | null {
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const decision = decisions[i]!;
+    for (let position = decision.position + 1; position < decision.count; position++) {
+      const preemptions = decision.preemptionsBefore + (decision.preemptive[position] ? 1 : 0);
+      if (preemptions <= bound) return [...decisions.slice(0, i).map((d) => d.position), position];
+    }
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+/**
+ * A worker's side of a gated run (step, replay and explore; DESIGN.md,
+ * "Step and explore"): at every scheduling point the worker parks in its
+ * turn slot until the controller grants it the next step, so the controller
+ * alone decides the interleaving. A worker that would block on a primitive
+ * does not sleep on the primitive's word: it parks as blocked, naming the
+ * word and the value it waits to see change, and the controller moves it
+ * only once the word has changed (or, for a timed wait, when it chooses the
+ * timeout). Every change to shared memory thus happens inside one granted
+ * step, and a schedule (the sequence of grants) replays exactly.
+ *
+ * Handshake: the worker writes what it will do next, bumps its `parks`
+ * count and the header's gate signal (waking the controller), then sleeps
+ * while its `grant` word is unchanged. The controller waits for the `parks`
+ * count of the worker it moved to advance, then chooses again.
+ *
+ * Slot layout (TURN_STRIDE words per worker, its own cache line):
+ *   +0 grant: bumped by the controller to let the worker take one step
+ *   +1 verdict: for a blocked worker, how its wait ended (Verdict)
+ *   +2 state: TurnState
+ *   +3 kind: the PointKind of the next operation (at a point)
+ *   +4 object: the word index of the object it will operate on
+ *   +5 word, +6 expected: a blocked worker waits for word != expected
+ *   +7 timed: 1 when that wait has a timeout the controller may choose
+ *   +8 parks: how many times the worker has parked, blocked or ended
+ */
+import { Header, TURN_STRIDE, type Layout } from "./memory";
+import type { PointKind } from "./gate";
+
+export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8 } as const;
+
+export const TurnState = {
+  Running: 0,
+  AtPoint: 1,
+  Blocked: 2,
+  Done: 3,
+} as const;
+export type TurnState = (typeof TurnState)[keyof typeof TurnState];
+
+/** How the controller ends a blocked worker's wait. */
+export const Verdict = { Woken: 0, TimedOut: 1 } as const;
+
+/** The scheduling point a worker parks at before its body's first line. */
+export const START_POINT = 0;
+
+export class Turnstile {
+  private readonly words: Int32Array;
+  private readonly slot: number;
+  private granted: number;
+
+  constructor(words: Int32Array, layout: Layout, workerId: number) {
+    this.words = words;
+    this.slot = layout.turnStart + workerId * TURN_STRIDE;
+    this.granted = Atomics.load(words, this.slot + TurnSlot.grant);
+  }
+
+  /** Parks before the operation `kind` on `object` until granted a step. */
+  park(kind: PointKind | typeof START_POINT, object: number): void {
+    this.set(TurnSlot.kind, kind);
+    this.set(TurnSlot.object, object);
+    this.announce(TurnState.AtPoint);
+    this.awaitGrant();
+  }
+
+  /** Parks as blocked until `words[word]` differs from `expected` (or, if timed, the controller times it out). */
+  block(word: number, expected: number, timed: boolean, object: number): "ok" | "timed-out" {
+    this.set(TurnSlot.object, object);
+    this.set(TurnSlot.word, word);
+    this.set(TurnSlot.expected, expected);
+    this.set(TurnSlot.timed, timed ? 1 : 0);
+    this.announce(TurnState.Blocked);
+    this.awaitGrant();
+    return Atomics.load(this.words, this.slot + TurnSlot.verdict) === Verdict.TimedOut ? "timed-out" : "ok";
+  }
+
+  /** The body has ended (returned or thrown): the controller stops moving this worker. */
+  finish(): void {
+    this.announce(TurnState.Done);
+  }
+
+  private announce(state: TurnState): void {
+    this.set(TurnSlot.state, state);
+    Atomics.add(this.words, this.slot + TurnSlot.parks, 1);
+    Atomics.add(this.words, Header.gateSignal, 1);
+    Atomics.notify(this.words, Header.gateSignal);
+  }
+
+  private awaitGrant(): void {
+    const { words } = this;
+    const at = this.slot + TurnSlot.grant;
+    let grant = Atomics.load(words, at);
+    while (grant === this.granted) {
+      Atomics.wait(words, at, grant);
+      grant = Atomics.load(words, at);
+    }
+    this.granted = grant;
+    this.set(TurnSlot.state, TurnState.Running);
+  }
+
+  private set(offset: number, value: number): void {
+    Atomics.store(this.words, this.slot + offset, value);
+  }
+}
