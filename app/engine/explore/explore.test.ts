@@ -55,4 +55,60 @@ describe("explore (preemption-bounded search on real workers)", () => {
     const result = await explore(pool, request(source, () => null));
     expect(result.failure).toMatchObject({ kind: "deadlock", message: expect.stringMatching(/^Deadlock: [AB] waits for lock [ab] held by [AB], which waits for lock [ab] held by [AB]\.$/) });
   });
+
+  const consumers = (wait: "if" | "while") =>
+    scenario(
+      `(shared) => { const lock = shared.lock("lock"); return { lock, ready: shared.condition("ready", lock), items: shared.int("items"), bad: shared.int("bad") }; }`,
+      `({ lock, ready, items, bad }, { id }) => {
+        lock.acquire();
+        if (id === 0) {
+          lock.release();
+          for (let k = 0; k < 2; k++) { lock.acquire(); items.add(1); ready.notifyAll(); lock.release(); }
+          return;
+        }
+        ${wait} (items.get() === 0) ready.wait();
+        if (items.add(-1) < 0) bad.add(1);
+        lock.release();
+      }`,
+      `({ bad }) => bad.get()`,
+      3,
+    );
+  const neverNegative = (result: unknown) => (result === 0 ? null : "a consumer took from an empty buffer");
+
+  it("finds a condition wait guarded by if instead of while: a woken consumer takes from an empty buffer", async () => {
+    const found = await explore(pool, request(consumers("if"), neverNegative));
+    expect(found.failure).toMatchObject({ kind: "broken", message: "a consumer took from an empty buffer" });
+  });
+
+  it("reports no failure, exhaustively with up to 1 preemption, when the wait is guarded by while", async () => {
+    const result = await explore(pool, { ...request(consumers("while"), neverNegative), maxPreemptions: 1 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 1 });
+  });
+
+  it("finds the deadlock of a barrier with more parties than workers", async () => {
+    const source = scenario(`(shared) => ({ b: shared.barrier("phase", 3) })`, `({ b }) => { b.wait(); }`, `() => null`);
+    const found = await explore(pool, request(source, () => null));
+    expect(found.failure).toMatchObject({ kind: "deadlock", message: expect.stringContaining("barrier phase") });
+    expect(found.bound).toBe(0);
+  });
+
+  it("finds the lost wake-up of notify where notifyAll was needed: producers and consumers on one condition", async () => {
+    const source = scenario(
+      `(shared) => { const lock = shared.lock("lock"); return { lock, changed: shared.condition("changed", lock), items: shared.int("items") }; }`,
+      `({ lock, changed, items }, { id }) => {
+        const producer = id < 2;
+        for (let k = 0; k < 2; k++) {
+          lock.acquire();
+          while (producer ? items.get() === 1 : items.get() === 0) changed.wait();
+          items.add(producer ? 1 : -1);
+          changed.notify();
+          lock.release();
+        }
+      }`,
+      `({ items }) => items.get()`,
+      4,
+    );
+    const found = await explore(pool, request(source, () => null));
+    expect(found.failure).toMatchObject({ kind: "deadlock" });
+  });
 });
