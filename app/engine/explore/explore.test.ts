@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
-import { explore, type ExploreRequest } from "./explore";
+import { explore, runSchedule, type ExploreRequest } from "./explore";
 
 const pool = createNodePool(3);
 afterAll(() => pool.close());
@@ -38,6 +38,18 @@ describe("explore (preemption-bounded search on real workers)", () => {
     expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^counter ended at [1-5], not 6$/) });
     expect(found.bound).toBe(1);
     expect(found.failure!.steps.length).toBeGreaterThan(4);
+  });
+
+  it("replays a found schedule to the same failure 20 times out of 20", async () => {
+    const lost = request(counter("c.set(c.get() + 1);"), exact);
+    const found = await explore(pool, lost);
+    const choices = found.failure!.choices;
+    const messages = new Set<string>();
+    for (let k = 0; k < 20; k++) {
+      const replay = await runSchedule(pool, lost, choices);
+      messages.add(replay.failure?.message ?? "no failure");
+    }
+    expect([...messages]).toEqual([found.failure!.message]);
   });
 
   it("reports no failure, exhaustively, for the locked increments, with the count of schedules", async () => {
