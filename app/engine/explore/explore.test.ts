@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
-import { explore, runSchedule, type ExploreRequest } from "./explore";
+import { byPrefix, explore, replay, runSchedule, type ExploreRequest } from "./explore";
+import { encodeSchedule } from "./schedule";
 
 const pool = createNodePool(3);
 afterAll(() => pool.close());
@@ -46,8 +47,8 @@ describe("explore (preemption-bounded search on real workers)", () => {
     const choices = found.failure!.choices;
     const messages = new Set<string>();
     for (let k = 0; k < 20; k++) {
-      const replay = await runSchedule(pool, lost, choices);
-      messages.add(replay.failure?.message ?? "no failure");
+      const again = await runSchedule(pool, lost, byPrefix(choices));
+      messages.add(again.failure?.message ?? "no failure");
     }
     expect([...messages]).toEqual([found.failure!.message]);
   });
@@ -122,5 +123,33 @@ describe("explore (preemption-bounded search on real workers)", () => {
     );
     const found = await explore(pool, request(source, () => null));
     expect(found.failure).toMatchObject({ kind: "deadlock" });
+  });
+
+  it("replays a shared schedule string to the same failure, and refuses it once the code or parameters change", async () => {
+    const source = counter("c.set(c.get() + 1);");
+    const lost = request(source, exact);
+    const found = await explore(pool, lost);
+    const text = encodeSchedule(found.failure!.steps, source, lost.params);
+    const again = await replay(pool, lost, source, text);
+    expect(again).toMatchObject({ execution: { failure: { kind: "broken", message: found.failure!.message } } });
+    expect(await replay(pool, lost, `${source}\n`, text)).toEqual({ problem: expect.stringMatching(/^Code changed/) });
+    expect(await replay(pool, { ...lost, params: { n: 4 } }, source, text)).toEqual({ problem: expect.stringMatching(/^Code changed/) });
+  });
+
+  it("says a schedule is not deterministic when the scenario's steps depend on randomness", async () => {
+    const source = scenario(
+      `(shared) => ({ c: shared.int("counter") })`,
+      `({ c }) => { const reads = 1 + Math.floor(Math.random() * 1000); for (let i = 0; i < reads; i++) c.get(); }`,
+      `() => null`,
+    );
+    const random = request(source, () => null);
+    const first = await runSchedule(pool, random, byPrefix([]));
+    const text = encodeSchedule(first.steps, source, random.params);
+    const kinds = [];
+    for (let k = 0; k < 3; k++) {
+      const again = await replay(pool, random, source, text);
+      kinds.push("execution" in again ? again.execution.failure?.kind : again.problem);
+    }
+    expect(kinds).toContain("diverged");
   });
 });

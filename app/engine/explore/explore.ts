@@ -15,6 +15,7 @@ import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { inspect } from "../watchdog";
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
+import { codeHash, decodeSchedule } from "./schedule";
 import { searchBounded, type Decision, type Execution } from "./search";
 
 /** A run longer than this many steps is reported as a possible livelock. */
@@ -38,7 +39,8 @@ export interface Step extends Pending {
 }
 
 export interface Failure {
-  readonly kind: "broken" | "error" | "deadlock" | "livelock" | "stuck";
+  /** `diverged`: a replayed schedule asked for a move the run did not offer. */
+  readonly kind: "broken" | "error" | "deadlock" | "livelock" | "stuck" | "diverged";
   readonly message: string;
   readonly steps: readonly Step[];
 }
@@ -57,7 +59,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   let schedules = 0;
   for (let bound = 0; bound <= maxPreemptions; bound++) {
     const cap = (request.cap ?? DEFAULT_SCHEDULE_CAP) - schedules;
-    const result = await searchBounded(bound, (prefix) => runSchedule(pool, request, prefix), { cap, cancelled: request.cancelled });
+    const result = await searchBounded(bound, (prefix) => runSchedule(pool, request, byPrefix(prefix)), { cap, cancelled: request.cancelled });
     schedules += result.schedules;
     if (result.found) return { schedules, bound, exhaustive: false, failure: { ...result.found.failure, choices: result.found.choices } };
     if (!result.exhaustive) return { schedules, bound, exhaustive: false, failure: null };
@@ -66,8 +68,51 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   return { schedules, bound: maxPreemptions, exhaustive: true, failure: null };
 }
 
-/** Runs one schedule: `prefix` positions first, then the default at every decision. */
-export async function runSchedule(pool: WorkerPool, request: ExploreRequest, prefix: readonly number[]): Promise<Execution<Failure>> {
+/**
+ * Picks the position to take among a decision's ordered options (0: the
+ * default), or throws ScheduleDivergedError when the wanted move is not among them.
+ */
+export type Chooser = (ordered: readonly Option[], step: number) => number;
+
+/** The search's chooser: `prefix` positions first, then the default at every decision. */
+export function byPrefix(prefix: readonly number[]): Chooser {
+  return (ordered, step) => Math.min(prefix[step] ?? 0, ordered.length - 1);
+}
+
+/**
+ * Replay's chooser: the given moves in order; a move that cannot be made
+ * means the run went differently. After the last move, a `complete`
+ * schedule expects the run to have ended; a partial one goes on by default.
+ */
+export function bySteps(steps: readonly Option[], { complete }: { complete: boolean }): Chooser {
+  return (ordered, step) => {
+    const wanted = steps[step];
+    if (wanted === undefined && complete) throw new ScheduleDivergedError(step, null);
+    if (wanted === undefined) return 0;
+    const position = ordered.findIndex((o) => o.worker === wanted.worker && o.timeout === wanted.timeout);
+    if (position < 0) throw new ScheduleDivergedError(step, wanted);
+    return position;
+  };
+}
+
+export class ScheduleDivergedError extends Error {
+  override name = "ScheduleDivergedError";
+  constructor(step: number, wanted: Option | null) {
+    const who = wanted && String.fromCharCode(65 + wanted.worker);
+    const what = who ? `the schedule moves worker ${who}, but ${who} could not move` : "the schedule has ended, but the run has not";
+    super(
+      `Not deterministic: at step ${step + 1} ${what}. The scenario's behaviour depends on time or randomness (ctx.now, Math.random), so this schedule cannot replay it.`,
+    );
+  }
+}
+
+/** One schedule run: its decisions, its steps, and what failed in it, if anything. */
+export interface ScheduleRun extends Execution<Failure> {
+  readonly steps: readonly Step[];
+}
+
+/** Runs one schedule, as `choose` decides. */
+export async function runSchedule(pool: WorkerPool, request: ExploreRequest, choose: Chooser): Promise<ScheduleRun> {
   const decisions: Decision[] = [];
   const steps: Step[] = [];
   const parked: { failure: Omit<Failure, "steps"> | null } = { failure: null };
@@ -76,7 +121,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pre
     params: request.params,
     goals: [],
     drive: (memory, workers) => {
-      parked.failure = drive(new Controller(memory, workers), prefix, decisions, steps);
+      parked.failure = drive(new Controller(memory, workers), choose, decisions, steps);
       if (parked.failure === null) return;
       // Its workers stay parked for good: stop the run, and the pool replaces them.
       if (parked.failure.kind === "deadlock") {
@@ -88,22 +133,23 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pre
   });
   const outcome = await handle.outcome;
   const failure = parked.failure ?? judge(outcome, request);
-  return { decisions, failure: failure ? { ...failure, steps } : null };
+  return { decisions, steps, failure: failure ? { ...failure, steps } : null };
 }
 
 /** Starts the controller and follows the schedule; what leaves the workers parked, or null when all ended. */
-function drive(controller: Controller, prefix: readonly number[], decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
+function drive(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
   try {
     controller.start();
-    return follow(controller, prefix, decisions, steps);
+    return follow(controller, choose, decisions, steps);
   } catch (thrown) {
     if (thrown instanceof StuckWorkerError) return { kind: "stuck", message: thrown.message };
+    if (thrown instanceof ScheduleDivergedError) return { kind: "diverged", message: thrown.message };
     throw thrown;
   }
 }
 
 /** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap. */
-function follow(controller: Controller, prefix: readonly number[], decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
+function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[]): Omit<Failure, "steps"> | null {
   let current = -1;
   let preemptions = 0;
   for (;;) {
@@ -117,7 +163,7 @@ function follow(controller: Controller, prefix: readonly number[], decisions: De
     const ordered = orderOptions(options, current);
     const goesOn = options.some((o) => o.worker === current);
     const preemptive = ordered.map((o) => goesOn && o.worker !== current);
-    const position = Math.min(prefix[decisions.length] ?? 0, ordered.length - 1);
+    const position = choose(ordered, decisions.length);
     const option = ordered[position]!;
     decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
     steps.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
@@ -146,4 +192,19 @@ function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "ste
     case "stopped":
       return { kind: "stuck", message: outcome.message };
   }
+}
+
+export type ReplayResult = { readonly problem: string } | { readonly execution: ScheduleRun };
+
+/**
+ * Replays a schedule string (schedule.ts) on `source` with the request's
+ * parameters: refused when the code or parameters changed since it was made.
+ */
+export async function replay(pool: WorkerPool, request: ExploreRequest, source: string, schedule: string): Promise<ReplayResult> {
+  const decoded = decodeSchedule(schedule);
+  if ("problem" in decoded) return decoded;
+  if (decoded.hash !== codeHash(source, request.params)) {
+    return { problem: "Code changed: this schedule was found on other code or other parameters, so it cannot replay this run. Reset to the code it came with, or explore again." };
+  }
+  return { execution: await runSchedule(pool, request, bySteps(decoded.steps, { complete: true })) };
 }
