@@ -28,6 +28,13 @@ const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => s
   "09-no-deadlock": (edit) => edit("lesson.md", (t) => t.replace("checks:\n", "checks:\n  - { code: starter, expect: deadlock, runs: 1 }\n")),
   "10-unknown-goal": (edit) => edit("lesson.md", (t) => t.replace("goal: double, runs: 1", "goal: tripled, runs: 1")),
   "11-syntax-error": (edit) => edit("solution.ts", (t) => t.replace("counter.add(2);", "counter.add(2;")),
+  "12-explore-claims": (edit) =>
+    edit("lesson.md", (t) =>
+      t.replace(
+        "checks:\n",
+        "checks:\n  - { code: starter, expect: explore-passes, goal: exact, params: { rounds: 2 }, preemptions: 1 }\n  - { code: starter, expect: explore-fails, goal: exact, params: { rounds: 2 }, preemptions: 1 }\n",
+      ),
+    ),
 };
 
 let report: CourseReport;
@@ -111,5 +118,12 @@ describe("lessons:check", () => {
 
   it("reports a syntax error in the solution at its line", () => {
     expect(only("11-syntax-error").some((line) => line.startsWith("lessons/11-syntax-error/solution.ts:16: "))).toBe(true);
+  });
+
+  it("searches schedules for explore claims: proves one that holds with a count, reports one that does not", () => {
+    expect(report.notes).toContainEqual(expect.stringMatching(/^12-explore-claims: starter has no failing schedule \(goal "exact"\) with rounds=2: no failure in all \d+ schedules with up to 1 preemption$/));
+    expect(only("12-explore-claims")).toEqual([
+      expect.stringMatching(/^lessons\/12-explore-claims\/lesson\.md:\d+: check 2 \(starter has a failing schedule \(goal "exact"\) with rounds=2\) failed: explore found no failure in all \d+ schedules with up to 1 preemption$/),
+    ]);
   });
 });

@@ -9,6 +9,8 @@ import type { Problem } from "../../app/engine/course/problem";
 import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
 import { startRun, type RunOutcome } from "../../app/engine/run";
+import { explore } from "../../app/engine/explore/explore";
+import type { GoalOutcome } from "../../app/runtime/protocol";
 import type { WorkerPool } from "../../app/engine/pool";
 import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../../app/runtime/params";
 import { downlevelForNode } from "./typecheck";
@@ -16,6 +18,8 @@ import { downlevelForNode } from "./typecheck";
 export const DEFAULT_RUNS = 5;
 /** A check's run may take at most this long, whatever the lesson's own limit. */
 const CHECK_TIME_LIMIT_MS = 20_000;
+/** Schedules an explore check may try: a lesson's check params should keep its search far smaller. */
+const EXPLORE_CAP = 2_000;
 /** Reading a scenario's parameters, on a worker that may still be starting on a busy machine. */
 const DESCRIBE_TIME_LIMIT_MS = 15_000;
 
@@ -100,6 +104,7 @@ interface Verdict {
 }
 
 async function verify(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
+  if (check.expect === "explore-fails" || check.expect === "explore-passes") return verifyByExplore(pool, lesson, check, js, params);
   const runs = check.runs ?? DEFAULT_RUNS;
   const timeLimitMs = Math.min(lesson.timeLimitMs, CHECK_TIME_LIMIT_MS);
   for (let run = 1; run <= runs; run++) {
@@ -133,7 +138,25 @@ function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: numbe
         return { ok: true, seen: `error in ${where}: ${outcome.error.message}` };
       }
       return null;
+    default:
+      throw new Error(`judge() does not judge ${check.expect} checks: explore does.`);
   }
+}
+
+/** An explore check: a search over schedules (engine/explore) for a missed goal, an error or a deadlock. */
+async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
+  const { goal } = check;
+  const missed = (_: unknown, goals: readonly GoalOutcome[]) => (goal === undefined || goals.find((g) => g.id === goal)?.passed ? null : `goal "${goal}" was missed`);
+  const result = await explore(pool, { js, params, goals: lesson.goals, broken: missed, maxPreemptions: check.preemptions, cap: EXPLORE_CAP });
+  const searched = `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
+  if (result.failure) {
+    const seen = `${result.failure.kind} after ${searched}: ${result.failure.message}`;
+    return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found a ${seen}` : `explore found a ${seen}` };
+  }
+  if (check.expect === "explore-passes") {
+    return result.exhaustive ? { ok: true, seen: `no failure in all ${searched}` } : { ok: false, seen: `the search stopped at ${searched} without covering them all: make the check's params smaller` };
+  }
+  return { ok: false, seen: `explore found no failure in ${result.exhaustive ? "all " : ""}${searched}` };
 }
 
 function describeCheck(check: LessonCheck): string {
@@ -142,6 +165,7 @@ function describeCheck(check: LessonCheck): string {
 }
 
 function expected(check: LessonCheck): string {
+  const goal = check.goal === undefined ? "" : ` (goal "${check.goal}")`;
   switch (check.expect) {
     case "meets":
       return `meets goal "${check.goal}"`;
@@ -151,6 +175,10 @@ function expected(check: LessonCheck): string {
       return "deadlocks";
     case "error":
       return `fails with "${check.message}"`;
+    case "explore-fails":
+      return `has a failing schedule${goal}`;
+    case "explore-passes":
+      return `has no failing schedule${goal}`;
   }
 }
 

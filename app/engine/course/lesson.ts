@@ -47,6 +47,8 @@ export interface LessonCheck {
   readonly runs?: number;
   /** For error: text the error's message must contain. */
   readonly message?: string;
+  /** For explore checks: the most preemptions a searched schedule has (default 2). */
+  readonly preemptions?: number;
 }
 
 export interface Lesson {
@@ -138,7 +140,8 @@ function readMarkdown(file: string, text: string, problems: Problem[]): Markdown
   const goalIds = new Set((frontmatter.goals ?? []).map((goal) => goal.id));
   frontmatter.checks?.forEach((check, i) => {
     const line = parsed.located!.lines.get(`checks.${i}`);
-    if ((check.expect === "meets" || check.expect === "misses") && !goalIds.has(check.goal ?? "")) {
+    const needsGoal = check.expect === "meets" || check.expect === "misses";
+    if ((needsGoal || check.goal !== undefined) && !goalIds.has(check.goal ?? "")) {
       const known = [...goalIds].join(", ") || "none";
       shapeProblems.push({ file, line, message: `check ${i + 1} expects the ${check.code} ${check.expect} goal "${check.goal ?? ""}", which is not among the goals (${known})` });
     }

@@ -16,8 +16,12 @@ export const manifestShape: Shape = {
 };
 
 export const CHECK_CODES = ["starter", "solution"] as const;
-/** meets: the goal passes in every run; misses: it fails in one at least; deadlock, error: a run ends so. */
-export const CHECK_EXPECTATIONS = ["meets", "misses", "deadlock", "error"] as const;
+/**
+ * meets: the goal passes in every run; misses: it fails in one at least;
+ * deadlock, error: a run ends so; explore-fails: a search over schedules
+ * finds a failure; explore-passes: it finds none, exhaustively.
+ */
+export const CHECK_EXPECTATIONS = ["meets", "misses", "deadlock", "error", "explore-fails", "explore-passes"] as const;
 
 export const CHART_KINDS = ["runs", "trend", "by-param", "over-time", "per-item"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -46,6 +50,8 @@ export const frontmatterShape: Shape = {
       goal: { type: "string", pattern: SLUG },
       params: { type: "values" },
       runs: { type: "number", min: 1, max: 20 },
+      /** For explore checks: the most preemptions a searched schedule has (default 2). */
+      preemptions: { type: "number", min: 0, max: 3 },
       message: { type: "string" },
     },
   },

@@ -11,6 +11,7 @@
  */
 import { layoutOf } from "../../runtime/memory";
 import type { ParamValue } from "../../runtime/params";
+import type { GoalCheck, GoalOutcome } from "../../runtime/protocol";
 import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { inspect } from "../watchdog";
@@ -26,8 +27,10 @@ export const DEFAULT_SCHEDULE_CAP = 5_000;
 export interface ExploreRequest {
   readonly js: string;
   readonly params: Readonly<Record<string, ParamValue>>;
-  /** What a finished run's result breaks, in words, or null when it keeps its promise. */
-  readonly broken: (result: unknown) => string | null;
+  /** Goals checked after each schedule, for `broken` to read. */
+  readonly goals?: readonly GoalCheck[];
+  /** What a finished run breaks (its result, its goals), in words, or null when it keeps its promise. */
+  readonly broken: (result: unknown, goals: readonly GoalOutcome[]) => string | null;
   readonly maxPreemptions?: number;
   readonly cap?: number;
   readonly cancelled?: () => boolean;
@@ -119,7 +122,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, cho
   const handle: RunHandle = startRun(pool, {
     js: request.js,
     params: request.params,
-    goals: [],
+    goals: request.goals ?? [],
     drive: (memory, workers) => {
       parked.failure = drive(new Controller(memory, workers), choose, decisions, steps);
       if (parked.failure === null) return;
@@ -182,7 +185,7 @@ export function orderOptions(options: readonly Option[], current: number): Optio
 function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps"> | null {
   switch (outcome.status) {
     case "done": {
-      const broken = request.broken(outcome.result);
+      const broken = request.broken(outcome.result, outcome.goals);
       return broken === null ? null : { kind: "broken", message: broken };
     }
     case "error":
