@@ -31,7 +31,7 @@ export interface RunRequest {
    * on a thread that may block; the deadlock watchdog stays off, since the
    * controller sees every wait.
    */
-  readonly drive?: (memory: SharedArrayBuffer, workers: number) => void;
+  readonly drive?: (memory: SharedArrayBuffer, workers: number) => void | Promise<void>;
 }
 
 export type StopReason = "stop" | "time-limit";
@@ -130,14 +130,19 @@ class Run implements RunHandle {
       );
       const badPrepare = rest.find((o) => !o.ok);
       if (badPrepare && !badPrepare.ok) return this.fail(badPrepare.error, true);
-      const started = this.taken.map((_, i) => this.call(i, (r) => r.runBody(count)));
+      const started = firstErrorOrAll(this.taken.map((_, i) => this.call(i, (r) => r.runBody(count))));
       if (this.request.drive) {
-        this.request.drive(this.memory, count);
+        await this.request.drive(this.memory, count);
+        if (this.ended) {
+          // Stopped by its driver: the bodies' calls can only end in StoppedError now.
+          started.catch(() => {});
+          throw new StoppedError();
+        }
       } else {
         const watched = { memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: count, objects: this.objects };
         this.unwatch = watch(() => watched, (deadlock) => this.deadlocked(deadlock));
       }
-      const bodies = await firstErrorOrAll(started);
+      const bodies = await started;
       if (!bodies.ok) return this.fail(bodies.error, false);
       const finish = await this.call(0, (r) => r.finish(this.request.goals));
       if (!finish.ok) return this.fail(finish.error, true);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
-import { byPrefix, explore, replay, runSchedule, type ExploreRequest } from "./explore";
+import { explore, replay, runSchedule, type ExploreRequest } from "./explore";
 import { encodeSchedule } from "./schedule";
 
 const pool = createNodePool(3);
@@ -47,7 +47,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
     const choices = found.failure!.choices;
     const messages = new Set<string>();
     for (let k = 0; k < 20; k++) {
-      const again = await runSchedule(pool, lost, byPrefix(choices));
+      const again = await runSchedule(pool, lost, { prefix: choices });
       messages.add(again.failure?.message ?? "no failure");
     }
     expect([...messages]).toEqual([found.failure!.message]);
@@ -143,7 +143,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
       `() => null`,
     );
     const random = request(source, () => null);
-    const first = await runSchedule(pool, random, byPrefix([]));
+    const first = await runSchedule(pool, random, { prefix: [] });
     const text = encodeSchedule(first.steps, source, random.params);
     const kinds = [];
     for (let k = 0; k < 3; k++) {

@@ -1,0 +1,125 @@
+/**
+ * Drives one schedule of a gated run with a Controller (controller.ts): the
+ * part of explore and replay that must block, so it runs on a thread that
+ * may (a worker in the browser: controller.worker.ts; any thread in Node).
+ * What it is told and what it reports are plain data, to cross to a worker.
+ *
+ * At each decision the options are ordered with the default first (the
+ * current worker goes on; else the lowest-numbered), and the plan picks a
+ * position: the search's `prefix` of positions, then the default; or
+ * replay's `steps`, the workers to move, in order.
+ */
+import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
+import type { Decision } from "./search";
+
+/** A run longer than this many steps is reported as a possible livelock. */
+export const STEP_CAP = 10_000;
+
+export type Plan = { readonly prefix: readonly number[] } | { readonly steps: readonly Option[]; readonly complete: boolean };
+
+/** One step of a schedule: who moved, and what it was about to do when chosen. */
+export interface Step extends Pending {
+  readonly timeout: boolean;
+}
+
+/** Why a schedule left its workers parked for good. */
+export interface Parked {
+  readonly kind: "deadlock" | "livelock" | "stuck" | "diverged";
+  readonly message: string;
+}
+
+export interface DriveReport {
+  readonly decisions: readonly Decision[];
+  readonly steps: readonly Step[];
+  /** Null when every worker ended. */
+  readonly parked: Parked | null;
+}
+
+/**
+ * Drives one gated run through a schedule: waits for every worker to park,
+ * then takes decisions as the plan says until every worker has ended, none
+ * can move, or the step cap. Blocks its thread throughout.
+ */
+export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: Plan): DriveReport {
+  const controller = new Controller(memory, workers);
+  const decisions: Decision[] = [];
+  const steps: Step[] = [];
+  const choose = "prefix" in plan ? byPrefix(plan.prefix) : bySteps(plan.steps, plan);
+  try {
+    controller.start();
+    return { decisions, steps, parked: follow(controller, choose, decisions, steps) };
+  } catch (thrown) {
+    if (thrown instanceof StuckWorkerError) return { decisions, steps, parked: { kind: "stuck", message: thrown.message } };
+    if (thrown instanceof ScheduleDivergedError) return { decisions, steps, parked: { kind: "diverged", message: thrown.message } };
+    throw thrown;
+  }
+}
+
+/** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap. */
+function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[]): Parked | null {
+  let current = -1;
+  let preemptions = 0;
+  for (;;) {
+    const options = controller.options();
+    if (options.length === 0) {
+      return controller.allDone() ? null : { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
+    }
+    if (decisions.length >= STEP_CAP) {
+      return { kind: "livelock", message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending.` };
+    }
+    const ordered = orderOptions(options, current);
+    const goesOn = options.some((o) => o.worker === current);
+    const preemptive = ordered.map((o) => goesOn && o.worker !== current);
+    const position = choose(ordered, decisions.length);
+    const option = ordered[position]!;
+    decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
+    steps.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
+    if (preemptive[position]) preemptions++;
+    controller.take(option);
+    current = option.worker;
+  }
+}
+
+/** The default first (the current worker goes on, a wake-up before a timeout), then the rest in worker order. */
+export function orderOptions(options: readonly Option[], current: number): Option[] {
+  const rank = (o: Option) => (o.worker === current ? -1 : o.worker) * 2 + (o.timeout ? 1 : 0);
+  return [...options].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Picks the position to take among a decision's ordered options (0: the
+ * default), or throws ScheduleDivergedError when the wanted move is not among them.
+ */
+type Chooser = (ordered: readonly Option[], step: number) => number;
+
+/** The search's chooser: `prefix` positions first, then the default at every decision. */
+function byPrefix(prefix: readonly number[]): Chooser {
+  return (ordered, step) => Math.min(prefix[step] ?? 0, ordered.length - 1);
+}
+
+/**
+ * Replay's chooser: the given moves in order; a move that cannot be made
+ * means the run went differently. After the last move, a `complete`
+ * schedule expects the run to have ended; a partial one goes on by default.
+ */
+function bySteps(steps: readonly Option[], { complete }: { complete: boolean }): Chooser {
+  return (ordered, step) => {
+    const wanted = steps[step];
+    if (wanted === undefined && complete) throw new ScheduleDivergedError(step, null);
+    if (wanted === undefined) return 0;
+    const position = ordered.findIndex((o) => o.worker === wanted.worker && o.timeout === wanted.timeout);
+    if (position < 0) throw new ScheduleDivergedError(step, wanted);
+    return position;
+  };
+}
+
+export class ScheduleDivergedError extends Error {
+  override name = "ScheduleDivergedError";
+  constructor(step: number, wanted: Option | null) {
+    const who = wanted && String.fromCharCode(65 + wanted.worker);
+    const what = who ? `the schedule moves worker ${who}, but ${who} could not move` : "the schedule has ended, but the run has not";
+    super(
+      `Not deterministic: at step ${step + 1} ${what}. The scenario's behaviour depends on time or randomness (ctx.now, Math.random), so this schedule cannot replay it.`,
+    );
+  }
+}
