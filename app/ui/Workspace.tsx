@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
@@ -13,6 +13,11 @@ import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
 import { saved } from "./storage";
+import { ExplorePanel } from "./explore/ExplorePanel";
+import { runnerPool } from "./runner-pool";
+import { Explorer } from "../engine/explore/explorer";
+import { browserDriver } from "../engine/explore/browser-driver";
+import type { Params } from "../engine/session";
 
 const CodeEditor = lazy(() => import("./editor/CodeEditor"));
 
@@ -26,7 +31,12 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
   const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems, snapshot.source), [snapshot.last, typeProblems, snapshot.source]);
   const markers = useMemo(() => (last?.source === snapshot.source ? errorMarkers(last) : []), [last, snapshot.source]);
   const typeErrors = typeProblems.filter((p) => !p.syntax);
-  const run = useCallback(() => void session.run(), [session]);
+  const explorer = useMemo(() => new Explorer(runnerPool(), browserDriver), []);
+  const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
+  const run = useCallback(() => {
+    if (!explorer.running) void session.run();
+  }, [session, explorer]);
+  const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
   useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
@@ -103,7 +113,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       )}
       <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
-        running={snapshot.running !== null}
+        running={snapshot.running !== null || exploring}
         onRun={run}
         onStop={() => session.stop()}
         onReset={reset}
@@ -113,8 +123,15 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
+      <ExplorePanel explorer={explorer} busy={snapshot.running !== null} invariantText={lesson.invariant?.text ?? null} onExplore={startExplore} />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>
   );
+}
+
+/** Explore searches every order of every step: the current parameters, made small by the lesson's stepParams. */
+function exploreParams(params: Params, lesson: Lesson): Params {
+  const small = Object.entries(lesson.stepParams).filter((entry): entry is [string, number | string] => typeof entry[1] !== "boolean");
+  return { ...params, ...Object.fromEntries(small) };
 }

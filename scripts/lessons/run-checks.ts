@@ -10,6 +10,7 @@ import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
 import { startRun, type RunOutcome } from "../../app/engine/run";
 import { explore } from "../../app/engine/explore/explore";
+import { invariantCheck } from "../../app/engine/explore/explorer";
 import type { GoalOutcome } from "../../app/runtime/protocol";
 import type { WorkerPool } from "../../app/engine/pool";
 import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../../app/runtime/params";
@@ -146,12 +147,13 @@ function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: numbe
 /** An explore check: a search over schedules (engine/explore) for a missed goal, an error or a deadlock. */
 async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
   const { goal } = check;
-  const missed = (_: unknown, goals: readonly GoalOutcome[]) => (goal === undefined || goals.find((g) => g.id === goal)?.passed ? null : `goal "${goal}" was missed`);
-  const result = await explore(pool, { js, params, goals: lesson.goals, broken: missed, maxPreemptions: check.preemptions, cap: EXPLORE_CAP });
+  const missed = (_: unknown, goals: readonly GoalOutcome[]) => (goals.find((g) => g.id === goal)?.passed ? null : `goal "${goal}" was missed`);
+  const failing = goal === undefined ? invariantCheck(lesson.invariant) : { goals: lesson.goals, broken: missed };
+  const result = await explore(pool, { js, params, ...failing, maxPreemptions: check.preemptions, cap: EXPLORE_CAP });
   const searched = `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
   if (result.failure) {
-    const seen = `${result.failure.kind} after ${searched}: ${result.failure.message}`;
-    return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found a ${seen}` : `explore found a ${seen}` };
+    const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;
+    return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found ${seen}` : `explore found ${seen}` };
   }
   if (check.expect === "explore-passes") {
     return result.exhaustive ? { ok: true, seen: `no failure in all ${searched}` } : { ok: false, seen: `the search stopped at ${searched} without covering them all: make the check's params smaller` };

@@ -33,6 +33,13 @@ export interface ChartSpec {
   readonly cores?: boolean;
 }
 
+/** What must hold in every schedule of a run: explore looks for one that breaks it. */
+export interface Invariant {
+  readonly text: string;
+  /** A JavaScript expression over `result` and `params`, checked in a worker as a goal is. */
+  readonly check: string;
+}
+
 export type ParamOverrides = Readonly<Record<string, number | string | boolean>>;
 
 /** A claim about the starter or the solution that `lessons:check` verifies by running it. */
@@ -65,6 +72,8 @@ export interface Lesson {
   readonly charts: readonly ChartSpec[];
   readonly checks: readonly LessonCheck[];
   readonly stepParams: ParamOverrides;
+  /** What must hold in every schedule, for explore; null when the lesson names none. */
+  readonly invariant: Invariant | null;
   readonly timeLimitMs: number;
   readonly problems: readonly Problem[];
   /** The line in lesson.md of each frontmatter key path (`checks.0` -> 14), for tools that report on them. */
@@ -82,6 +91,7 @@ interface Frontmatter {
   charts?: ChartSpec[];
   checks?: LessonCheck[];
   stepParams?: ParamOverrides;
+  invariant?: Invariant;
 }
 
 export function readLesson(slug: string, files: Readonly<Record<string, string>>): Lesson {
@@ -106,6 +116,7 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     charts: frontmatter?.charts ?? [],
     checks: frontmatter?.checks ?? [],
     stepParams: frontmatter?.stepParams ?? {},
+    invariant: frontmatter?.invariant ?? null,
     timeLimitMs: (frontmatter?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000,
     problems,
     lines,

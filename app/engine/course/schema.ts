@@ -13,7 +13,8 @@ export type Field =
   | { readonly type: "boolean"; readonly required?: boolean }
   /** Any keys, each a number, a string or a boolean (parameter values). */
   | { readonly type: "values"; readonly required?: boolean }
-  | { readonly type: "list"; readonly required?: boolean; readonly item: Shape };
+  | { readonly type: "list"; readonly required?: boolean; readonly item: Shape }
+  | { readonly type: "map"; readonly required?: boolean; readonly shape: Shape };
 
 export type Shape = Readonly<Record<string, Field>>;
 
@@ -72,6 +73,8 @@ function checkField(value: unknown, field: Field, path: string, key: string, rep
         report(path, `"${key}" must be a non-empty list of strings`);
       }
       return;
+    case "map":
+      return checkObject(value, field.shape, path, report);
     case "list":
       if (!Array.isArray(value)) return report(path, `"${key}" must be a list`);
       value.forEach((item, i) => checkObject(item, field.item, `${path}.${i}`, report));

@@ -31,8 +31,16 @@ export const frontmatterShape: Shape = {
   title: { type: "string", required: true },
   summary: { type: "string", required: true },
   timeLimitSeconds: { type: "number", min: 1, max: 600 },
-  /** Smaller parameters for step mode, where every operation is a click. */
+  /** Smaller parameters for step mode and explore, where every operation is a step. */
   stepParams: { type: "values" },
+  /** What must hold in every schedule: explore looks for one that breaks it. */
+  invariant: {
+    type: "map",
+    shape: {
+      text: { type: "string", required: true },
+      check: { type: "string", required: true },
+    },
+  },
   goals: {
     type: "list",
     item: {

@@ -9,7 +9,7 @@
  * Driver: `driveSchedule` itself where this thread may block (Node), or a
  * controller worker in the browser (browser-driver.ts).
  */
-import { layoutOf } from "../../runtime/memory";
+import { layoutOf, type Allocation } from "../../runtime/memory";
 import type { ParamValue } from "../../runtime/params";
 import type { GoalCheck, GoalOutcome } from "../../runtime/protocol";
 import type { WorkerPool } from "../pool";
@@ -46,6 +46,8 @@ export interface Failure {
   readonly kind: "broken" | "error" | Parked["kind"];
   readonly message: string;
   readonly steps: readonly Step[];
+  /** The run's shared objects, to name what each step touched. */
+  readonly objects: readonly Allocation[];
 }
 
 export interface ExploreResult {
@@ -105,7 +107,8 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
   });
   const outcome = await handle.outcome;
   const failure = report.parked ?? judge(outcome, request);
-  return { decisions: report.decisions, steps: report.steps, failure: failure ? { ...failure, steps: report.steps } : null };
+  const found = failure ? { ...failure, steps: report.steps, objects: handle.objects } : null;
+  return { decisions: report.decisions, steps: report.steps, failure: found };
 }
 
 export type ReplayResult = { readonly problem: string } | { readonly execution: ScheduleRun };
@@ -123,7 +126,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
   return { execution: await runSchedule(pool, request, { steps: decoded.steps, complete: true }) };
 }
 
-function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps"> | null {
+function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects"> | null {
   switch (outcome.status) {
     case "done": {
       const broken = request.broken(outcome.result, outcome.goals);

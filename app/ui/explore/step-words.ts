@@ -1,0 +1,33 @@
+/** A schedule's step in words, for the swimlanes: "reads counter", "wakes on lock a". */
+import type { Step } from "../../engine/explore/drive";
+import type { Allocation } from "../../runtime/memory";
+import { PointKind } from "../../runtime/gate";
+import { TurnState } from "../../runtime/turnstile";
+
+const VERBS: Readonly<Record<number, string>> = {
+  0: "starts",
+  [PointKind.Read]: "reads",
+  [PointKind.Write]: "writes",
+  [PointKind.Add]: "adds to",
+  [PointKind.Acquire]: "acquires",
+  [PointKind.Release]: "releases",
+  [PointKind.Wait]: "waits on",
+  [PointKind.Notify]: "notifies",
+  [PointKind.Set]: "sets",
+  [PointKind.Clear]: "clears",
+  [PointKind.Put]: "puts on",
+  [PointKind.Get]: "gets from",
+  [PointKind.TaskDone]: "marks a task done on",
+  [PointKind.Join]: "joins",
+  [PointKind.Abort]: "aborts",
+  [PointKind.Reset]: "resets",
+  [PointKind.Io]: "does I/O",
+};
+
+export function stepWords(step: Step, objects: readonly Allocation[]): string {
+  const object = objects.find((o) => o.index === step.object);
+  const name = object ? `${object.kind === "int" ? "" : `${object.kind} `}${object.name}` : "";
+  if (step.state === TurnState.Blocked) return step.timeout ? `times out waiting on ${name}` : `wakes on ${name}`;
+  const verb = VERBS[step.kind] ?? "steps";
+  return step.kind === 0 || step.kind === PointKind.Io ? verb : `${verb} ${name}`;
+}

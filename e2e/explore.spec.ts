@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { openLesson, setParam } from "./lesson-page";
+
+// Explore on the page: the controller runs in its own worker, the schedules on the real runner workers.
+test.describe("explore finds the failing schedule", () => {
+  test("the race lesson's lost update is found, shown as swimlanes and as a schedule string", async ({ page }) => {
+    await openLesson(page);
+    await page.getByTestId("explore-button").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
+    await expect(result).toHaveAttribute("data-kind", "broken");
+    await expect(result).toContainText("Broken: the count is exact");
+    await expect(page.getByTestId("explore-swimlanes")).toContainText("reads counter");
+    await expect(page.getByTestId("explore-schedule")).toHaveText(/^v1\.[0-9a-f]{8}\.[A-P\d]+$/);
+  });
+
+  test("with the lock, explore says how many schedules it searched and found nothing", async ({ page }) => {
+    await openLesson(page);
+    await setParam(page, "fix", "lock");
+    await page.getByTestId("explore-button").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-found", "false", { timeout: 60_000 });
+    await expect(result).toContainText(/^No failure in all [\d,]+ schedules with up to 2 preemptions\./);
+  });
+});
