@@ -44,6 +44,8 @@ export const Header = {
   cpuUnitIterations: 10,
   /** Gated runs: bumped by a worker each time it parks, blocks or ends; the controller sleeps on it. */
   gateSignal: 11,
+  /** Gated runs: 1 when workers record the scenario line of each point (step mode; explore wants speed). */
+  gateLines: 12,
   /** Number of words in the header. */
   size: 16,
 } as const;

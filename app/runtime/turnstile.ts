@@ -23,11 +23,13 @@
  *   +5 word, +6 expected: a blocked worker waits for word != expected
  *   +7 timed: 1 when that wait has a timeout the controller may choose
  *   +8 parks: how many times the worker has parked, blocked or ended
+ *   +9 line: the scenario line it stopped at, when the header asks (step mode)
  */
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
+import { callerLine } from "./scenario-module";
 
-export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8 } as const;
+export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9 } as const;
 
 export const TurnState = {
   Running: 0,
@@ -79,6 +81,7 @@ export class Turnstile {
   }
 
   private announce(state: TurnState): void {
+    if (Atomics.load(this.words, Header.gateLines) === 1) this.set(TurnSlot.line, callerLine());
     this.set(TurnSlot.state, state);
     Atomics.add(this.words, this.slot + TurnSlot.parks, 1);
     Atomics.add(this.words, Header.gateSignal, 1);

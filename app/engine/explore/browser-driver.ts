@@ -1,15 +1,19 @@
 /**
  * Explore's driver in the browser: the page's main thread may not block in
  * Atomics.wait, so one long-lived controller worker drives every gated run
- * (controller.worker.ts), each schedule one comlink call.
+ * (controller.worker.ts): each explore schedule one comlink call, each step
+ * of step mode one call.
  */
 import { wrap, type Remote } from "comlink";
-import type { ControllerApi } from "./controller.worker";
+import type { ControllerCalls } from "./controller-calls";
 import type { Driver } from "./explore";
 
-let controller: Remote<ControllerApi> | null = null;
+let controller: Remote<ControllerCalls> | null = null;
 
-export const browserDriver: Driver = (memory, workers, plan) => {
-  controller ??= wrap<ControllerApi>(new Worker(new URL("./controller.worker.ts", import.meta.url), { type: "module", name: "interleave-controller" }));
-  return controller.drive(memory, workers, plan);
-};
+/** The page's one controller worker, started on first use. */
+export function controllerWorker(): Remote<ControllerCalls> {
+  controller ??= wrap<ControllerCalls>(new Worker(new URL("./controller.worker.ts", import.meta.url), { type: "module", name: "interleave-controller" }));
+  return controller;
+}
+
+export const browserDriver: Driver = (memory, workers, plan) => controllerWorker().drive(memory, workers, plan);

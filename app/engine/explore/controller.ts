@@ -27,6 +27,8 @@ export interface Pending {
   readonly state: TurnState;
   readonly kind: PointKind | 0;
   readonly object: number;
+  /** The scenario line it stopped at (step mode; 0 when not recorded). */
+  readonly line: number;
 }
 
 /** A worker neither parked nor ended within the limit: an endless loop without a scheduling point. */
@@ -48,6 +50,11 @@ export class Controller {
   ) {
     this.words = new Int32Array(memory);
     this.layout = layoutOf(this.words);
+  }
+
+  /** From now on, workers record the scenario line of each step (for step mode: it costs a stack trace a step). */
+  recordLines(): void {
+    Atomics.store(this.words, Header.gateLines, 1);
   }
 
   /** Waits until every worker has parked before its first line. */
@@ -84,6 +91,7 @@ export class Controller {
       state: this.slotWord(worker, TurnSlot.state) as TurnState,
       kind: this.slotWord(worker, TurnSlot.kind) as PointKind,
       object: this.slotWord(worker, TurnSlot.object),
+      line: this.slotWord(worker, TurnSlot.line),
     }));
   }
 

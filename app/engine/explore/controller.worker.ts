@@ -1,8 +1,5 @@
-/** The controller worker's entry: drives gated runs for the page, where Atomics.wait may not block (drive.ts). */
+/** The controller worker's entry: the controller's calls (controller-calls.ts), for the page, where Atomics.wait may not block. */
 import { expose } from "comlink";
-import { driveSchedule } from "./drive";
+import { controllerCalls } from "./controller-calls";
 
-export const controllerApi = { drive: driveSchedule };
-export type ControllerApi = typeof controllerApi;
-
-expose(controllerApi);
+expose(controllerCalls());

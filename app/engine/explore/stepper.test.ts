@@ -1,0 +1,67 @@
+/** Step mode on real Node workers: the student, as scheduler, forces the lost update by hand; Undo replays exactly. */
+import { afterAll, describe, expect, it } from "vitest";
+import { createNodePool } from "../node-pool";
+import { PointKind } from "../../runtime/gate";
+import { controllerCalls } from "./controller-calls";
+import { Stepper, type StepSnapshot } from "./stepper";
+
+const pool = createNodePool(2);
+afterAll(() => pool.close());
+
+const source = `import { defineScenario, param } from "interleave";
+export default defineScenario({
+  params: { n: param.int({ default: 1, min: 1, max: 10 }) },
+  workers: 2,
+  setup: (shared) => ({ c: shared.int("counter") }),
+  worker: ({ c }, { params }) => {
+    for (let i = 0; i < params.n; i++) {
+      const seen = c.get();
+      c.set(seen + 1);
+    }
+  },
+  result: ({ c }) => ({ counter: c.get() }),
+});`;
+
+const A = { worker: 0, timeout: false };
+const B = { worker: 1, timeout: false };
+
+function stepping(snapshot: StepSnapshot) {
+  if (snapshot.status !== "stepping" && snapshot.status !== "ended") throw new Error(`not stepping: ${snapshot.status}`);
+  return snapshot;
+}
+
+async function until(stepper: Stepper, done: (s: StepSnapshot) => boolean): Promise<StepSnapshot> {
+  for (let i = 0; i < 200 && !done(stepper.getSnapshot()); i++) await new Promise((r) => setTimeout(r, 10));
+  return stepper.getSnapshot();
+}
+
+describe("step mode", () => {
+  it("lets the student interleave two read-then-write increments into a lost update, showing each next operation and its line", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    await stepper.start({ source, params: { n: 1 }, goals: [] });
+    let now = stepping(stepper.getSnapshot());
+    expect(now.options).toEqual([A, B]);
+    for (const move of [A, B]) await stepper.step(move); // both start and stop before reading
+    now = stepping(stepper.getSnapshot());
+    expect(now.pending.map((p) => [p.kind, p.line])).toEqual([[PointKind.Read, 8], [PointKind.Read, 8]]);
+    for (const move of [A, B]) await stepper.step(move); // both read 0
+    now = stepping(stepper.getSnapshot());
+    expect(now.pending.map((p) => [p.kind, p.line])).toEqual([[PointKind.Write, 9], [PointKind.Write, 9]]);
+    for (const move of [A, B, A, B]) await stepper.step(move); // both write 1, then end
+    const ended = await until(stepper, (s) => s.status === "ended" && s.outcome !== null);
+    expect(stepping(ended).outcome).toMatchObject({ status: "done", result: { counter: 1 } });
+    stepper.close();
+  });
+
+  it("undoes the last step by replaying the ones before it", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    await stepper.start({ source, params: { n: 1 }, goals: [] });
+    for (const move of [A, A, B]) await stepper.step(move);
+    await stepper.undo();
+    const now = stepping(stepper.getSnapshot());
+    expect(now.taken).toEqual([A, A]);
+    expect(now.pending[0]!.kind).toBe(PointKind.Write);
+    expect(now.values).toEqual([{ name: "counter", kind: "int", value: 0 }]);
+    stepper.close();
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Step mode: the student is the scheduler. One gated run stays open while
+ * the student moves one worker one step at a time; the page shows what each
+ * worker will do next, on which line, and the shared values after every
+ * step. Undo runs the same steps again but the last (gated runs replay
+ * exactly); Restart starts over; Run to end takes the default moves.
+ *
+ * A store for the UI, like Session. The controller is a ControllerCalls
+ * (the controller worker in the browser, the calls themselves in Node).
+ */
+import type { Allocation } from "../../runtime/memory";
+import type { ParamValue } from "../../runtime/params";
+import type { GoalCheck } from "../../runtime/protocol";
+import type { WorkerPool } from "../pool";
+import { startRun, type RunHandle, type RunOutcome } from "../run";
+import { readSharedValues, type SharedValue } from "../shared-values";
+import { inspect } from "../watchdog";
+import { layoutOf } from "../../runtime/memory";
+import { compileScenario } from "../compile";
+import type { Option, Pending } from "./controller";
+import type { StepView } from "./controller-calls";
+import { STEP_CAP } from "./drive";
+
+/** The controller's step calls, here or across a worker boundary. */
+export interface StepControl {
+  begin(memory: SharedArrayBuffer, workers: number): StepView | Promise<StepView>;
+  step(option: Option): StepView | Promise<StepView>;
+}
+
+export interface StepRequest {
+  readonly source: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly goals: readonly GoalCheck[];
+}
+
+export type StepSnapshot =
+  | { readonly status: "off" }
+  | { readonly status: "starting" }
+  | {
+      readonly status: "stepping" | "ended";
+      readonly pending: readonly Pending[];
+      readonly options: readonly Option[];
+      /** The moves taken so far. */
+      readonly taken: readonly Option[];
+      readonly values: readonly SharedValue[];
+      readonly objects: readonly Allocation[];
+      /** How the run ended, once it has: done (with result and goals), error, or deadlock. */
+      readonly outcome: RunOutcome | null;
+      readonly problem: string | null;
+    }
+  | { readonly status: "refused"; readonly message: string };
+
+export class Stepper {
+  private snapshot: StepSnapshot = { status: "off" };
+  private readonly listeners = new Set<() => void>();
+  private handle: RunHandle | null = null;
+  private memory: SharedArrayBuffer | null = null;
+  private taken: Option[] = [];
+  private request: StepRequest | null = null;
+  /** Settles the run's `drive` once every worker has ended, so the run can finish. */
+  private release: () => void = () => {};
+  private busy = false;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly control: StepControl,
+  ) {}
+
+  getSnapshot = (): StepSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get active(): boolean {
+    return this.snapshot.status !== "off" && this.snapshot.status !== "refused";
+  }
+
+  /** Opens a stepped run of `request`, then replays `moves` (for Undo, and shared schedules). */
+  async start(request: StepRequest, moves: readonly Option[] = []): Promise<void> {
+    this.stopRun();
+    const compiled = compileScenario(request.source);
+    if (!compiled.ok) return this.set({ status: "refused", message: `The code does not compile: ${compiled.error.message}` });
+    this.request = request;
+    this.taken = [];
+    this.set({ status: "starting" });
+    const begun = new Promise<StepView>((resolve) => {
+      this.handle = startRun(this.pool, {
+        js: compiled.js,
+        params: request.params,
+        goals: request.goals,
+        drive: async (memory, workers) => {
+          this.memory = memory;
+          resolve(await this.control.begin(memory, workers));
+          await new Promise<void>((ended) => (this.release = ended));
+        },
+      });
+      void this.handle.outcome.then((outcome) => this.ended(outcome));
+    });
+    let view = await begun;
+    for (const move of moves) {
+      if (!view.options.some((o) => o.worker === move.worker && o.timeout === move.timeout)) break;
+      view = await this.control.step(move);
+      this.taken.push(move);
+    }
+    this.show(view);
+  }
+
+  /** Moves one worker one step. */
+  async step(option: Option): Promise<void> {
+    if (this.busy || this.snapshot.status !== "stepping") return;
+    this.busy = true;
+    try {
+      const view = await this.control.step(option);
+      this.taken.push(option);
+      this.show(view);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
+  async runToEnd(): Promise<void> {
+    while (this.snapshot.status === "stepping" && this.snapshot.options.length > 0 && this.taken.length < STEP_CAP) {
+      const { options } = this.snapshot;
+      const last = this.taken.at(-1)?.worker;
+      await this.step(options.find((o) => o.worker === last && !o.timeout) ?? options[0]!);
+    }
+  }
+
+  /** Runs the same moves again but the last. */
+  async undo(): Promise<void> {
+    if (this.request === null || this.taken.length === 0) return;
+    await this.start(this.request, this.taken.slice(0, -1));
+  }
+
+  async restart(): Promise<void> {
+    if (this.request !== null) await this.start(this.request);
+  }
+
+  /** Leaves step mode, stopping the stepped run. */
+  close(): void {
+    this.stopRun();
+    this.set({ status: "off" });
+  }
+
+  private show(view: StepView): void {
+    const objects = this.handle?.objects ?? [];
+    const values = this.memory ? readSharedValues(this.memory, objects) : [];
+    const stuck = view.stuck;
+    const deadlocked = !view.allDone && view.options.length === 0;
+    let problem = stuck;
+    if (deadlocked && this.memory) {
+      const deadlock = inspect({ memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: view.pending.length, objects });
+      problem = deadlock?.message ?? "Deadlock: no worker can move, and not every worker has finished.";
+    }
+    const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
+    this.set({ status, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem });
+    if (view.allDone) this.release();
+  }
+
+  private ended(outcome: RunOutcome): void {
+    const current = this.snapshot;
+    if (current.status !== "stepping" && current.status !== "ended") return;
+    if (outcome.status === "stopped") return;
+    const values = this.memory ? readSharedValues(this.memory, current.objects) : current.values;
+    this.set({ ...current, status: "ended", values, outcome });
+  }
+
+  private stopRun(): void {
+    this.handle?.stop();
+    this.handle = null;
+    this.memory = null;
+    this.release = () => {};
+  }
+
+  private set(snapshot: StepSnapshot): void {
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) listener();
+  }
+}
