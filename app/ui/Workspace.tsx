@@ -16,7 +16,11 @@ import { saved } from "./storage";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
-import { browserDriver } from "../engine/explore/browser-driver";
+import { browserDriver, controllerWorker } from "../engine/explore/browser-driver";
+import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
+import { StepPanel } from "./explore/StepPanel";
+import type { StepLine } from "./editor/CodeEditor";
+import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
 
 const CodeEditor = lazy(() => import("./editor/CodeEditor"));
@@ -33,10 +37,15 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
   const typeErrors = typeProblems.filter((p) => !p.syntax);
   const explorer = useMemo(() => new Explorer(runnerPool(), browserDriver), []);
   const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
+  const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);
+  const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
+  const stepping = stepSnapshot.status !== "off" && stepSnapshot.status !== "refused";
+  useEffect(() => () => stepper.close(), [stepper]);
   const run = useCallback(() => {
-    if (!explorer.running) void session.run();
-  }, [session, explorer]);
+    if (!explorer.running && !stepper.active) void session.run();
+  }, [session, explorer, stepper]);
   const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
+  const startStepping = () => void stepper.start({ source: snapshot.source, params: exploreParams(snapshot.params, lesson), goals: lesson.goals });
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
   useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
@@ -94,6 +103,8 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
             path={lesson.slug}
             value={snapshot.source}
             markers={markers}
+            stepLines={stepLines(stepSnapshot)}
+            readOnly={stepping}
             onChange={(source) => session.setSource(source)}
             onTypeProblems={setTypeProblems}
           />
@@ -113,7 +124,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       )}
       <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
-        running={snapshot.running !== null || exploring}
+        running={snapshot.running !== null || exploring || stepping}
         onRun={run}
         onStop={() => session.stop()}
         onReset={reset}
@@ -123,7 +134,8 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
-      <ExplorePanel explorer={explorer} busy={snapshot.running !== null} invariantText={lesson.invariant?.text ?? null} onExplore={startExplore} />
+      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} onStart={startStepping} />
+      <ExplorePanel explorer={explorer} busy={snapshot.running !== null || stepping} invariantText={lesson.invariant?.text ?? null} onExplore={startExplore} />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>
@@ -134,4 +146,12 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
 function exploreParams(params: Params, lesson: Lesson): Params {
   const small = Object.entries(lesson.stepParams).filter((entry): entry is [string, number | string] => typeof entry[1] !== "boolean");
   return { ...params, ...Object.fromEntries(small) };
+}
+
+const NO_STEP_LINES: readonly StepLine[] = [];
+
+/** The line each unfinished worker has stopped at, while stepping. */
+function stepLines(snapshot: StepSnapshot): readonly StepLine[] {
+  if (snapshot.status !== "stepping" && snapshot.status !== "ended") return NO_STEP_LINES;
+  return snapshot.pending.filter((p) => p.state !== TurnState.Done && p.line > 0).map(({ worker, line }) => ({ worker, line }));
 }

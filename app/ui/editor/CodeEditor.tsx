@@ -21,11 +21,20 @@ export interface TypeProblem {
   readonly syntax: boolean;
 }
 
+export interface StepLine {
+  readonly worker: number;
+  readonly line: number;
+}
+
 export interface CodeEditorProps {
   readonly value: string;
   /** Identifies the model (one per lesson), e.g. the lesson slug. */
   readonly path: string;
   readonly markers: readonly LineMarker[];
+  /** Step mode: the line each worker has stopped at, highlighted in its colour. */
+  readonly stepLines?: readonly StepLine[];
+  /** While stepping, the code that runs must stay the code shown. */
+  readonly readOnly?: boolean;
   onChange(value: string): void;
   onTypeProblems(problems: readonly TypeProblem[]): void;
 }
@@ -112,12 +121,32 @@ export default function CodeEditor(props: CodeEditorProps) {
     );
   }, [props.markers]);
 
+  const stepLines = props.stepLines ?? [];
+  const stepKey = stepLines.map((s) => `${s.line}:${s.worker}`).join(",");
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const highlights = editor.createDecorationsCollection(
+      stepLines
+        .filter((s) => s.line > 0)
+        .map(({ line, worker }) => ({
+          range: new monaco.Range(line, 1, line, 1),
+          options: { isWholeLine: true, className: `step-line step-w${worker % 4}`, linesDecorationsClassName: `step-gutter step-w${worker % 4}` },
+        })),
+    );
+    return () => highlights.clear();
+    // The key stands for the lines: a new array with the same lines changes nothing.
+  }, [stepKey]);
+
+  useEffect(() => editorRef.current?.updateOptions({ readOnly: props.readOnly ?? false }), [props.readOnly]);
+
   return (
     <div
       ref={host}
       className="code-editor"
       data-testid="code-editor"
       data-error-lines={props.markers.map((m) => m.line).join(",")}
+      data-step-lines={stepKey}
     />
   );
 }

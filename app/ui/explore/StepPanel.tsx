@@ -1,0 +1,135 @@
+/**
+ * Step mode on the lesson page: the student moves the workers one step at a
+ * time. Each worker shows what it will do next (or what it waits on) and has
+ * a button; its line is highlighted in the editor in its colour. The
+ * shared values follow every step. Keys: the worker's letter steps it.
+ */
+import { useEffect, useSyncExternalStore } from "react";
+import type { Option } from "../../engine/explore/controller";
+import type { Stepper, StepSnapshot } from "../../engine/explore/stepper";
+import { workerName } from "../../runtime/protocol";
+import { TurnState } from "../../runtime/turnstile";
+import { stepWords } from "./step-words";
+
+interface Props {
+  readonly stepper: Stepper;
+  /** A free run or a search is going on. */
+  readonly busy: boolean;
+  onStart(): void;
+}
+
+export function StepPanel({ stepper, busy, onStart }: Props) {
+  const snapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
+  useStepKeys(stepper, snapshot);
+  return (
+    <section className="step-mode" data-testid="step-mode" data-status={snapshot.status}>
+      <h3>Step mode</h3>
+      {snapshot.status === "off" || snapshot.status === "refused" ? (
+        <>
+          <p className="explore-what">Be the scheduler: move each worker one step at a time (one shared read or write, one lock or queue call), in any order you like.</p>
+          <button onClick={onStart} disabled={busy} data-testid="step-start">
+            Step through
+          </button>
+          {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
+        </>
+      ) : snapshot.status === "starting" ? (
+        <p>Starting the workers…</p>
+      ) : (
+        <Stepping stepper={stepper} snapshot={snapshot} />
+      )}
+    </section>
+  );
+}
+
+type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
+
+function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
+  const { pending, options, objects } = snapshot;
+  return (
+    <>
+      <ul className="step-workers">
+        {pending.map((p) => {
+          const move = options.find((o) => o.worker === p.worker && !o.timeout);
+          const timeout = options.find((o) => o.worker === p.worker && o.timeout);
+          const name = workerName(p.worker);
+          return (
+            <li key={p.worker} className={`step-w${p.worker % 4}`} data-testid={`step-worker-${name}`}>
+              <strong>{name}</strong> {nextWords(p, objects, move !== undefined)}
+              {p.line > 0 && p.state !== TurnState.Done && <small> (line {p.line})</small>}{" "}
+              <button onClick={() => void stepper.step(move!)} disabled={!move} data-testid={`step-${name}`} title={`Step ${name} (key ${name})`}>
+                Step {name}
+              </button>
+              {timeout && (
+                <button onClick={() => void stepper.step(timeout)} data-testid={`step-timeout-${name}`}>
+                  Time out
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="step-controls">
+        <button onClick={() => void stepper.undo()} disabled={snapshot.taken.length === 0} data-testid="step-undo">
+          Undo
+        </button>
+        <button onClick={() => void stepper.restart()} data-testid="step-restart">
+          Restart
+        </button>
+        <button onClick={() => void stepper.runToEnd()} disabled={snapshot.status !== "stepping"} data-testid="step-run-to-end">
+          Run to end
+        </button>
+        <button onClick={() => stepper.close()} data-testid="step-close">
+          Leave step mode
+        </button>
+        <span data-testid="step-count"> {snapshot.taken.length} steps</span>
+      </p>
+      <p data-testid="step-values">
+        {snapshot.values.map((v) => (
+          <span key={v.name} className="step-value">
+            {v.name}: <b data-testid={`step-value-${v.name}`}>{String(v.value)}</b>{" "}
+          </span>
+        ))}
+      </p>
+      {snapshot.problem && (
+        <p className="explore-problem" data-testid="step-problem">
+          {snapshot.problem}
+        </p>
+      )}
+      {snapshot.outcome?.status === "done" && (
+        <p data-testid="step-result">
+          Every worker has finished. Result: <code>{JSON.stringify(snapshot.outcome.result)}</code>
+        </p>
+      )}
+      {snapshot.outcome?.status === "error" && (
+        <p className="explore-problem" data-testid="step-result">
+          {snapshot.outcome.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+function nextWords(p: Open["pending"][number], objects: Open["objects"], canMove: boolean): string {
+  if (p.state === TurnState.Done) return "has finished";
+  const words = stepWords({ ...p, timeout: false }, objects);
+  if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
+  return `will next: ${words}`;
+}
+
+/** A worker's letter steps it, unless the focus is in a text field or the editor. */
+function useStepKeys(stepper: Stepper, snapshot: StepSnapshot): void {
+  useEffect(() => {
+    if (snapshot.status !== "stepping") return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.ctrlKey || event.metaKey || event.altKey || target?.closest("input, select, textarea, .monaco-editor")) return;
+      const worker = event.key.toUpperCase().charCodeAt(0) - 65;
+      const move: Option | undefined = snapshot.options.find((o) => o.worker === worker && !o.timeout);
+      if (event.key.length !== 1 || !move) return;
+      event.preventDefault();
+      void stepper.step(move);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [stepper, snapshot]);
+}
