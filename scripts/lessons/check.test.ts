@@ -28,6 +28,7 @@ const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => s
   "09-no-deadlock": (edit) => edit("lesson.md", (t) => t.replace("checks:\n", "checks:\n  - { code: starter, expect: deadlock, runs: 1 }\n")),
   "10-unknown-goal": (edit) => edit("lesson.md", (t) => t.replace("goal: double, runs: 1", "goal: tripled, runs: 1")),
   "11-syntax-error": (edit) => edit("solution.ts", (t) => t.replace("counter.add(2);", "counter.add(2;")),
+  "13-chart-typo": (edit) => edit("lesson.md", (t) => t.replace("series: [expected, actual]", "series: [expected, actaul]")),
   "12-explore-claims": (edit) =>
     edit("lesson.md", (t) =>
       t.replace(
@@ -66,9 +67,9 @@ describe("lessons:check", () => {
   it("passes the intact lesson, and checks its starter and solution by running them", () => {
     expect(only("01-intact")).toEqual([]);
     expect(report.notes.filter((n) => n.startsWith("01-intact"))).toEqual([
-      '01-intact: starter meets goal "exact": met in all 2 runs',
+      expect.stringMatching(/^01-intact: starter meets goal "exact": met in all 2 runs \(\d+\.\d s\)$/),
       expect.stringMatching(/^01-intact: starter misses goal "double": missed in run 1 of 1/),
-      '01-intact: solution meets goal "double": met in all 2 runs',
+      expect.stringMatching(/^01-intact: solution meets goal "double": met in all 2 runs \(\d+\.\d s\)$/),
     ]);
   });
 
@@ -121,9 +122,15 @@ describe("lessons:check", () => {
   });
 
   it("searches schedules for explore claims: proves one that holds with a count, reports one that does not", () => {
-    expect(report.notes).toContainEqual(expect.stringMatching(/^12-explore-claims: starter has no failing schedule \(goal "exact"\) with rounds=2: no failure in all \d+ schedules with up to 1 preemption$/));
+    expect(report.notes).toContainEqual(expect.stringMatching(/^12-explore-claims: starter has no failing schedule \(goal "exact"\) with rounds=2: no failure in all \d+ schedules with up to 1 preemption \(\d+\.\d s\)$/));
     expect(only("12-explore-claims")).toEqual([
       expect.stringMatching(/^lessons\/12-explore-claims\/lesson\.md:\d+: check 2 \(starter has a failing schedule \(goal "exact"\) with rounds=2\) failed: explore found no failure in all \d+ schedules with up to 1 preemption$/),
+    ]);
+  });
+
+  it("names a chart series that the scenario's result does not return", () => {
+    expect(only("13-chart-typo")).toEqual([
+      expect.stringMatching(/^lessons\/13-chart-typo\/lesson\.md:\d+: chart "Expected vs actual, per run": series "actaul" is not a field of any result the checks saw \(they had expected, actual\)$/),
     ]);
   });
 });

@@ -45,18 +45,39 @@ export async function runLessonChecks(pool: WorkerPool, lesson: Lesson): Promise
   }
   const starter = prepared.get("starter");
   if (starter) checkParams(lesson.stepParams, starter.specs, "stepParams", file, lesson.lines.get("stepParams"), report.problems);
+  const results: unknown[] = [];
   for (const [i, check] of lesson.checks.entries()) {
     const code = prepared.get(check.code);
     if (!code) continue;
     const line = lesson.lines.get(`checks.${i}`);
     const params = checkParams(check.params ?? {}, code.specs, `check ${i + 1}: params`, file, line, report.problems);
     if (params === null) continue;
-    const verdict = await verify(pool, lesson, check, code.js, params);
+    const started = performance.now();
+    const verdict = await verify(pool, lesson, check, code.js, params, (result) => results.push(result));
     const claim = describeCheck(check);
-    if (verdict.ok) report.notes.push(`${lesson.slug}: ${claim}: ${verdict.seen}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (verdict.ok) report.notes.push(`${lesson.slug}: ${claim}: ${verdict.seen} (${seconds} s)`);
     else report.problems.push({ file, line, message: `check ${i + 1} (${claim}) failed: ${verdict.seen}` });
   }
+  if (results.length > 0) report.problems.push(...checkChartSeries(lesson, results));
   return report;
+}
+
+/** Fields every run has besides its result's (chart-rows.ts): the body time and the GIL's hand-overs. */
+const RUN_FIELDS = new Set(["ms", "switches", "switchesPerSecond"]);
+
+/** A chart's series must name fields some result of the checks' runs returned, or the chart stays empty. */
+function checkChartSeries(lesson: Lesson, results: readonly unknown[]): Problem[] {
+  const fields = [...new Set(results.flatMap((result) => (typeof result === "object" && result !== null ? Object.keys(result) : [])))];
+  return lesson.charts.flatMap((chart, i) =>
+    chart.series
+      .filter((name) => !fields.includes(name) && !RUN_FIELDS.has(name))
+      .map((name) => ({
+        file: `${lesson.slug}/lesson.md`,
+        line: lesson.lines.get(`charts.${i}.series`) ?? lesson.lines.get(`charts.${i}`),
+        message: `chart "${chart.title}": series "${name}" is not a field of any result the checks saw (they had ${fields.join(", ") || "no fields"})`,
+      })),
+  );
 }
 
 async function prepare(pool: WorkerPool, lesson: Lesson, code: "starter" | "solution", problems: Problem[]): Promise<Prepared | null> {
@@ -87,16 +108,23 @@ function checkParams(
   const params = defaultParams(specs);
   let ok = true;
   for (const [name, value] of Object.entries(overrides)) {
-    const spec = specs[name];
-    const problem = spec ? checkParam(name, spec, value) : `the scenario has no parameter "${name}" (it has ${Object.keys(specs).join(", ") || "none"})`;
-    if (problem !== null) {
+    const problem = paramProblem(specs, name, value);
+    if (problem === null) {
+      params[name] = value as ParamValue;
+    } else {
       problems.push({ file, line, message: `${what}: ${problem}` });
       ok = false;
-    } else {
-      params[name] = value as ParamValue;
     }
   }
   return ok ? params : null;
+}
+
+/** Why `value` cannot be parameter `name`, naming the key as the author typed it; null when it can. */
+function paramProblem(specs: ParamSpecs, name: string, value: unknown): string | null {
+  const spec = specs[name];
+  if (!spec) return `the scenario has no parameter "${name}" (it has ${Object.keys(specs).join(", ") || "none"})`;
+  const problem = checkParam(name, spec, value);
+  return problem === null ? null : `${name}: ${problem}`;
 }
 
 interface Verdict {
@@ -104,12 +132,20 @@ interface Verdict {
   readonly seen: string;
 }
 
-async function verify(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
+async function verify(
+  pool: WorkerPool,
+  lesson: Lesson,
+  check: LessonCheck,
+  js: string,
+  params: Record<string, ParamValue>,
+  sawResult: (result: unknown) => void,
+): Promise<Verdict> {
   if (check.expect === "explore-fails" || check.expect === "explore-passes") return verifyByExplore(pool, lesson, check, js, params);
   const runs = check.runs ?? DEFAULT_RUNS;
   const timeLimitMs = Math.min(lesson.timeLimitMs, CHECK_TIME_LIMIT_MS);
   for (let run = 1; run <= runs; run++) {
     const outcome = await startRun(pool, { js, params, goals: lesson.goals, timeLimitMs }).outcome;
+    if (outcome.status === "done") sawResult(outcome.result);
     const settled = judge(check, outcome, run, runs);
     if (settled) return settled;
   }
@@ -156,7 +192,9 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
     return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found ${seen}` : `explore found ${seen}` };
   }
   if (check.expect === "explore-passes") {
-    return result.exhaustive ? { ok: true, seen: `no failure in all ${searched}` } : { ok: false, seen: `the search stopped at ${searched} without covering them all: make the check's params smaller` };
+    return result.exhaustive
+      ? { ok: true, seen: `no failure in all ${searched}` }
+      : { ok: false, seen: `the search stopped at ${searched} without covering them all (at most ${EXPLORE_CAP.toLocaleString("en")}): lower "preemptions" (1 is often enough), or make the params smaller` };
   }
   return { ok: false, seen: `explore found no failure in ${result.exhaustive ? "all " : ""}${searched}` };
 }

@@ -38,6 +38,8 @@ export type StepSnapshot =
   | { readonly status: "starting" }
   | {
       readonly status: "stepping" | "ended";
+      /** The parameters of the stepped run (the lesson's small ones). */
+      readonly params: Readonly<Record<string, ParamValue>>;
       readonly pending: readonly Pending[];
       readonly options: readonly Option[];
       /** The moves taken so far. */
@@ -156,7 +158,8 @@ export class Stepper {
       problem = deadlock?.message ?? "Deadlock: no worker can move, and not every worker has finished.";
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
-    this.set({ status, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem });
+    const params = this.request?.params ?? {};
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem });
     if (view.allDone) this.release();
   }
 

@@ -134,6 +134,8 @@ export default function CodeEditor(props: CodeEditorProps) {
           options: { isWholeLine: true, className: `step-line step-w${worker % 4}`, linesDecorationsClassName: `step-gutter step-w${worker % 4}` },
         })),
     );
+    const first = Math.min(...stepLines.map((s) => s.line).filter((line) => line > 0));
+    if (Number.isFinite(first)) editor.revealLineInCenterIfOutsideViewport(first);
     return () => highlights.clear();
     // The key stands for the lines: a new array with the same lines changes nothing.
   }, [stepKey]);

@@ -45,8 +45,12 @@ type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
 
 function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
   const { pending, options, objects } = snapshot;
+  const params = Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`);
   return (
     <>
+      <p className="explore-what" data-testid="step-params">
+        Stepping with small parameters: {params.join(", ")}.
+      </p>
       <ul className="step-workers">
         {pending.map((p) => {
           const move = options.find((o) => o.worker === p.worker && !o.timeout);
