@@ -24,7 +24,7 @@ describe("loadCourse", () => {
   it("names a misspelt frontmatter key with its file and line", () => {
     const lesson = loadCourse(files(lessonMd("id: demo\ntittle: Demo\nsummary: x"))).lessons[0]!;
     expect(lesson.problems.map((p) => formatProblem(p))).toEqual([
-      'lessons/01-demo/lesson.md:3: unknown key "tittle" (did you mean "title"?); known keys: id, title, summary, timeLimitSeconds, stepParams, goals, checks, charts',
+      'lessons/01-demo/lesson.md:3: unknown key "tittle" (did you mean "title"?); known keys: id, title, summary, timeLimitSeconds, stepParams, invariant, goals, checks, charts',
       'lessons/01-demo/lesson.md:2: missing key "title"',
     ]);
     expect(lesson.title).toBe("01-demo");
