@@ -22,4 +22,19 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toHaveAttribute("data-found", "false", { timeout: 60_000 });
     await expect(result).toContainText(/^No failure in all [\d,]+ schedules with up to 2 preemptions\./);
   });
+
+  test("the deadlock lesson: explore finds the deadlock, Replay shows it in step mode, Take over starts from any step", async ({ page }) => {
+    await openLesson(page, "18-deadlock");
+    await page.getByTestId("explore-button").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-kind", "deadlock", { timeout: 30_000 });
+    await expect(result).toContainText(/Deadlock: A waits for lock account \d held by B, which waits for lock account \d held by A\./);
+    await page.getByTestId("explore-replay").click();
+    await expect(page.getByTestId("step-problem")).toContainText(/Deadlock: A waits for lock account \d held by B/);
+    await expect(page.getByTestId("step-worker-A")).toContainText("is blocked, waiting on lock account");
+    await page.getByTestId("step-close").click();
+    await page.getByTestId("explore-take-over-3").click();
+    await expect(page.getByTestId("step-count")).toHaveText(/ 2 steps/);
+    await expect(page.getByTestId("step-mode")).toHaveAttribute("data-status", "stepping");
+  });
 });

@@ -135,7 +135,14 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} onStart={startStepping} />
-      <ExplorePanel explorer={explorer} busy={snapshot.running !== null || stepping} invariantText={lesson.invariant?.text ?? null} onExplore={startExplore} />
+      <ExplorePanel
+        explorer={explorer}
+        busy={snapshot.running !== null || stepping}
+        invariantText={lesson.invariant?.text ?? null}
+        source={snapshot.source}
+        onExplore={startExplore}
+        onReplay={(moves, source, params) => void stepper.start({ source, params, goals: lesson.goals }, moves)}
+      />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>

@@ -15,7 +15,16 @@ import { encodeSchedule } from "./schedule";
 export type ExploreSnapshot =
   | { readonly status: "idle" }
   | { readonly status: "running"; readonly schedules: number; readonly bound: number; readonly startedAt: number }
-  | { readonly status: "done"; readonly result: ExploreResult; readonly schedule: string | null; readonly ms: number; readonly cancelled: boolean }
+  | {
+      readonly status: "done";
+      readonly result: ExploreResult;
+      readonly schedule: string | null;
+      readonly ms: number;
+      readonly cancelled: boolean;
+      /** What was searched: a replay of the found schedule must run this code with these parameters. */
+      readonly source: string;
+      readonly params: Readonly<Record<string, ParamValue>>;
+    }
   | { readonly status: "refused"; readonly message: string };
 
 export class Explorer {
@@ -55,7 +64,7 @@ export class Explorer {
       progress: (schedules, bound) => this.set({ status: "running", schedules, bound, startedAt }),
     });
     const schedule = result.failure ? encodeSchedule(result.failure.steps, source, params) : null;
-    this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested });
+    this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params });
   }
 
   cancel(): void {

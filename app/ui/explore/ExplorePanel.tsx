@@ -6,6 +6,8 @@
  */
 import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
+import type { Option } from "../../engine/explore/controller";
+import type { ParamValue } from "../../runtime/params";
 import type { ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
@@ -15,10 +17,14 @@ interface Props {
   /** A free run is going on: explore waits for it. */
   readonly busy: boolean;
   readonly invariantText: string | null;
+  /** The code in the editor now: a found schedule replays only on the code it was found on. */
+  readonly source: string;
   onExplore(): void;
+  /** Opens step mode on the searched code, after these moves. */
+  onReplay(moves: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
 }
 
-export function ExplorePanel({ explorer, busy, invariantText, onExplore }: Props) {
+export function ExplorePanel({ explorer, busy, invariantText, source, onExplore, onReplay }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
   return (
@@ -44,12 +50,33 @@ export function ExplorePanel({ explorer, busy, invariantText, onExplore }: Props
         </>
       )}
       {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
-      {snapshot.status === "done" && <Found result={snapshot.result} schedule={snapshot.schedule} ms={snapshot.ms} cancelled={snapshot.cancelled} />}
+      {snapshot.status === "done" && (
+        <Found
+          result={snapshot.result}
+          schedule={snapshot.schedule}
+          ms={snapshot.ms}
+          cancelled={snapshot.cancelled}
+          replay={
+            busy || snapshot.source !== source
+              ? null
+              : (moves) => onReplay(moves, snapshot.source, snapshot.params)
+          }
+        />
+      )}
     </section>
   );
 }
 
-function Found({ result, schedule, ms, cancelled }: { result: ExploreResult; schedule: string | null; ms: number; cancelled: boolean }) {
+interface FoundProps {
+  readonly result: ExploreResult;
+  readonly schedule: string | null;
+  readonly ms: number;
+  readonly cancelled: boolean;
+  /** Null while a run goes on, or when the code has changed since the search. */
+  readonly replay: ((moves: readonly Option[]) => void) | null;
+}
+
+function Found({ result, schedule, ms, cancelled, replay }: FoundProps) {
   const searched = `${plural(result.schedules, "schedule")} with up to ${plural(result.bound, "preemption")}`;
   if (!result.failure) {
     const summary = result.exhaustive ? `No failure in all ${searched}.` : `No failure in ${searched}${cancelled ? " before you cancelled" : ""}; the search did not cover them all.`;
@@ -61,11 +88,19 @@ function Found({ result, schedule, ms, cancelled }: { result: ExploreResult; sch
   }
   const { failure } = result;
   const workers = Math.max(...failure.steps.map((s) => s.worker)) + 1;
+  const moves = failure.steps.map(({ worker, timeout }) => ({ worker, timeout }));
+  const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
   let previous = -1;
   return (
     <div data-testid="explore-result" data-found="true" data-kind={failure.kind}>
       <p className="explore-failure">
         Found after {searched}: {failure.message}
+      </p>
+      <p>
+        <button onClick={() => replay?.(moves)} disabled={!replay} title={why} data-testid="explore-replay">
+          Replay in step mode
+        </button>
+        <small> Or take over at any step: the workers replay the steps before it, then you move them.</small>
       </p>
       <table className="swimlanes" data-testid="explore-swimlanes" data-steps={failure.steps.length}>
         <thead>
@@ -82,7 +117,11 @@ function Found({ result, schedule, ms, cancelled }: { result: ExploreResult; sch
             previous = step.worker;
             return (
               <tr key={i} className={switched ? "switch" : undefined}>
-                <td>{i + 1}</td>
+                <td>
+                  <button className="take-over" onClick={() => replay?.(moves.slice(0, i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
+                    {i + 1}
+                  </button>
+                </td>
                 {Array.from({ length: workers }, (_, w) => (
                   <td key={w}>{w === step.worker ? stepWords(step, failure.objects) : ""}</td>
                 ))}
