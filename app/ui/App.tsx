@@ -6,7 +6,9 @@ import { useCourse, useRoute } from "./hooks";
 export function App() {
   const course = useCourse();
   const route = useRoute();
-  const slug = /^\/lessons\/([^/]+)$/.exec(route)?.[1];
+  const match = /^\/lessons\/([^/?]+)(?:\?(.*))?$/.exec(route);
+  const slug = match?.[1];
+  const shared = new URLSearchParams(match?.[2] ?? "").get("share");
   const lesson = course.lessons.find((l) => l.slug === slug);
   return (
     <div className="app">
@@ -20,7 +22,7 @@ export function App() {
         <CourseNav course={course} current={lesson?.slug} />
         <main className="main">
           {lesson ? (
-            <LessonPage key={lesson.slug} lesson={lesson} />
+            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} shared={shared} />
           ) : (
             <CourseHome course={course} missing={slug} />
           )}

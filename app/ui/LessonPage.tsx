@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { decodeShare, type Share } from "../engine/explore/share";
 import type { Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
@@ -9,27 +10,32 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { runnerPool } from "./runner-pool";
 import { saved } from "./storage";
 
-function openSession(lesson: Lesson): Session {
+function openSession(lesson: Lesson, share: Share | null): Session {
+  const own = saved.code(lesson.slug);
+  // A shared link's code replaces the student's in the editor; theirs is kept for "Back to my code".
+  if (share && own !== undefined && own !== share.code) saved.saveOwnCode(lesson.slug, own);
   return new Session({
     pool: runnerPool(),
     goals: lesson.goals,
     timeLimitMs: lesson.timeLimitMs,
-    source: saved.code(lesson.slug) ?? lesson.scenario,
-    params: saved.params(lesson.slug),
+    source: share?.code ?? own ?? lesson.scenario,
+    params: share?.params ?? saved.params(lesson.slug),
     goalsMet: saved.goals(lesson.slug),
   });
 }
 
-export function LessonPage({ lesson }: { lesson: Lesson }) {
+export function LessonPage({ lesson, shared }: { lesson: Lesson; shared: string | null }) {
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
+  const decoded = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
+  const share = decoded && !("problem" in decoded) ? decoded : null;
 
   useEffect(() => {
     if (isolation) return;
-    const opened = openSession(lesson);
+    const opened = openSession(lesson, share);
     setSession(opened);
     return () => opened.dispose();
-  }, [lesson, isolation]);
+  }, [lesson, isolation, share]);
 
   return (
     <div className="lesson" data-testid="lesson-page">
@@ -41,9 +47,14 @@ export function LessonPage({ lesson }: { lesson: Lesson }) {
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
         {isolation && <pre className="code-fallback">{lesson.scenario}</pre>}
+        {decoded && "problem" in decoded && (
+          <p className="share-problem" role="alert" data-testid="share-problem">
+            {decoded.problem}
+          </p>
+        )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} />
+            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} />
           </ErrorBoundary>
         )}
       </section>

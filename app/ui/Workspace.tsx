@@ -19,6 +19,7 @@ import { Explorer } from "../engine/explore/explorer";
 import { browserDriver, controllerWorker } from "../engine/explore/browser-driver";
 import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
 import { StepPanel } from "./explore/StepPanel";
+import { SharedSchedule, shareLink } from "./explore/SharedSchedule";
 import type { StepLine } from "./editor/CodeEditor";
 import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
@@ -28,7 +29,14 @@ const CodeEditor = lazy(() => import("./editor/CodeEditor"));
 type Tab = "scenario" | "python";
 
 /** The right side of a lesson: code, parameters, run controls, status, goals and charts. */
-export function Workspace({ lesson, session }: { lesson: Lesson; session: Session }) {
+interface WorkspaceProps {
+  readonly lesson: Lesson;
+  readonly session: Session;
+  /** A schedule that came with a share link, for the student to step through. */
+  readonly sharedSchedule: string | null;
+}
+
+export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -134,6 +142,15 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
+      {sharedSchedule && (
+        <SharedSchedule
+          schedule={sharedSchedule}
+          source={snapshot.source}
+          params={snapshot.params}
+          disabled={snapshot.running !== null || exploring || stepping}
+          onStep={(moves) => void stepper.start({ source: snapshot.source, params: snapshot.params, goals: lesson.goals }, moves)}
+        />
+      )}
       <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} onStart={startStepping} />
       <ExplorePanel
         explorer={explorer}
@@ -142,6 +159,7 @@ export function Workspace({ lesson, session }: { lesson: Lesson; session: Sessio
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, source, params) => void stepper.start({ source, params, goals: lesson.goals }, moves)}
+        shareLink={(source, params, schedule) => shareLink(lesson.slug, { code: source, params, schedule })}
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />

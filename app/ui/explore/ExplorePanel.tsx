@@ -22,9 +22,11 @@ interface Props {
   onExplore(): void;
   /** Opens step mode on the searched code, after these moves. */
   onReplay(moves: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
+  /** The address that opens this lesson with the searched code, parameters and found schedule. */
+  shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string): string;
 }
 
-export function ExplorePanel({ explorer, busy, invariantText, source, onExplore, onReplay }: Props) {
+export function ExplorePanel({ explorer, busy, invariantText, source, onExplore, onReplay, shareLink }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
   return (
@@ -56,11 +58,8 @@ export function ExplorePanel({ explorer, busy, invariantText, source, onExplore,
           schedule={snapshot.schedule}
           ms={snapshot.ms}
           cancelled={snapshot.cancelled}
-          replay={
-            busy || snapshot.source !== source
-              ? null
-              : (moves) => onReplay(moves, snapshot.source, snapshot.params)
-          }
+          replay={busy || snapshot.source !== source ? null : (moves) => onReplay(moves, snapshot.source, snapshot.params)}
+          link={snapshot.schedule === null ? null : shareLink(snapshot.source, snapshot.params, snapshot.schedule)}
         />
       )}
     </section>
@@ -74,9 +73,11 @@ interface FoundProps {
   readonly cancelled: boolean;
   /** Null while a run goes on, or when the code has changed since the search. */
   readonly replay: ((moves: readonly Option[]) => void) | null;
+  /** The share link of the found schedule. */
+  readonly link: string | null;
 }
 
-function Found({ result, schedule, ms, cancelled, replay }: FoundProps) {
+function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
   const searched = `${plural(result.schedules, "schedule")} with up to ${plural(result.bound, "preemption")}`;
   if (!result.failure) {
     const summary = result.exhaustive ? `No failure in all ${searched}.` : `No failure in ${searched}${cancelled ? " before you cancelled" : ""}; the search did not cover them all.`;
@@ -133,6 +134,12 @@ function Found({ result, schedule, ms, cancelled, replay }: FoundProps) {
       {schedule && (
         <p>
           Schedule: <code data-testid="explore-schedule">{schedule}</code>
+        </p>
+      )}
+      {link && (
+        <p>
+          Share this schedule with its code:{" "}
+          <input className="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="explore-share-link" />
         </p>
       )}
     </div>

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { openLesson } from "./lesson-page";
+
+test.describe("share links", () => {
+  test("a share link carries the code, parameters and failing schedule; nothing runs until the student steps through it", async ({ page, context }) => {
+    await openLesson(page);
+    await page.getByTestId("explore-button").click();
+    await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true", { timeout: 30_000 });
+    const link = await page.getByTestId("explore-share-link").inputValue();
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByTestId("shared-schedule")).toBeVisible();
+    await expect(other.getByTestId("param-increments")).toHaveValue("3");
+    await expect(other.getByTestId("run-status")).toHaveAttribute("data-status", "idle");
+    await other.getByTestId("shared-schedule-step").click();
+    const result = other.getByTestId("step-result");
+    await expect(result).toContainText('"expected":6');
+    await expect(result).not.toContainText('"lost":0');
+  });
+
+  test("a malformed share link says so, and the lesson opens as usual", async ({ page }) => {
+    await page.goto("./#/lessons/03-race-conditions?share=eyJ2IjoxLCJjb2RlIjoi");
+    await expect(page.getByTestId("share-problem")).toContainText("damaged or cut short");
+    await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+    await expect(page.getByTestId("run-button")).toBeEnabled();
+    await expect(page.getByTestId("shared-schedule")).toHaveCount(0);
+  });
+});
