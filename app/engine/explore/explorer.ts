@@ -8,6 +8,7 @@
 import type { ParamValue } from "../../runtime/params";
 import type { Invariant } from "../course/lesson";
 import { compileScenario } from "../compile";
+import { Store } from "../store";
 import type { WorkerPool } from "../pool";
 import { explore, type Driver, type ExploreRequest, type ExploreResult } from "./explore";
 import { encodeSchedule } from "./schedule";
@@ -27,25 +28,18 @@ export type ExploreSnapshot =
     }
   | { readonly status: "refused"; readonly message: string };
 
-export class Explorer {
-  private snapshot: ExploreSnapshot = { status: "idle" };
-  private readonly listeners = new Set<() => void>();
+export class Explorer extends Store<ExploreSnapshot> {
   private cancelRequested = false;
 
   constructor(
     private readonly pool: WorkerPool,
     private readonly driver: Driver,
-  ) {}
-
-  getSnapshot = (): ExploreSnapshot => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  ) {
+    super({ status: "idle" });
+  }
 
   get running(): boolean {
-    return this.snapshot.status === "running";
+    return this.getSnapshot().status === "running";
   }
 
   async start(source: string, params: Readonly<Record<string, ParamValue>>, invariant: Invariant | null): Promise<void> {
@@ -69,11 +63,6 @@ export class Explorer {
 
   cancel(): void {
     this.cancelRequested = true;
-  }
-
-  private set(snapshot: ExploreSnapshot): void {
-    this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
   }
 }
 

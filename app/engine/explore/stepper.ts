@@ -17,6 +17,7 @@ import { readSharedValues, type SharedValue } from "../shared-values";
 import { inspect } from "../watchdog";
 import { layoutOf } from "../../runtime/memory";
 import { compileScenario } from "../compile";
+import { Store } from "../store";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
 import { STEP_CAP } from "./drive";
@@ -52,9 +53,7 @@ export type StepSnapshot =
     }
   | { readonly status: "refused"; readonly message: string };
 
-export class Stepper {
-  private snapshot: StepSnapshot = { status: "off" };
-  private readonly listeners = new Set<() => void>();
+export class Stepper extends Store<StepSnapshot> {
   private handle: RunHandle | null = null;
   private memory: SharedArrayBuffer | null = null;
   private taken: Option[] = [];
@@ -66,17 +65,13 @@ export class Stepper {
   constructor(
     private readonly pool: WorkerPool,
     private readonly control: StepControl,
-  ) {}
-
-  getSnapshot = (): StepSnapshot => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  ) {
+    super({ status: "off" });
+  }
 
   get active(): boolean {
-    return this.snapshot.status !== "off" && this.snapshot.status !== "refused";
+    const { status } = this.getSnapshot();
+    return status !== "off" && status !== "refused";
   }
 
   /** Opens a stepped run of `request`, then replays `moves` (for Undo, and shared schedules). */
@@ -111,7 +106,7 @@ export class Stepper {
 
   /** Moves one worker one step. */
   async step(option: Option): Promise<void> {
-    if (this.busy || this.snapshot.status !== "stepping") return;
+    if (this.busy || this.getSnapshot().status !== "stepping") return;
     this.busy = true;
     try {
       const view = await this.control.step(option);
@@ -124,8 +119,8 @@ export class Stepper {
 
   /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
   async runToEnd(): Promise<void> {
-    while (this.snapshot.status === "stepping" && this.snapshot.options.length > 0 && this.taken.length < STEP_CAP) {
-      const { options } = this.snapshot;
+    for (let now = this.getSnapshot(); now.status === "stepping" && now.options.length > 0 && this.taken.length < STEP_CAP; now = this.getSnapshot()) {
+      const { options } = now;
       const last = this.taken.at(-1)?.worker;
       await this.step(options.find((o) => o.worker === last && !o.timeout) ?? options[0]!);
     }
@@ -164,7 +159,7 @@ export class Stepper {
   }
 
   private ended(outcome: RunOutcome): void {
-    const current = this.snapshot;
+    const current = this.getSnapshot();
     if (current.status !== "stepping" && current.status !== "ended") return;
     if (outcome.status === "stopped") return;
     const values = this.memory ? readSharedValues(this.memory, current.objects) : current.values;
@@ -176,10 +171,5 @@ export class Stepper {
     this.handle = null;
     this.memory = null;
     this.release = () => {};
-  }
-
-  private set(snapshot: StepSnapshot): void {
-    this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
   }
 }
