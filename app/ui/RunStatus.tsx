@@ -84,9 +84,13 @@ function ResultFields({ result }: { result: unknown }) {
   );
 }
 
+/** A list longer than this (a series' points, one wait per client) is summarised: the charts draw it. */
+const LIST_SHOWN = 12;
+
 /** Results are checked to be plain data, but the page never trusts that with its life. */
 function formatValue(value: unknown): string {
   if (typeof value === "number") return value.toLocaleString("en");
+  if (Array.isArray(value) && value.length > LIST_SHOWN) return `${value.length.toLocaleString("en")} values (in the charts)`;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
