@@ -48,7 +48,14 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
   const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);
   const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   const stepping = stepSnapshot.status !== "off" && stepSnapshot.status !== "refused";
-  useEffect(() => () => stepper.close(), [stepper]);
+  // Leaving the lesson ends what it started: a stepped run, a search.
+  useEffect(
+    () => () => {
+      stepper.close();
+      explorer.cancel();
+    },
+    [stepper, explorer],
+  );
   const run = useCallback(() => {
     if (!explorer.running && !stepper.active) void session.run();
   }, [session, explorer, stepper]);

@@ -49,14 +49,25 @@ export class Explorer extends Store<ExploreSnapshot> {
     const startedAt = performance.now();
     this.cancelRequested = false;
     this.set({ status: "running", schedules: 0, bound: 0, startedAt });
-    const result = await explore(this.pool, {
-      js: compiled.js,
-      params,
-      ...invariantCheck(invariant),
-      driver: this.driver,
-      cancelled: () => this.cancelRequested,
-      progress: (schedules, bound) => this.set({ status: "running", schedules, bound, startedAt }),
-    });
+    let shown = startedAt;
+    let result: ExploreResult;
+    try {
+      result = await explore(this.pool, {
+        js: compiled.js,
+        params,
+        ...invariantCheck(invariant),
+        driver: this.driver,
+        cancelled: () => this.cancelRequested,
+        progress: (schedules, bound) => {
+          // The page repaints a few times a second, not once per schedule.
+          if (performance.now() - shown < PROGRESS_EVERY_MS) return;
+          shown = performance.now();
+          this.set({ status: "running", schedules, bound, startedAt });
+        },
+      });
+    } catch (thrown) {
+      return this.set({ status: "refused", message: `The search failed: ${thrown instanceof Error ? thrown.message : String(thrown)}. Run the code once to see why.` });
+    }
     const schedule = result.failure ? encodeSchedule(result.failure.steps, source, params) : null;
     this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params });
   }
@@ -67,6 +78,7 @@ export class Explorer extends Store<ExploreSnapshot> {
 }
 
 const INVARIANT_GOAL = "invariant";
+const PROGRESS_EVERY_MS = 200;
 
 /** The invariant as a goal, checked in the worker like every goal (never on the page), and its verdict in words. */
 export function invariantCheck(invariant: Invariant | null): Pick<ExploreRequest, "goals" | "broken"> {

@@ -64,4 +64,12 @@ describe("step mode", () => {
     expect(now.values).toEqual([{ name: "counter", kind: "int", value: 0 }]);
     stepper.close();
   });
+
+  it("says why when the run ends before its first step (a setup that throws), instead of starting forever", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    const broken = source.replace('setup: (shared) => ({ c: shared.int("counter") }),', 'setup: () => { throw new Error("no setup today"); },');
+    await stepper.start({ source: broken, params: { n: 1 }, goals: [] });
+    expect(stepper.getSnapshot()).toEqual({ status: "refused", message: expect.stringContaining("no setup today") });
+    expect(stepper.active).toBe(false);
+  });
 });

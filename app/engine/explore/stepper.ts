@@ -20,7 +20,7 @@ import { compileScenario } from "../compile";
 import { Store } from "../store";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
-import { STEP_CAP } from "./drive";
+import { STEP_CAP, orderOptions } from "./drive";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
@@ -60,7 +60,10 @@ export class Stepper extends Store<StepSnapshot> {
   private request: StepRequest | null = null;
   /** Settles the run's `drive` once every worker has ended, so the run can finish. */
   private release: () => void = () => {};
+  /** A step or a start is waiting for the controller: other moves wait their turn. */
   private busy = false;
+  /** Bumped by every start and close, so that the replies of an earlier run are ignored. */
+  private generation = 0;
 
   constructor(
     private readonly pool: WorkerPool,
@@ -77,67 +80,95 @@ export class Stepper extends Store<StepSnapshot> {
   /** Opens a stepped run of `request`, then replays `moves` (for Undo, and shared schedules). */
   async start(request: StepRequest, moves: readonly Option[] = []): Promise<void> {
     this.stopRun();
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     const compiled = compileScenario(request.source);
     if (!compiled.ok) return this.set({ status: "refused", message: `The code does not compile: ${compiled.error.message}` });
     this.request = request;
     this.taken = [];
     this.set({ status: "starting" });
-    const begun = new Promise<StepView>((resolve) => {
-      this.handle = startRun(this.pool, {
-        js: compiled.js,
+    this.busy = true;
+    try {
+      let view = await this.open(compiled.js, request);
+      for (const move of moves) {
+        if (!current() || !view.options.some((o) => o.worker === move.worker && o.timeout === move.timeout)) break;
+        view = await this.control.step(move);
+        this.taken.push(move);
+      }
+      if (current()) this.show(view);
+    } catch (thrown) {
+      // The run ended before its workers parked (a setup error, a crash) or the controller failed: say so.
+      if (current()) this.set({ status: "refused", message: thrown instanceof Error ? thrown.message : String(thrown) });
+    } finally {
+      if (current()) this.busy = false;
+    }
+  }
+
+  /** Starts the gated run and hands it to the controller; rejects with the run's own message if it ends first. */
+  private open(js: string, request: StepRequest): Promise<StepView> {
+    return new Promise<StepView>((resolve, reject) => {
+      const handle = startRun(this.pool, {
+        js,
         params: request.params,
         goals: request.goals,
         drive: async (memory, workers) => {
           this.memory = memory;
-          resolve(await this.control.begin(memory, workers));
+          try {
+            resolve(await this.control.begin(memory, workers));
+          } catch (thrown) {
+            reject(thrown);
+            return;
+          }
           await new Promise<void>((ended) => (this.release = ended));
         },
       });
-      void this.handle.outcome.then((outcome) => this.ended(outcome));
+      this.handle = handle;
+      void handle.outcome.then((outcome) => {
+        if (this.handle !== handle) return;
+        if (this.getSnapshot().status === "starting") reject(new Error(`The run ended before its first step: ${outcomeMessage(outcome)}`));
+        else this.ended(outcome);
+      });
     });
-    let view = await begun;
-    for (const move of moves) {
-      if (!view.options.some((o) => o.worker === move.worker && o.timeout === move.timeout)) break;
-      view = await this.control.step(move);
-      this.taken.push(move);
-    }
-    this.show(view);
   }
 
-  /** Moves one worker one step. */
-  async step(option: Option): Promise<void> {
-    if (this.busy || this.getSnapshot().status !== "stepping") return;
+  /** Moves one worker one step; false when it could not (another step or a start is under way, or the run has ended). */
+  async step(option: Option): Promise<boolean> {
+    if (this.busy || this.getSnapshot().status !== "stepping") return false;
     this.busy = true;
+    const generation = this.generation;
     try {
       const view = await this.control.step(option);
+      if (generation !== this.generation) return false;
       this.taken.push(option);
       this.show(view);
+      return true;
     } finally {
-      this.busy = false;
+      if (generation === this.generation) this.busy = false;
     }
   }
 
   /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
   async runToEnd(): Promise<void> {
     for (let now = this.getSnapshot(); now.status === "stepping" && now.options.length > 0 && this.taken.length < STEP_CAP; now = this.getSnapshot()) {
-      const { options } = now;
-      const last = this.taken.at(-1)?.worker;
-      await this.step(options.find((o) => o.worker === last && !o.timeout) ?? options[0]!);
+      const last = this.taken.at(-1)?.worker ?? -1;
+      if (!(await this.step(orderOptions(now.options, last)[0]!))) return;
     }
   }
 
   /** Runs the same moves again but the last. */
   async undo(): Promise<void> {
-    if (this.request === null || this.taken.length === 0) return;
+    if (this.busy || this.request === null || this.taken.length === 0) return;
     await this.start(this.request, this.taken.slice(0, -1));
   }
 
   async restart(): Promise<void> {
-    if (this.request !== null) await this.start(this.request);
+    if (!this.busy && this.request !== null) await this.start(this.request);
   }
 
   /** Leaves step mode, stopping the stepped run. */
   close(): void {
+    this.generation++;
+    this.busy = false;
     this.stopRun();
     this.set({ status: "off" });
   }
@@ -156,6 +187,8 @@ export class Stepper extends Store<StepSnapshot> {
     const params = this.request?.params ?? {};
     this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem });
     if (view.allDone) this.release();
+    // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
+    else if (problem !== null) this.stopRun();
   }
 
   private ended(outcome: RunOutcome): void {
@@ -171,5 +204,18 @@ export class Stepper extends Store<StepSnapshot> {
     this.handle = null;
     this.memory = null;
     this.release = () => {};
+  }
+}
+
+function outcomeMessage(outcome: RunOutcome): string {
+  switch (outcome.status) {
+    case "error":
+      return `${outcome.error.message}${outcome.error.line === undefined ? "" : ` (line ${outcome.error.line})`}`;
+    case "stopped":
+      return outcome.message;
+    case "deadlock":
+      return outcome.deadlock.message;
+    case "done":
+      return "it finished without a step.";
   }
 }

@@ -3,6 +3,7 @@
  * asks to step through it. It replays only on the code and parameters it was
  * made with; otherwise the banner says why.
  */
+import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
 import { codeHash, decodeSchedule } from "../../engine/explore/schedule";
 import { encodeShare, type Share } from "../../engine/explore/share";
@@ -17,13 +18,15 @@ interface Props {
 }
 
 export function SharedSchedule({ schedule, source, params, disabled, onStep }: Props) {
-  const decoded = decodeSchedule(schedule);
+  // The page re-renders on every keystroke: hash the code only when it changes.
+  const decoded = useMemo(() => decodeSchedule(schedule), [schedule]);
+  const matches = useMemo(() => !("problem" in decoded) && decoded.hash === codeHash(source, params), [decoded, source, params]);
   const problem =
     "problem" in decoded
       ? decoded.problem
-      : decoded.hash !== codeHash(source, params)
-        ? "The code or parameters changed since this link was made, so its schedule cannot replay them. Reload the link to start again."
-        : null;
+      : matches
+        ? null
+        : "The code or parameters changed since this link was made, so its schedule cannot replay them. Reload the link to start again.";
   return (
     <div className="shared-schedule" data-testid="shared-schedule">
       <p>This link carries a schedule: the order in which the workers took their steps.</p>
