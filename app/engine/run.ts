@@ -32,6 +32,8 @@ export interface RunRequest {
    * controller sees every wait.
    */
   readonly drive?: (memory: SharedArrayBuffer, workers: number) => void | Promise<void>;
+  /** With `drive`: the bodies repeat, one epoch per schedule, until the driver says quit (runtime/epochs.ts). */
+  readonly epochs?: boolean;
 }
 
 export type StopReason = "stop" | "time-limit";
@@ -159,8 +161,8 @@ class Run implements RunHandle {
   }
 
   private prepareRequest(workerId: number, init: boolean) {
-    const gated = this.request.drive !== undefined;
-    return { js: this.request.js, memory: this.memory, workerId, params: this.request.params, init, origin: this.origin, gated };
+    const { js, params, goals, drive, epochs } = this.request;
+    return { js, memory: this.memory, workerId, params, init, origin: this.origin, gated: drive !== undefined, epochs: epochs ? { goals } : undefined };
   }
 
   private take(count: number): void {

@@ -46,6 +46,11 @@ export const Header = {
   gateSignal: 11,
   /** Gated runs: 1 when workers record the scenario line of each point (step mode; explore wants speed). */
   gateLines: 12,
+  /** Explore's repeated runs (epochs.ts): bumped by the controller with a command for the workers between bodies. */
+  epoch: 13,
+  epochCommand: 14,
+  /** 1 once a body of this epoch threw, or its result broke a goal. */
+  epochFailed: 15,
   /** Number of words in the header. */
   size: 16,
 } as const;

@@ -39,6 +39,8 @@ export interface PrepareRequest {
   readonly origin: number;
   /** A gated run: every scheduling point waits for the controller's grant (turnstile.ts). */
   readonly gated?: boolean;
+  /** Explore's gated run: the bodies repeat, one epoch per schedule, and worker 0 checks these goals after each (epochs.ts). */
+  readonly epochs?: { readonly goals: readonly GoalCheck[] };
 }
 
 /** What preparing a worker tells the engine: how many workers to start, and the shared objects' places. */

@@ -19,6 +19,7 @@ import { Queue } from "./sync/queue";
 import { LifoQueue } from "./sync/lifo-queue";
 import { PriorityQueue } from "./sync/priority-queue";
 import { waitAtStartGate } from "./start-gate";
+import { EpochCommand, awaitEpoch, currentEpoch, failEpoch } from "./epochs";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, type AnyScenario } from "./scenario-module";
 import type { Interpreter, Shared, WorkerContext } from "./api";
@@ -81,10 +82,7 @@ export class Runner implements RunnerApi {
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
         calibrateCpuUnit(arena.words);
       }
-      const thread = new Thread(arena, workerId);
-      setPointHook(pointHook(thread));
-      const state = scenario.setup(sharedFactory(thread, request), request.params as never);
-      this.prepared = { scenario, state, thread, request };
+      this.prepared = attach(scenario, request, arena, request.init);
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -92,28 +90,68 @@ export class Runner implements RunnerApi {
   }
 
   async runBody(workers: number): Promise<Outcome<BodyReport>> {
-    const { scenario, state, thread, request } = this.mustBePrepared();
-    const { workerId } = request;
+    const { thread, request } = this.mustBePrepared();
     waitAtStartGate(thread.arena.words, workers);
     const startedAt = now();
+    try {
+      if (request.epochs) await this.runEpochs(workers, request.epochs.goals);
+      else await this.runOnce(workers);
+      return { ok: true, value: { startedAt, finishedAt: now() } };
+    } catch (thrown) {
+      return { ok: false, error: describeError(thrown, "worker", request.workerId) };
+    } finally {
+      // `result` runs alone, after every body: nothing to schedule, and no turn to wait for.
+      setPointHook(null);
+    }
+  }
+
+  private async runOnce(workers: number): Promise<void> {
+    const { scenario, state, thread, request } = this.mustBePrepared();
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
     thread.gil.take();
     thread.turnstile?.park(START_POINT, 0);
     try {
       await scenario.worker(state, workerContext(thread, workers, request));
-      return { ok: true, value: { startedAt, finishedAt: now() } };
-    } catch (thrown) {
-      return { ok: false, error: describeError(thrown, "worker", workerId) };
     } finally {
       thread.publish();
       thread.gil.drop();
       thread.trace.emit(EventKind.End);
       thread.status.set(WorkerState.Done);
       thread.turnstile?.finish();
-      // `result` runs alone, after every body: nothing to schedule, and no turn to wait for.
-      setPointHook(null);
     }
+  }
+
+  /** Explore's repeated bodies, one per schedule, until the controller says quit (epochs.ts). */
+  private async runEpochs(workers: number, goals: readonly GoalCheck[]): Promise<void> {
+    const { words } = this.mustBePrepared().thread.arena;
+    for (;;) {
+      let seen = currentEpoch(words);
+      try {
+        await this.runOnce(workers);
+      } catch {
+        failEpoch(words);
+      }
+      for (;;) {
+        const { epoch, command } = awaitEpoch(words, seen);
+        seen = epoch;
+        if (command === EpochCommand.Quit) return;
+        if (command === EpochCommand.Next) break;
+        if (this.mustBePrepared().request.workerId === 0) this.judgeEpoch(goals);
+      }
+      const { scenario, request, thread } = this.mustBePrepared();
+      this.prepared = attach(scenario, request, new Arena(thread.arena.buffer), false);
+    }
+  }
+
+  /** Worker 0, once every body of the epoch has ended: a result that throws or breaks a goal fails the schedule. */
+  private judgeEpoch(goals: readonly GoalCheck[]): void {
+    const { thread } = this.mustBePrepared();
+    // The result is computed alone, not scheduled; the next epoch's `attach` installs the hook again.
+    setPointHook(null);
+    const judged = this.finish(goals);
+    if (!judged.ok || judged.value.goals.some((goal) => !goal.passed)) failEpoch(thread.arena.words);
+    thread.turnstile?.finish();
   }
 
   finish(goals: readonly GoalCheck[]): Outcome<Finish> {
@@ -137,6 +175,14 @@ export class Runner implements RunnerApi {
   }
 }
 
+/** Evaluates `setup` on this worker's view of the memory: every worker allocates the same objects at the same places. */
+function attach(scenario: AnyScenario, request: PrepareRequest, arena: Arena, init: boolean): PreparedRun {
+  const thread = new Thread(arena, request.workerId);
+  setPointHook(pointHook(thread));
+  const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), request.params as never);
+  return { scenario, state, thread, request };
+}
+
 /** How many workers a scenario asks for with these parameters. */
 export function workerCount(scenario: AnyScenario, params: Readonly<Record<string, ParamValue>>): number {
   const declared = scenario.workers;
@@ -158,8 +204,7 @@ function pointHook(thread: Thread): PointHook | null {
   return gil.enabled ? () => gil.check() : null;
 }
 
-function sharedFactory(thread: Thread, { init, origin }: PrepareRequest): Shared {
-  const { arena } = thread;
+function sharedFactory(thread: Thread, arena: Arena, init: boolean, origin: number): Shared {
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
     lock: (name) => Mutex.allocate(arena, name, thread),

@@ -39,8 +39,20 @@ export const TurnState = {
 } as const;
 export type TurnState = (typeof TurnState)[keyof typeof TurnState];
 
-/** How the controller ends a blocked worker's wait. */
-export const Verdict = { Woken: 0, TimedOut: 1 } as const;
+/**
+ * What the controller's grant means: a blocked worker's wait ended (woken or
+ * timed out); or, for Abort, the schedule is over (explore has seen it fail
+ * with this worker parked), and the body must unwind so the next one can begin.
+ */
+export const Verdict = { Woken: 0, TimedOut: 1, Abort: 2 } as const;
+
+/** Thrown out of a scheduling point to unwind a body whose schedule the controller abandoned (epochs.ts). */
+export class ScheduleAbortedError extends Error {
+  override name = "ScheduleAbortedError";
+  constructor() {
+    super("The controller abandoned this schedule.");
+  }
+}
 
 /** The scheduling point a worker parks at before its body's first line. */
 export const START_POINT = 0;
@@ -49,6 +61,8 @@ export class Turnstile {
   private readonly words: Int32Array;
   private readonly slot: number;
   private granted: number;
+  /** Once aborted, every later point throws at once: a body that catches the abort still unwinds. */
+  private aborted = false;
 
   constructor(words: Int32Array, layout: Layout, workerId: number) {
     this.words = words;
@@ -58,6 +72,7 @@ export class Turnstile {
 
   /** Parks before the operation `kind` on `object` until granted a step. */
   park(kind: PointKind | typeof START_POINT, object: number): void {
+    this.refuseIfAborted();
     this.set(TurnSlot.kind, kind);
     this.set(TurnSlot.object, object);
     this.announce(TurnState.AtPoint);
@@ -66,6 +81,7 @@ export class Turnstile {
 
   /** Parks as blocked until `words[word]` differs from `expected` (or, if timed, the controller times it out). */
   block(word: number, expected: number, timed: boolean, object: number): "ok" | "timed-out" {
+    this.refuseIfAborted();
     this.set(TurnSlot.object, object);
     this.set(TurnSlot.word, word);
     this.set(TurnSlot.expected, expected);
@@ -98,6 +114,14 @@ export class Turnstile {
     }
     this.granted = grant;
     this.set(TurnSlot.state, TurnState.Running);
+    if (Atomics.load(words, this.slot + TurnSlot.verdict) === Verdict.Abort) {
+      this.aborted = true;
+      throw new ScheduleAbortedError();
+    }
+  }
+
+  private refuseIfAborted(): void {
+    if (this.aborted) throw new ScheduleAbortedError();
   }
 
   private set(offset: number, value: number): void {

@@ -10,7 +10,7 @@ import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
 import { startRun, type RunOutcome } from "../../app/engine/run";
 import { explore } from "../../app/engine/explore/explore";
-import { invariantCheck } from "../../app/engine/explore/explorer";
+import { invariantPromise } from "../../app/engine/explore/explorer";
 import type { GoalOutcome } from "../../app/runtime/protocol";
 import type { WorkerPool } from "../../app/engine/pool";
 import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../../app/runtime/params";
@@ -183,9 +183,8 @@ function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: numbe
 /** An explore check: a search over schedules (engine/explore) for a missed goal, an error or a deadlock. */
 async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
   const { goal } = check;
-  const missed = (_: unknown, goals: readonly GoalOutcome[]) => (goals.find((g) => g.id === goal)?.passed ? null : `goal "${goal}" was missed`);
-  const failing = goal === undefined ? invariantCheck(lesson.invariant) : { goals: lesson.goals, broken: missed };
-  const result = await explore(pool, { js, params, ...failing, maxPreemptions: check.preemptions, cap: EXPLORE_CAP });
+  const promises = goal === undefined ? invariantPromise(lesson.invariant) : lesson.goals.filter((g) => g.id === goal);
+  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: 0 });
   const searched = `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
   if (result.failure) {
     const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;

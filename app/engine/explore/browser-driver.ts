@@ -1,7 +1,7 @@
 /**
  * Explore's driver in the browser: the page's main thread may not block in
  * Atomics.wait, so one long-lived controller worker drives every gated run
- * (controller.worker.ts): each explore schedule one comlink call, each step
+ * (controller.worker.ts): a whole explore search one comlink call, each step
  * of step mode one call.
  */
 import { wrap, type Remote } from "comlink";
@@ -16,4 +16,7 @@ export function controllerWorker(): Remote<ControllerCalls> {
   return controller;
 }
 
-export const browserDriver: Driver = (memory, workers, plan) => controllerWorker().drive(memory, workers, plan);
+export const browserDriver: Driver = {
+  drive: (memory, workers, plan) => controllerWorker().drive(memory, workers, plan),
+  search: (memory, workers, options, progress) => controllerWorker().search(memory, workers, options, progress),
+};

@@ -1,10 +1,12 @@
 /**
  * What the controller does for the page, as plain calls (controller.worker.ts
- * exposes them; Node calls them directly): explore hands it a whole schedule
- * at a time (drive.ts); step mode keeps one run and moves it a step per call.
+ * exposes them; Node calls them directly): explore hands it a whole search
+ * (epoch-search.ts) or one schedule (drive.ts); step mode keeps one run and
+ * moves it a step per call.
  */
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
 import { driveSchedule } from "./drive";
+import { searchEpochs } from "./epoch-search";
 
 /** Where a stepped run stands: what each worker would do next, and who can move. */
 export interface StepView {
@@ -29,10 +31,11 @@ function guarded(controller: Controller, act: () => void): StepView {
   }
 }
 
-/** The controller's calls: explore's whole schedules, and step mode's one step at a time (one stepped run at once). */
+/** The controller's calls: explore's search and its single schedules, and step mode's one step at a time (one stepped run at once). */
 export function controllerCalls() {
   let stepping: Controller | null = null;
   return {
+    search: searchEpochs,
     drive: driveSchedule,
     /** Takes charge of a new gated run for step mode, once its workers have parked before their first lines. */
     begin(memory: SharedArrayBuffer, workers: number): StepView {

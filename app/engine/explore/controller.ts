@@ -59,7 +59,22 @@ export class Controller {
 
   /** Waits until every worker has parked before its first line. */
   start(): void {
-    for (let worker = 0; worker < this.workers; worker++) this.awaitParks(worker, 1);
+    this.awaitEach(new Array<number>(this.workers).fill(0));
+  }
+
+  /** How many times each worker has parked so far: after a command to all, `awaitEach` waits for one more each. */
+  parks(): number[] {
+    return Array.from({ length: this.workers }, (_, worker) => this.slotWord(worker, TurnSlot.parks));
+  }
+
+  /** Waits until every worker has parked (or ended) once more than `before` says. */
+  awaitEach(before: readonly number[]): void {
+    before.forEach((count, worker) => this.awaitParks(worker, count + 1));
+  }
+
+  /** Waits until `worker` has parked once more than `before`. */
+  awaitWorker(worker: number, before: number): void {
+    this.awaitParks(worker, before + 1);
   }
 
   /** The options at this decision, workers in id order, a worker's wake-up before its timeout. */
@@ -97,10 +112,20 @@ export class Controller {
 
   /** Lets the option's worker take one step, and waits until it has parked, blocked or ended again. */
   take(option: Option): void {
-    const { worker } = option;
+    this.grant(option.worker, option.timeout ? Verdict.TimedOut : Verdict.Woken);
+  }
+
+  /** Unwinds every unfinished body (turnstile.ts, ScheduleAbortedError), so that a failed schedule's workers can run the next. */
+  abortAll(): void {
+    for (let worker = 0; worker < this.workers; worker++) {
+      if (this.slotWord(worker, TurnSlot.state) !== TurnState.Done) this.grant(worker, Verdict.Abort);
+    }
+  }
+
+  private grant(worker: number, verdict: number): void {
     const parks = this.slotWord(worker, TurnSlot.parks);
     const slot = this.slot(worker);
-    Atomics.store(this.words, slot + TurnSlot.verdict, option.timeout ? Verdict.TimedOut : Verdict.Woken);
+    Atomics.store(this.words, slot + TurnSlot.verdict, verdict);
     Atomics.add(this.words, slot + TurnSlot.grant, 1);
     Atomics.notify(this.words, slot + TurnSlot.grant);
     this.awaitParks(worker, parks + 1);

@@ -55,8 +55,8 @@ export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: 
   }
 }
 
-/** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap. */
-function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[]): Parked | null {
+/** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap; records the steps when given a list. */
+export function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[] | null): Parked | null {
   let current = -1;
   let preemptions = 0;
   for (;;) {
@@ -73,7 +73,7 @@ function follow(controller: Controller, choose: Chooser, decisions: Decision[], 
     const position = choose(ordered, decisions.length);
     const option = ordered[position]!;
     decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
-    steps.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
+    steps?.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
     if (preemptive[position]) preemptions++;
     controller.take(option);
     current = option.worker;
@@ -90,10 +90,10 @@ export function orderOptions(options: readonly Option[], current: number): Optio
  * Picks the position to take among a decision's ordered options (0: the
  * default), or throws ScheduleDivergedError when the wanted move is not among them.
  */
-type Chooser = (ordered: readonly Option[], step: number) => number;
+export type Chooser = (ordered: readonly Option[], step: number) => number;
 
 /** The search's chooser: `prefix` positions first, then the default at every decision. */
-function byPrefix(prefix: readonly number[]): Chooser {
+export function byPrefix(prefix: readonly number[]): Chooser {
   return (ordered, step) => Math.min(prefix[step] ?? 0, ordered.length - 1);
 }
 

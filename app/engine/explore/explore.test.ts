@@ -4,6 +4,7 @@ import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
 import { explore, replay, runSchedule, type ExploreRequest } from "./explore";
 import { encodeSchedule } from "./schedule";
+import type { Goal } from "../course/lesson";
 
 const pool = createNodePool(3);
 afterAll(() => pool.close());
@@ -19,10 +20,11 @@ export default defineScenario({
 });`;
 }
 
-function request(source: string, broken: ExploreRequest["broken"], n = 3): ExploreRequest {
+/** A search of `source` for a schedule that breaks `promise` (or fails otherwise), without the random phase unless asked. */
+function request(source: string, promise: Goal | null, n = 3): ExploreRequest {
   const compiled = compileScenario(source);
   if (!compiled.ok) throw new Error(compiled.error.message);
-  return { js: compiled.js, params: { n }, broken };
+  return { js: compiled.js, params: { n }, promises: promise ? [promise] : [], budgetMs: 0 };
 }
 
 const counter = (body: string) =>
@@ -31,12 +33,12 @@ const counter = (body: string) =>
     `({ c, lock }, { params }) => { for (let i = 0; i < params.n; i++) { ${body} } }`,
     `({ c }) => c.get()`,
   );
-const exact = (result: unknown) => (result === 6 ? null : `counter ended at ${String(result)}, not 6`);
+const exact: Goal = { id: "exact", text: "the counter ends at 2 n", check: "result === 2 * params.n" };
 
 describe("explore (preemption-bounded search on real workers)", () => {
   it("finds the lost update of 2 workers x 3 unlocked increments, with one preemption", async () => {
     const found = await explore(pool, request(counter("c.set(c.get() + 1);"), exact));
-    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^counter ended at [1-5], not 6$/) });
+    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: the counter ends at 2 n" });
     expect(found.bound).toBe(1);
     expect(found.failure!.steps.length).toBeGreaterThan(4);
   });
@@ -59,13 +61,32 @@ describe("explore (preemption-bounded search on real workers)", () => {
     expect(result.schedules).toBeGreaterThan(10);
   });
 
+  it("says when it has tried every schedule there is: no bound left one out", async () => {
+    const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact, 1), maxPreemptions: 6 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: true, randomSchedules: 0 });
+    expect(result.bound).toBeLessThan(6);
+  });
+
+  it("goes on with random walk and PCT once the bound is searched, and shrinks what they find", async () => {
+    const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, budgetMs: 5_000, seed: 7 });
+    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: the counter ends at 2 n", strategy: expect.stringMatching(/^(random walk|PCT)$/) });
+    expect(found.failure!.preemptions).toBeGreaterThan(0);
+    expect(found.randomSchedules).toBeGreaterThan(0);
+  });
+
+  it("keeps searching at random for the whole budget when the bounded search finds nothing", async () => {
+    const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact), maxPreemptions: 1, budgetMs: 500 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: false, bound: 1 });
+    expect(result.randomSchedules).toBeGreaterThan(10);
+  });
+
   it("finds the deadlock of two workers taking two locks in opposite order, and names the cycle", async () => {
     const source = scenario(
       `(shared) => ({ a: shared.lock("a"), b: shared.lock("b") })`,
       `({ a, b }, { id }) => { const [first, second] = id === 0 ? [a, b] : [b, a]; first.acquire(); second.acquire(); second.release(); first.release(); }`,
       `() => null`,
     );
-    const result = await explore(pool, request(source, () => null));
+    const result = await explore(pool, request(source, null));
     expect(result.failure).toMatchObject({ kind: "deadlock", message: expect.stringMatching(/^Deadlock: [AB] waits for lock [ab] held by [AB], which waits for lock [ab] held by [AB]\.$/) });
   });
 
@@ -86,11 +107,11 @@ describe("explore (preemption-bounded search on real workers)", () => {
       `({ bad }) => bad.get()`,
       3,
     );
-  const neverNegative = (result: unknown) => (result === 0 ? null : "a consumer took from an empty buffer");
+  const neverNegative: Goal = { id: "never-negative", text: "no consumer takes from an empty buffer", check: "result === 0" };
 
   it("finds a condition wait guarded by if instead of while: a woken consumer takes from an empty buffer", async () => {
     const found = await explore(pool, request(consumers("if"), neverNegative));
-    expect(found.failure).toMatchObject({ kind: "broken", message: "a consumer took from an empty buffer" });
+    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: no consumer takes from an empty buffer" });
   });
 
   it("reports no failure, exhaustively with up to 1 preemption, when the wait is guarded by while", async () => {
@@ -100,7 +121,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
 
   it("finds the deadlock of a barrier with more parties than workers", async () => {
     const source = scenario(`(shared) => ({ b: shared.barrier("phase", 3) })`, `({ b }) => { b.wait(); }`, `() => null`);
-    const found = await explore(pool, request(source, () => null));
+    const found = await explore(pool, request(source, null));
     expect(found.failure).toMatchObject({ kind: "deadlock", message: expect.stringContaining("barrier phase") });
     expect(found.bound).toBe(0);
   });
@@ -121,7 +142,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
       `({ items }) => items.get()`,
       4,
     );
-    const found = await explore(pool, request(source, () => null));
+    const found = await explore(pool, request(source, null));
     expect(found.failure).toMatchObject({ kind: "deadlock" });
   });
 
@@ -142,7 +163,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
       `({ c }) => { const reads = 1 + Math.floor(Math.random() * 1000); for (let i = 0; i < reads; i++) c.get(); }`,
       `() => null`,
     );
-    const random = request(source, () => null);
+    const random = request(source, null);
     const first = await runSchedule(pool, random, { prefix: [] });
     const text = encodeSchedule(first.steps, source, random.params);
     const kinds = [];

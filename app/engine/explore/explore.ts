@@ -1,43 +1,62 @@
 /**
  * Explore: runs a scenario under many schedules on real workers, looking for
- * one that fails: a result that breaks the scenario's promise, an uncaught
- * error, or a deadlock (no worker can move and one has not finished). The
- * search order is the issue's: no preemptions, then every schedule with at
- * most 1, then at most 2 (search.ts). Replay runs one schedule again.
+ * one that fails: a result that breaks one of the scenario's promises, an
+ * uncaught error, or a deadlock (no worker can move and one has not
+ * finished).
  *
- * Each schedule is a whole gated run (run.ts with `drive`), driven through a
- * Driver: `driveSchedule` itself where this thread may block (Node), or a
- * controller worker in the browser (browser-driver.ts).
+ * The search itself runs in the controller, on one run whose workers repeat
+ * their bodies (epoch-search.ts), since a whole run per schedule would cost
+ * a hundred times more. It tells only which choices failed; that one
+ * schedule is then run again here, step by step (`runSchedule`), to say what
+ * failed and where, for the swimlanes. Replay runs one schedule string again.
+ *
+ * The controller is a Driver: the calls themselves where this thread may
+ * block (Node), or the controller worker in the browser (browser-driver.ts).
  */
 import { layoutOf, type Allocation } from "../../runtime/memory";
 import type { ParamValue } from "../../runtime/params";
-import type { GoalCheck, GoalOutcome } from "../../runtime/protocol";
+import type { GoalOutcome } from "../../runtime/protocol";
+import type { Goal } from "../course/lesson";
 import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { inspect } from "../watchdog";
-import { driveSchedule, type DriveReport, type Parked, type Plan, type Step } from "./drive";
+import { controllerCalls } from "./controller-calls";
+import type { DriveReport, Parked, Plan, Step } from "./drive";
+import { Progress, STRATEGIES, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
 import { codeHash, decodeSchedule } from "./schedule";
-import { searchBounded, type Execution } from "./search";
+import type { Execution } from "./search";
 
 export const DEFAULT_MAX_PREEMPTIONS = 2;
 export const DEFAULT_SCHEDULE_CAP = 5_000;
+export const DEFAULT_BUDGET_MS = 10_000;
+const PROGRESS_EVERY_MS = 200;
 
-/** Drives one gated run through a plan (drive.ts), here or in a controller worker. */
-export type Driver = (memory: SharedArrayBuffer, workers: number, plan: Plan) => DriveReport | Promise<DriveReport>;
+/** The controller: drives one gated run through a plan (drive.ts), or searches on one (epoch-search.ts). */
+export interface Driver {
+  drive(memory: SharedArrayBuffer, workers: number, plan: Plan): DriveReport | Promise<DriveReport>;
+  search(memory: SharedArrayBuffer, workers: number, options: SearchOptions, progress: Int32Array): SearchReport | Promise<SearchReport>;
+}
+
+export interface ExploreProgress {
+  readonly schedules: number;
+  readonly bound: number;
+  readonly strategy: Strategy;
+}
 
 export interface ExploreRequest {
   readonly js: string;
   readonly params: Readonly<Record<string, ParamValue>>;
-  /** Goals checked after each schedule, for `broken` to read. */
-  readonly goals?: readonly GoalCheck[];
-  /** What a finished run breaks (its result, its goals), in words, or null when it keeps its promise. */
-  readonly broken: (result: unknown, goals: readonly GoalOutcome[]) => string | null;
+  /** What must hold after every schedule: a goal's check over `result` and `params`, and its words for when it breaks. */
+  readonly promises?: readonly Goal[];
   readonly maxPreemptions?: number;
   readonly cap?: number;
+  /** How long, from the start, random walk and PCT go on after the bounded search (0: not at all). */
+  readonly budgetMs?: number;
+  readonly seed?: number;
   readonly cancelled?: () => boolean;
-  /** Told after each schedule: how many so far, and the bound being searched. */
-  readonly progress?: (schedules: number, bound: number) => void;
-  /** Default: drive on this thread, which must be allowed to block. */
+  /** Told a few times a second while the search runs (in the browser; a Node search blocks its thread). */
+  readonly progress?: (progress: ExploreProgress) => void;
+  /** Default: the controller's calls on this thread, which must be allowed to block. */
   readonly driver?: Driver;
 }
 
@@ -50,35 +69,78 @@ export interface Failure {
   readonly objects: readonly Allocation[];
 }
 
+export interface FoundFailure extends Failure {
+  readonly choices: readonly number[];
+  readonly strategy: Strategy;
+  readonly preemptions: number;
+}
+
 export interface ExploreResult {
-  /** Schedules tried, over all bounds. */
+  /** Schedules tried, over all strategies. */
   readonly schedules: number;
-  /** The highest preemption bound searched (completely, unless cut short). */
+  /** The highest preemption bound searched (completely, when `exhaustive`). */
   readonly bound: number;
   readonly exhaustive: boolean;
-  readonly failure: (Failure & { readonly choices: readonly number[] }) | null;
+  /** Every schedule at all was tried: the bound left none out. */
+  readonly complete: boolean;
+  /** Of `schedules`, those tried by random walk and PCT. */
+  readonly randomSchedules: number;
+  readonly failure: FoundFailure | null;
 }
 
 export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
-  const maxPreemptions = request.maxPreemptions ?? DEFAULT_MAX_PREEMPTIONS;
-  let schedules = 0;
-  for (let bound = 0; bound <= maxPreemptions; bound++) {
-    const cap = (request.cap ?? DEFAULT_SCHEDULE_CAP) - schedules;
-    const before = schedules;
-    const result = await searchBounded(
-      bound,
-      async (prefix) => {
-        const run = await runSchedule(pool, request, { prefix });
-        request.progress?.(++schedules, bound);
-        return run;
-      },
-      { cap, cancelled: request.cancelled },
-    );
-    schedules = before + result.schedules;
-    if (result.found) return { schedules, bound, exhaustive: false, failure: { ...result.found.failure, choices: result.found.choices } };
-    if (!result.exhaustive) return { schedules, bound, exhaustive: false, failure: null };
+  const driver = request.driver ?? controllerCalls();
+  const progress = new Int32Array(new SharedArrayBuffer(Progress.words * 4));
+  const watching = setInterval(() => watch(request, progress), PROGRESS_EVERY_MS);
+  let report: SearchReport | null = null;
+  const handle: RunHandle = startRun(pool, {
+    js: request.js,
+    params: request.params,
+    goals: request.promises ?? [],
+    epochs: true,
+    drive: async (memory, workers) => {
+      report = await driver.search(memory, workers, searchOptions(request, memory, handle.objects), progress);
+      if (report.stranded !== null) handle.stop();
+    },
+  });
+  const outcome = await handle.outcome.finally(() => clearInterval(watching));
+  const searched = report as SearchReport | null;
+  if (searched === null) {
+    // The run ended before any schedule: the scenario cannot load or set up.
+    const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
+    return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: { ...failure, steps: [], objects: [], choices: [], strategy: "bounded", preemptions: 0 } };
   }
-  return { schedules, bound: maxPreemptions, exhaustive: true, failure: null };
+  const { found, ...counts } = searched;
+  if (found === null) return { ...counts, failure: null };
+  const again = await runSchedule(pool, request, { prefix: found.choices });
+  const failure: Failure = again.failure ?? {
+    kind: "diverged",
+    message: "Not deterministic: this schedule failed in the search but not when run again. The scenario's behaviour depends on time or randomness (ctx.now, Math.random).",
+    steps: again.steps,
+    objects: [],
+  };
+  return { ...counts, failure: { ...failure, ...found } };
+}
+
+function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[]): SearchOptions {
+  const start = layoutOf(new Int32Array(memory)).arenaStart;
+  return {
+    maxPreemptions: request.maxPreemptions ?? DEFAULT_MAX_PREEMPTIONS,
+    cap: request.cap ?? DEFAULT_SCHEDULE_CAP,
+    budgetMs: request.budgetMs ?? DEFAULT_BUDGET_MS,
+    seed: request.seed ?? Date.now(),
+    arena: { start, end: Math.max(start, ...objects.map((o) => o.index + o.words)) },
+  };
+}
+
+/** Passes a cancel to the controller, and its progress to the page. */
+function watch(request: ExploreRequest, progress: Int32Array): void {
+  if (request.cancelled?.()) Atomics.store(progress, Progress.cancel, 1);
+  request.progress?.({
+    schedules: Atomics.load(progress, Progress.schedules),
+    bound: Atomics.load(progress, Progress.bound),
+    strategy: STRATEGIES[Atomics.load(progress, Progress.strategy)]!,
+  });
 }
 
 /** One schedule run: its decisions, its steps, and what failed in it, if anything. */
@@ -88,14 +150,14 @@ export interface ScheduleRun extends Execution<Failure> {
 
 /** Runs one schedule, as `plan` says. */
 export async function runSchedule(pool: WorkerPool, request: ExploreRequest, plan: Plan): Promise<ScheduleRun> {
-  const driver = request.driver ?? driveSchedule;
+  const driver = request.driver ?? controllerCalls();
   let report: DriveReport = { decisions: [], steps: [], parked: null };
   const handle: RunHandle = startRun(pool, {
     js: request.js,
     params: request.params,
-    goals: request.goals ?? [],
+    goals: request.promises ?? [],
     drive: async (memory, workers) => {
-      report = await driver(memory, workers, plan);
+      report = await driver.drive(memory, workers, plan);
       if (report.parked === null) return;
       // Its workers stay parked for good: stop the run, and the pool replaces them.
       if (report.parked.kind === "deadlock") {
@@ -129,7 +191,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
 function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects"> | null {
   switch (outcome.status) {
     case "done": {
-      const broken = request.broken(outcome.result, outcome.goals);
+      const broken = brokenPromise(outcome.goals, request.promises ?? []);
       return broken === null ? null : { kind: "broken", message: broken };
     }
     case "error":
@@ -139,4 +201,14 @@ function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "ste
     case "stopped":
       return { kind: "stuck", message: outcome.message };
   }
+}
+
+/** The first promise a finished run broke, in words, or null. */
+function brokenPromise(outcomes: readonly GoalOutcome[], promises: readonly Goal[]): string | null {
+  for (const promise of promises) {
+    const outcome = outcomes.find((o) => o.id === promise.id);
+    if (outcome?.passed) continue;
+    return outcome?.error ? `The check of "${promise.text}" threw: ${outcome.error}` : `Broken: ${promise.text}`;
+  }
+  return null;
 }

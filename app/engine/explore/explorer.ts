@@ -10,12 +10,13 @@ import type { Invariant } from "../course/lesson";
 import { compileScenario } from "../compile";
 import { Store } from "../store";
 import type { WorkerPool } from "../pool";
-import { explore, type Driver, type ExploreRequest, type ExploreResult } from "./explore";
+import type { Goal } from "../course/lesson";
+import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult } from "./explore";
 import { encodeSchedule } from "./schedule";
 
 export type ExploreSnapshot =
   | { readonly status: "idle" }
-  | { readonly status: "running"; readonly schedules: number; readonly bound: number; readonly startedAt: number }
+  | { readonly status: "running"; readonly progress: ExploreProgress; readonly startedAt: number; readonly budgetMs: number }
   | {
       readonly status: "done";
       readonly result: ExploreResult;
@@ -48,22 +49,18 @@ export class Explorer extends Store<ExploreSnapshot> {
     if (!compiled.ok) return this.set({ status: "refused", message: `The code does not compile: ${compiled.error.message}` });
     const startedAt = performance.now();
     this.cancelRequested = false;
-    this.set({ status: "running", schedules: 0, bound: 0, startedAt });
-    let shown = startedAt;
+    const budgetMs = DEFAULT_BUDGET_MS;
+    this.set({ status: "running", progress: { schedules: 0, bound: 0, strategy: "bounded" }, startedAt, budgetMs });
     let result: ExploreResult;
     try {
       result = await explore(this.pool, {
         js: compiled.js,
         params,
-        ...invariantCheck(invariant),
+        promises: invariantPromise(invariant),
+        budgetMs,
         driver: this.driver,
         cancelled: () => this.cancelRequested,
-        progress: (schedules, bound) => {
-          // The page repaints a few times a second, not once per schedule.
-          if (performance.now() - shown < PROGRESS_EVERY_MS) return;
-          shown = performance.now();
-          this.set({ status: "running", schedules, bound, startedAt });
-        },
+        progress: (progress) => this.set({ status: "running", progress, startedAt, budgetMs }),
       });
     } catch (thrown) {
       return this.set({ status: "refused", message: `The search failed: ${thrown instanceof Error ? thrown.message : String(thrown)}. Run the code once to see why.` });
@@ -77,18 +74,7 @@ export class Explorer extends Store<ExploreSnapshot> {
   }
 }
 
-const INVARIANT_GOAL = "invariant";
-const PROGRESS_EVERY_MS = 200;
-
-/** The invariant as a goal, checked in the worker like every goal (never on the page), and its verdict in words. */
-export function invariantCheck(invariant: Invariant | null): Pick<ExploreRequest, "goals" | "broken"> {
-  if (invariant === null) return { goals: [], broken: () => null };
-  return {
-    goals: [{ id: INVARIANT_GOAL, check: invariant.check }],
-    broken: (_, goals) => {
-      const outcome = goals.find((goal) => goal.id === INVARIANT_GOAL);
-      if (outcome?.passed) return null;
-      return outcome?.error ? `The invariant's check threw: ${outcome.error}` : `Broken: ${invariant.text}`;
-    },
-  };
+/** The invariant as a promise every schedule must keep, checked in the worker like every goal (never on the page). */
+export function invariantPromise(invariant: Invariant | null): Goal[] {
+  return invariant === null ? [] : [{ id: "invariant", ...invariant }];
 }

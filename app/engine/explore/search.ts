@@ -38,6 +38,8 @@ export interface SearchResult<F> {
   readonly found: { readonly choices: number[]; readonly failure: F } | null;
   /** True when every schedule within the bound was tried (no cap or cancel cut it short). */
   readonly exhaustive: boolean;
+  /** True when the bound left some schedule out: a higher bound has more to try. */
+  readonly pruned: boolean;
 }
 
 export interface SearchLimits {
@@ -47,23 +49,30 @@ export interface SearchLimits {
   readonly cancelled?: () => boolean;
 }
 
-export async function searchBounded<F>(
+export function searchBounded<F>(
   bound: number,
-  execute: (prefix: readonly number[]) => Promise<Execution<F>>,
+  execute: (prefix: readonly number[]) => Execution<F>,
   { cap, cancelled = () => false }: SearchLimits,
-): Promise<SearchResult<F>> {
+): SearchResult<F> {
   let prefix: number[] = [];
   let schedules = 0;
+  let pruned = false;
   for (;;) {
-    if (schedules >= cap || cancelled()) return { schedules, found: null, exhaustive: false };
-    const run = await execute(prefix);
+    if (schedules >= cap || cancelled()) return { schedules, found: null, exhaustive: false, pruned: true };
+    const run = execute(prefix);
     schedules++;
     const choices = run.decisions.map((d) => d.position);
-    if (run.failure !== null) return { schedules, found: { choices, failure: run.failure }, exhaustive: false };
+    if (run.failure !== null) return { schedules, found: { choices, failure: run.failure }, exhaustive: false, pruned: true };
+    pruned ||= run.decisions.some((d) => d.preemptive.some((p) => d.preemptionsBefore + (p ? 1 : 0) > bound));
     const next = nextPrefix(run.decisions, bound);
-    if (next === null) return { schedules, found: null, exhaustive: true };
+    if (next === null) return { schedules, found: null, exhaustive: true, pruned };
     prefix = next;
   }
+}
+
+/** How many preemptions a schedule took. */
+export function preemptions(decisions: readonly Decision[]): number {
+  return decisions.reduce((count, d) => count + (d.preemptive[d.position] ? 1 : 0), 0);
 }
 
 /** The next schedule in depth-first order within the bound: the deepest decision with an untried option left. */

@@ -8,7 +8,7 @@ import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
-import type { ExploreResult } from "../../engine/explore/explore";
+import type { ExploreProgress, ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
 
@@ -45,9 +45,8 @@ export function ExplorePanel({ explorer, busy, invariantText, source, onExplore,
           <button onClick={() => explorer.cancel()} data-testid="explore-cancel">
             Cancel
           </button>
-          <p data-testid="explore-progress">
-            {snapshot.schedules.toLocaleString("en")} schedules tried ({perSecond(snapshot.schedules, snapshot.startedAt)} a second), up to{" "}
-            {plural(snapshot.bound, "preemption")}
+          <p data-testid="explore-progress" data-strategy={snapshot.progress.strategy}>
+            {progressWords(snapshot.progress, snapshot.startedAt, snapshot.budgetMs)}
           </p>
         </>
       )}
@@ -78,16 +77,15 @@ interface FoundProps {
 }
 
 function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
-  const searched = `${plural(result.schedules, "schedule")} with up to ${plural(result.bound, "preemption")}`;
   if (!result.failure) {
-    const summary = result.exhaustive ? `No failure in all ${searched}.` : `No failure in ${searched}${cancelled ? " before you cancelled" : ""}; the search did not cover them all.`;
     return (
-      <p data-testid="explore-result" data-found="false">
-        {summary} ({(ms / 1000).toFixed(1)} s)
+      <p data-testid="explore-result" data-found="false" data-complete={result.complete}>
+        {nothingFound(result, cancelled)} ({(ms / 1000).toFixed(1)} s)
       </p>
     );
   }
   const { failure } = result;
+  const how = failure.strategy === "bounded" ? "" : ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}`;
   const workers = Math.max(...failure.steps.map((s) => s.worker)) + 1;
   const moves = failure.steps.map(({ worker, timeout }) => ({ worker, timeout }));
   const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
@@ -95,7 +93,8 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
   return (
     <div data-testid="explore-result" data-found="true" data-kind={failure.kind}>
       <p className="explore-failure">
-        Found after {searched}: {failure.message}
+        Found after {plural(result.schedules, "schedule")}
+        {how}: {failure.message}
       </p>
       <p>
         <button onClick={() => replay?.(moves)} disabled={!replay} title={why} data-testid="explore-replay">
@@ -144,6 +143,24 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
       )}
     </div>
   );
+}
+
+/** What a search that found nothing covered, in words. */
+function nothingFound(result: ExploreResult, cancelled: boolean): string {
+  const { schedules, bound, randomSchedules } = result;
+  if (result.complete) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the workers can run.`;
+  const bounded = `${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}`;
+  const stop = cancelled ? " before you cancelled" : "";
+  if (!result.exhaustive) return `No failure in ${bounded}${stop}; the search did not cover them all.`;
+  if (randomSchedules === 0) return `No failure in all ${bounded}.`;
+  return `No failure in all ${bounded}, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them${stop}.`;
+}
+
+function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
+  const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
+  if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
+  const left = Math.max(0, (budgetMs - (performance.now() - startedAt)) / 1000);
+  return `${tried}: now ${strategy}, ${left.toFixed(0)} s left`;
 }
 
 function perSecond(count: number, startedAt: number): string {

@@ -1,0 +1,173 @@
+/**
+ * Explore's search, run by the controller on one gated run whose workers
+ * stay alive (runtime/epochs.ts): it drives a schedule, has worker 0 judge
+ * the result, restores the shared objects and starts the bodies again, all
+ * through shared memory, with no message to the page until the search ends.
+ *
+ * Order (DESIGN.md, "Step and explore"): no preemptions, then every schedule
+ * with at most 1, then 2 (search.ts, up to a cap); then, until the time
+ * budget ends, random walks alternating with PCT at depths 1 to 3
+ * (random-schedules.ts). A schedule found by chance is shrunk: each choice
+ * that is not the default is tried as the default, and kept so when the run
+ * still fails the same way with no more preemptions.
+ *
+ * The search finds only which choices fail; the page then runs that one
+ * schedule again, step by step, to tell what failed and where (explore.ts).
+ */
+import { EpochCommand, sendEpoch } from "../../runtime/epochs";
+import { Header } from "../../runtime/memory";
+import { Controller, StuckWorkerError } from "./controller";
+import { byPrefix, follow, type Chooser } from "./drive";
+import { pct, randomWalk, seededRandom } from "./random-schedules";
+import { preemptions, searchBounded, type Decision, type Execution } from "./search";
+
+export interface SearchOptions {
+  readonly maxPreemptions: number;
+  /** At most this many schedules in the bounded search. */
+  readonly cap: number;
+  /** Time from the search's start after which the random strategies stop (0: none). */
+  readonly budgetMs: number;
+  /** The words of the shared objects, restored before every schedule after the first. */
+  readonly arena: { readonly start: number; readonly end: number };
+  readonly seed: number;
+}
+
+/** Words of the small shared buffer through which the page watches a search and cancels it. */
+export const Progress = { schedules: 0, bound: 1, strategy: 2, cancel: 3, words: 4 } as const;
+
+export const STRATEGIES = ["bounded", "random walk", "PCT"] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export interface SearchReport {
+  readonly schedules: number;
+  /** The highest preemption bound searched. */
+  readonly bound: number;
+  /** Every schedule with up to `bound` preemptions was tried. */
+  readonly exhaustive: boolean;
+  /** Every schedule at all was tried: no bound left one out. */
+  readonly complete: boolean;
+  /** Schedules tried by random walk and PCT. */
+  readonly randomSchedules: number;
+  readonly cancelled: boolean;
+  readonly found: { readonly choices: readonly number[]; readonly strategy: Strategy; readonly preemptions: number } | null;
+  /** Why the workers are left unable to go on (one ran without reaching a scheduling point): the run must be stopped. */
+  readonly stranded: string | null;
+}
+
+/** What went wrong in a schedule, as far as the search tells them apart. */
+type Failing = "failed" | "deadlock" | "livelock";
+
+const SHRINK_TRIES = 500;
+
+export function searchEpochs(memory: SharedArrayBuffer, workers: number, options: SearchOptions, progress: Int32Array): SearchReport {
+  const started = performance.now();
+  const epochs = new Epochs(memory, workers, options.arena);
+  const cancelled = () => Atomics.load(progress, Progress.cancel) === 1;
+  let schedules = 0;
+  let strategy: Strategy = "bounded";
+  const execute = (choose: Chooser): Execution<Failing> => {
+    const run = epochs.run(choose);
+    Atomics.store(progress, Progress.schedules, ++schedules);
+    return run;
+  };
+  const report = (rest: Partial<SearchReport> & Pick<SearchReport, "bound">): SearchReport => {
+    if (rest.stranded === undefined) epochs.quit();
+    return { schedules, exhaustive: false, complete: false, randomSchedules: 0, cancelled: cancelled(), found: null, stranded: null, ...rest };
+  };
+  let bound = 0;
+  try {
+    for (; bound <= options.maxPreemptions; bound++) {
+      Atomics.store(progress, Progress.bound, bound);
+      const result = searchBounded(bound, (prefix) => execute(byPrefix(prefix)), { cap: options.cap - schedules, cancelled });
+      if (result.found) return report({ bound, found: { choices: result.found.choices, strategy, preemptions: bound } });
+      if (!result.exhaustive) return report({ bound });
+      if (!result.pruned) return report({ bound, exhaustive: true, complete: true });
+    }
+    bound = options.maxPreemptions;
+    const bounded = schedules;
+    const random = seededRandom(options.seed);
+    let longest = 1;
+    for (let i = 0; performance.now() - started < options.budgetMs && !cancelled(); i++) {
+      strategy = i % 2 === 0 ? "random walk" : "PCT";
+      Atomics.store(progress, Progress.strategy, STRATEGIES.indexOf(strategy));
+      const choose = strategy === "PCT" ? pct(random, workers, 1 + ((i >> 1) % 3), longest) : randomWalk(random);
+      const run = execute(choose);
+      longest = Math.max(longest, run.decisions.length);
+      if (run.failure) {
+        const found = shrink(execute, run.decisions, run.failure);
+        return report({ bound, exhaustive: true, randomSchedules: schedules - bounded, found: { ...found, strategy } });
+      }
+    }
+    return report({ bound, exhaustive: true, randomSchedules: schedules - bounded });
+  } catch (thrown) {
+    if (!(thrown instanceof StuckWorkerError)) throw thrown;
+    const { decisions } = epochs;
+    return report({ bound, stranded: thrown.message, found: { choices: decisions.map((d) => d.position), strategy, preemptions: preemptions(decisions) } });
+  }
+}
+
+/** Fewer preemptions for a failing schedule: each choice that is not the default is tried as the default. */
+function shrink(execute: (choose: Chooser) => Execution<Failing>, decisions: readonly Decision[], failure: Failing) {
+  let choices = decisions.map((d) => d.position);
+  let fewest = preemptions(decisions);
+  for (let i = 0, tries = 0; i < choices.length && tries < SHRINK_TRIES; i++) {
+    if (choices[i] === 0) continue;
+    tries++;
+    const run = execute(byPrefix([...choices.slice(0, i), 0, ...choices.slice(i + 1)]));
+    if (run.failure !== failure || preemptions(run.decisions) > fewest) continue;
+    choices = run.decisions.map((d) => d.position);
+    fewest = preemptions(run.decisions);
+  }
+  return { choices, preemptions: fewest };
+}
+
+/** The controller's side of the epochs: one schedule per call, on the same workers. */
+class Epochs {
+  private readonly words: Int32Array;
+  private readonly controller: Controller;
+  private snapshot: Int32Array | null = null;
+  /** The decisions of the schedule running now, or run last. */
+  decisions: Decision[] = [];
+
+  constructor(
+    memory: SharedArrayBuffer,
+    workers: number,
+    private readonly arena: SearchOptions["arena"],
+  ) {
+    this.words = new Int32Array(memory);
+    this.controller = new Controller(memory, workers);
+  }
+
+  /** Runs one schedule: `choose` picks at each decision; then worker 0 judges the result. */
+  run(choose: Chooser): Execution<Failing> {
+    const decisions: Decision[] = (this.decisions = []);
+    this.begin();
+    const parked = follow(this.controller, choose, decisions, null);
+    if (parked) {
+      this.controller.abortAll();
+      return { decisions, failure: parked.kind === "livelock" ? "livelock" : "deadlock" };
+    }
+    const before = this.controller.parks()[0]!;
+    sendEpoch(this.words, EpochCommand.Judge);
+    this.controller.awaitWorker(0, before);
+    return { decisions, failure: Atomics.load(this.words, Header.epochFailed) === 1 ? "failed" : null };
+  }
+
+  quit(): void {
+    sendEpoch(this.words, EpochCommand.Quit);
+  }
+
+  /** The first time, waits for the workers to park before their first lines; later, restores the objects and restarts the bodies. */
+  private begin(): void {
+    if (this.snapshot === null) {
+      this.controller.start();
+      this.snapshot = this.words.slice(this.arena.start, this.arena.end);
+      return;
+    }
+    this.words.set(this.snapshot, this.arena.start);
+    Atomics.store(this.words, Header.epochFailed, 0);
+    const before = this.controller.parks();
+    sendEpoch(this.words, EpochCommand.Next);
+    this.controller.awaitEach(before);
+  }
+}

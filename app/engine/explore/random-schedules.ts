@@ -1,0 +1,52 @@
+/**
+ * Explore's randomised strategies, for what the preemption-bounded search
+ * leaves out once its bound is reached: a random walk (each decision picks an
+ * option uniformly), and PCT, probabilistic concurrency testing (Burckhardt,
+ * Kothari, Musuvathi and Nagarakatte, "A Randomized Scheduler with
+ * Probabilistic Guarantees of Finding Bugs", ASPLOS 2010): workers get
+ * random distinct priorities, the highest-priority worker that can move
+ * always moves, and at `depth - 1` random steps the one about to move drops
+ * below all others. A bug of depth d shows with probability at least
+ * 1 / (n k^(d-1)) per run, for n workers and k steps.
+ */
+import type { Chooser } from "./drive";
+
+export type Random = () => number;
+
+/** Mulberry32: a small seeded generator, so that a search can be repeated. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomWalk(random: Random): Chooser {
+  return (ordered) => Math.floor(random() * ordered.length);
+}
+
+/** PCT with bug depth `depth`, for runs of about `steps` decisions. */
+export function pct(random: Random, workers: number, depth: number, steps: number): Chooser {
+  const priority = shuffled(Array.from({ length: workers }, (_, w) => depth + w), random);
+  const changeAt = Array.from({ length: depth - 1 }, () => 1 + Math.floor(random() * Math.max(1, steps)));
+  const highest: Chooser = (ordered) => ordered.reduce((best, o, i) => (priority[o.worker]! > priority[ordered[best]!.worker]! ? i : best), 0);
+  return (ordered, step) => {
+    const change = changeAt.indexOf(step);
+    if (change < 0) return highest(ordered, step);
+    // The i-th change point lowers the worker about to move to priority i, below every initial one.
+    priority[ordered[highest(ordered, step)]!.worker] = change;
+    return highest(ordered, step);
+  };
+}
+
+function shuffled<T>(items: T[], random: Random): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

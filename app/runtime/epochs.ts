@@ -1,0 +1,48 @@
+/**
+ * Epochs: explore runs thousands of schedules of one scenario, and starting
+ * a run (evaluating the scenario on every worker, allocating its memory,
+ * a round of messages) costs far more than a schedule's few dozen steps. So
+ * an explore run keeps its workers: after each body ends, a worker sleeps on
+ * the header's `epoch` word until the controller, having driven the
+ * schedule, tells it what comes next (DESIGN.md, "Step and explore": "an
+ * epoch resets shared memory and restarts the bodies").
+ *
+ *   Judge  worker 0 computes the result and checks the goals; a failure
+ *          (like a body's error) sets `epochFailed`. The others sleep on.
+ *   Next   the controller has restored the shared objects' words; every
+ *          worker attaches to them afresh and runs its body again.
+ *   Quit   the bodies' call returns, and the run ends as usual.
+ *
+ * The controller's side is engine/explore/epoch-search.ts.
+ */
+import { Header } from "./memory";
+
+export const EpochCommand = { Judge: 1, Next: 2, Quit: 3 } as const;
+export type EpochCommand = (typeof EpochCommand)[keyof typeof EpochCommand];
+
+/** The epoch word now: a worker reads it before its body, then awaits a change. */
+export function currentEpoch(words: Int32Array): number {
+  return Atomics.load(words, Header.epoch);
+}
+
+/** Sleeps until the epoch word moves past `seen`; returns the new value and its command. */
+export function awaitEpoch(words: Int32Array, seen: number): { epoch: number; command: EpochCommand } {
+  let epoch = Atomics.load(words, Header.epoch);
+  while (epoch === seen) {
+    Atomics.wait(words, Header.epoch, seen);
+    epoch = Atomics.load(words, Header.epoch);
+  }
+  return { epoch, command: Atomics.load(words, Header.epochCommand) as EpochCommand };
+}
+
+/** Marks this epoch's schedule as failing. */
+export function failEpoch(words: Int32Array): void {
+  Atomics.store(words, Header.epochFailed, 1);
+}
+
+/** Controller: publishes `command` to the sleeping workers. */
+export function sendEpoch(words: Int32Array, command: EpochCommand): void {
+  Atomics.store(words, Header.epochCommand, command);
+  Atomics.add(words, Header.epoch, 1);
+  Atomics.notify(words, Header.epoch);
+}
