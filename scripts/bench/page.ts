@@ -12,6 +12,7 @@ import { engineSpeedupVsRaw } from "./figures/engine-speedup";
 import { processesSpeedupVsRaw } from "./figures/processes-speedup";
 import { gilSpeedup } from "./figures/gil-speedup";
 import { timelineFrame } from "./figures/timeline-frame";
+import { explore3x2, exploreSchedulesPerSecond, stepLatency } from "./figures/explore";
 
 const FIGURES: readonly Figure[] = [
   mutexVsFutex,
@@ -27,6 +28,9 @@ const FIGURES: readonly Figure[] = [
   processesSpeedupVsRaw,
   gilSpeedup,
   timelineFrame,
+  exploreSchedulesPerSecond,
+  explore3x2,
+  stepLatency,
 ];
 
 export interface BenchOptions {

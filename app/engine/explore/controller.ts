@@ -11,7 +11,7 @@
  * not done is a deadlock.
  */
 import { Header, TURN_STRIDE, layoutOf, type Layout } from "../../runtime/memory";
-import { TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
+import { HANDOFF_SPINS, TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
 import type { PointKind } from "../../runtime/gate";
 
 /** One way the run can go on from here. */
@@ -132,6 +132,7 @@ export class Controller {
   }
 
   private awaitParks(worker: number, atLeast: number): void {
+    for (let i = 0; i < HANDOFF_SPINS; i++) if (this.slotWord(worker, TurnSlot.parks) >= atLeast) return;
     const deadline = performance.now() + this.limitMs;
     for (;;) {
       const signal = Atomics.load(this.words, Header.gateSignal);

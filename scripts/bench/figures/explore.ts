@@ -1,0 +1,136 @@
+/**
+ * Explore and step mode on real browser workers, as the app drives them
+ * (the controller worker, the epoch search, the runner pool):
+ *
+ * - explore_schedules_per_s: the 2 x 3 unlocked counter (lesson 3's race)
+ *   searched exhaustively with up to 2 preemptions, no promise to break, so
+ *   every schedule runs; whole searches, run start included. Target 2,000.
+ * - explore_3x2_ms: the time of the exhaustive search, up to 2 preemptions,
+ *   of 3 workers x 2 locked increments (thousands of schedules). No target.
+ * - step_ms: one step of step mode, from the call to the page's new state
+ *   (the controller worker's step, the shared values read back). Target 50.
+ */
+import { compileScenario } from "../../../app/engine/compile";
+import { WorkerPool } from "../../../app/engine/pool";
+import { spawnBrowserRunner } from "../../../app/engine/browser-runner";
+import { browserDriver, controllerWorker } from "../../../app/engine/explore/browser-driver";
+import { explore, type ExploreResult } from "../../../app/engine/explore/explore";
+import { Stepper } from "../../../app/engine/explore/stepper";
+import { interleaved, median, type Figure } from "../harness";
+
+const counter = (workers: number, body: string) => `import { defineScenario, param } from "interleave";
+export default defineScenario({
+  params: { n: param.int({ default: 3, min: 1, max: 100 }) },
+  workers: ${workers},
+  setup: (shared) => ({ c: shared.int("counter"), lock: shared.lock("lock") }),
+  worker: ({ c, lock }, { params }) => { for (let i = 0; i < params.n; i++) { ${body} } },
+  result: ({ c }) => c.get(),
+});`;
+
+const RACE = counter(2, "c.set(c.get() + 1);");
+const LOCKED_3 = counter(3, "lock.acquire(); c.set(c.get() + 1); lock.release();");
+/** Searches per sample of the small race, so that each sample lasts long enough to time. */
+const SEARCHES = 10;
+
+function compiled(source: string): string {
+  const result = compileScenario(source);
+  if (!result.ok) throw new Error(`bench scenario does not compile: ${result.error.message}`);
+  return result.js;
+}
+
+async function search(pool: WorkerPool, js: string, n: number): Promise<ExploreResult> {
+  const result = await explore(pool, { js, params: { n }, budgetMs: 0, driver: browserDriver });
+  if (!result.exhaustive || result.failure) throw new Error(`the search should cover every schedule and find nothing: ${JSON.stringify(result).slice(0, 300)}`);
+  return result;
+}
+
+export const exploreSchedulesPerSecond: Figure = {
+  name: "explore_schedules_per_s",
+  unit: "schedules/s",
+  target: 2000,
+  async measure(repetitions, log) {
+    const pool = new WorkerPool(spawnBrowserRunner, 2);
+    const js = compiled(RACE);
+    let schedules = 0;
+    try {
+      const s = await interleaved(
+        repetitions,
+        {
+          rate: async () => {
+            const began = performance.now();
+            schedules = 0;
+            for (let k = 0; k < SEARCHES; k++) schedules += (await search(pool, js, 3)).schedules;
+            return schedules / ((performance.now() - began) / 1000);
+          },
+        },
+        log,
+      );
+      return { value: median(s.rate), samples: s.rate, parts: [{ name: "schedules per sample", value: schedules, unit: "schedules" }] };
+    } finally {
+      pool.close();
+    }
+  },
+};
+
+export const explore3x2: Figure = {
+  name: "explore_3x2_ms",
+  unit: "ms",
+  better: "lower",
+  async measure(repetitions, log) {
+    const pool = new WorkerPool(spawnBrowserRunner, 3);
+    const js = compiled(LOCKED_3);
+    let schedules = 0;
+    try {
+      const s = await interleaved(
+        repetitions,
+        {
+          search: async () => {
+            const began = performance.now();
+            schedules = (await search(pool, js, 2)).schedules;
+            return performance.now() - began;
+          },
+        },
+        log,
+      );
+      return { value: median(s.search), samples: s.search, parts: [{ name: "schedules", value: schedules, unit: "schedules" }] };
+    } finally {
+      pool.close();
+    }
+  },
+};
+
+export const stepLatency: Figure = {
+  name: "step_ms",
+  unit: "ms",
+  target: 50,
+  better: "lower",
+  async measure(repetitions, log) {
+    const pool = new WorkerPool(spawnBrowserRunner, 2);
+    const stepper = new Stepper(pool, controllerWorker());
+    try {
+      const s = await interleaved(
+        repetitions,
+        {
+          step: async () => {
+            await stepper.start({ source: RACE, params: { n: 3 }, goals: [] });
+            const times: number[] = [];
+            for (;;) {
+              const snapshot = stepper.getSnapshot();
+              if (snapshot.status !== "stepping" || snapshot.options.length === 0) break;
+              const began = performance.now();
+              await stepper.step(snapshot.options[0]!);
+              times.push(performance.now() - began);
+            }
+            if (times.length === 0) throw new Error(`step mode did not start: ${JSON.stringify(stepper.getSnapshot()).slice(0, 300)}`);
+            return median(times);
+          },
+        },
+        log,
+      );
+      return { value: median(s.step), samples: s.step, parts: [] };
+    } finally {
+      stepper.close();
+      pool.close();
+    }
+  },
+};
