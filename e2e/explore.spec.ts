@@ -10,17 +10,23 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
     await expect(result).toContainText("Broken: the count is exact");
-    await expect(page.getByTestId("explore-swimlanes")).toContainText("reads counter");
+    const lanes = page.getByTestId("explore-swimlanes");
+    await expect(lanes).toContainText(/reads counter = \d/);
+    await expect(lanes).toContainText(/writes counter, now \d/);
+    await expect(lanes.locator("tr.preemption")).not.toHaveCount(0);
+    await expect(page.getByTestId("explore-swimlanes-end")).toContainText("Broken: the count is exact");
     await expect(page.getByTestId("explore-schedule")).toHaveText(/^v1\.[0-9a-f]{8}\.[A-P\d]+$/);
   });
 
-  test("with the lock, explore says how many schedules it searched and found nothing", async ({ page }) => {
+  test("with the lock, explore searches every schedule up to 2 preemptions, then at random until its budget, and says what it covered", async ({ page }) => {
     await openLesson(page);
     await setParam(page, "fix", "lock");
     await page.getByTestId("explore-button").click();
+    await expect(page.getByTestId("explore-progress")).toHaveAttribute("data-strategy", /random walk|PCT/, { timeout: 10_000 });
+    await expect(page.getByTestId("explore-progress")).toContainText(/s left$/);
     const result = page.getByTestId("explore-result");
     await expect(result).toHaveAttribute("data-found", "false", { timeout: 60_000 });
-    await expect(result).toContainText(/^No failure in all [\d,]+ schedules with up to 2 preemptions\./);
+    await expect(result).toContainText(/^No failure in all [\d,]+ schedules with up to 2 preemptions, nor in [\d,]+ random-walk and PCT schedules after them\./);
   });
 
   test("the deadlock lesson: explore finds the deadlock, Replay shows it in step mode, Take over starts from any step", async ({ page }) => {

@@ -1,14 +1,17 @@
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
 import { LessonPage } from "./LessonPage";
+import { PlaygroundPage } from "./PlaygroundPage";
+import { PLAYGROUND_SLUG } from "./playground/playground";
 import { useCourse, useRoute } from "./hooks";
 
 export function App() {
   const course = useCourse();
   const route = useRoute();
-  const match = /^\/lessons\/([^/?]+)(?:\?(.*))?$/.exec(route);
+  const match = /^\/(?:lessons\/([^/?]+)|(playground))(?:\?(.*))?$/.exec(route);
   const slug = match?.[1];
-  const shared = new URLSearchParams(match?.[2] ?? "").get("share");
+  const playground = match?.[2] !== undefined;
+  const shared = new URLSearchParams(match?.[3] ?? "").get("share");
   const lesson = course.lessons.find((l) => l.slug === slug);
   return (
     <div className="app">
@@ -19,9 +22,11 @@ export function App() {
         <span className="course-title">{course.title}</span>
       </header>
       <div className="body">
-        <CourseNav course={course} current={lesson?.slug} />
+        <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
         <main className="main">
-          {lesson ? (
+          {playground ? (
+            <PlaygroundPage key={`playground?${shared ?? ""}`} shared={shared} />
+          ) : lesson ? (
             <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} shared={shared} />
           ) : (
             <CourseHome course={course} missing={slug} />

@@ -1,5 +1,6 @@
 import type { Course } from "../engine/course/course";
 import { lessonHref } from "./hooks";
+import { PLAYGROUND_SLUG } from "./playground/playground";
 
 export function CourseNav({ course, current }: { course: Course; current?: string }) {
   return (
@@ -23,6 +24,16 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
           </ol>
         </section>
       ))}
+      <section>
+        <h2>Your own</h2>
+        <ol>
+          <li>
+            <a href={lessonHref(PLAYGROUND_SLUG)} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
+              Playground
+            </a>
+          </li>
+        </ol>
+      </section>
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { decodeShare, type Share } from "../engine/explore/share";
 import type { Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
@@ -24,18 +24,22 @@ function openSession(lesson: Lesson, share: Share | null): Session {
   });
 }
 
-export function LessonPage({ lesson, shared }: { lesson: Lesson; shared: string | null }) {
+/** A lesson: its text (and `children` under it), and the workspace to run, step and explore its scenario. */
+export function LessonPage({ lesson, shared, children }: { lesson: Lesson; shared: string | null; children?: ReactNode }) {
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
   const decoded = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
   const share = decoded && !("problem" in decoded) ? decoded : null;
 
+  // The session lives as long as the page shows this lesson; the playground changes its invariant without a new one.
+  const current = useRef(lesson);
+  current.current = lesson;
   useEffect(() => {
     if (isolation) return;
-    const opened = openSession(lesson, share);
+    const opened = openSession(current.current, share);
     setSession(opened);
     return () => opened.dispose();
-  }, [lesson, isolation, share]);
+  }, [lesson.slug, isolation, share]);
 
   return (
     <div className="lesson" data-testid="lesson-page">
@@ -43,6 +47,7 @@ export function LessonPage({ lesson, shared }: { lesson: Lesson; shared: string 
         <h1 data-testid="lesson-title">{lesson.title}</h1>
         <ProblemList problems={lesson.problems} />
         <Prose markdown={lesson.prose} />
+        {children}
       </section>
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}

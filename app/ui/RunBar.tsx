@@ -6,7 +6,8 @@ interface RunBarProps {
   onRun(): void;
   onStop(): void;
   onReset(): void;
-  onSolve(): void;
+  /** Absent when there is no solution to show (the playground). */
+  onSolve?: () => void;
   /** Brings back the code the student had before Solve; absent when there is none to bring back. */
   onOwnCode?: () => void;
 }
@@ -23,9 +24,11 @@ export function RunBar({ running, onRun, onStop, onReset, onSolve, onOwnCode }: 
       <button onClick={onReset} disabled={running} data-testid="reset-button" title="Restore the lesson's starter code">
         Reset code
       </button>
-      <button onClick={onSolve} disabled={running} data-testid="solve-button" title="Show the lesson's solution in the editor">
-        Solve
-      </button>
+      {onSolve && (
+        <button onClick={onSolve} disabled={running} data-testid="solve-button" title="Show the lesson's solution in the editor">
+          Solve
+        </button>
+      )}
       {onOwnCode && (
         <button onClick={onOwnCode} disabled={running} data-testid="own-code-button" title="Bring back the code you had before Solve">
           Back to my code

@@ -108,9 +108,11 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
         <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
           Scenario (TypeScript)
         </button>
-        <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
-          Python reference
-        </button>
+        {lesson.reference !== "" && (
+          <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
+            Python reference
+          </button>
+        )}
       </div>
       <div className="editor-frame" hidden={tab !== "scenario"}>
         <Suspense fallback={<pre className="code-fallback" data-testid="code-loading">{snapshot.source}</pre>}>
@@ -143,7 +145,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
         onRun={run}
         onStop={() => session.stop()}
         onReset={reset}
-        onSolve={solve}
+        onSolve={lesson.solution === "" ? undefined : solve}
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
       />
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />

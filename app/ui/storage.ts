@@ -1,6 +1,7 @@
 /**
  * What the student's browser remembers per lesson: their code (saved as they
- * type), their parameter values, and the goals they have met. Storage can be
+ * type), their parameter values, and the goals they have met; and the
+ * playground's promise. Storage can be
  * full or disabled; then nothing is remembered, and nothing breaks.
  */
 import type { Params } from "../engine/session";
@@ -35,4 +36,7 @@ export const saved = {
   saveOwnCode: (lesson: string, code: string | undefined) => write(`own-code:${lesson}`, code),
   goals: (lesson: string) => read<string[]>(`goals:${lesson}`) ?? [],
   saveGoals: (lesson: string, goals: Iterable<string>) => write(`goals:${lesson}`, [...goals]),
+  /** The playground's promise, what explore checks there. */
+  promise: () => read<string>("playground-promise"),
+  savePromise: (promise: string) => write("playground-promise", promise),
 };

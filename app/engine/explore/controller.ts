@@ -110,6 +110,11 @@ export class Controller {
     }));
   }
 
+  /** A word of the run memory: a shared int's value, for the swimlanes. */
+  word(index: number): number {
+    return Atomics.load(this.words, index);
+  }
+
   /** Lets the option's worker take one step, and waits until it has parked, blocked or ended again. */
   take(option: Option): void {
     this.grant(option.worker, option.timeout ? Verdict.TimedOut : Verdict.Woken);

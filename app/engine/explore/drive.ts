@@ -11,15 +11,21 @@
  */
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
 import type { Decision } from "./search";
+import { PointKind } from "../../runtime/gate";
+import { TurnState } from "../../runtime/turnstile";
 
 /** A run longer than this many steps is reported as a possible livelock. */
 export const STEP_CAP = 10_000;
 
 export type Plan = { readonly prefix: readonly number[] } | { readonly steps: readonly Option[]; readonly complete: boolean };
 
-/** One step of a schedule: who moved, and what it was about to do when chosen. */
+/** One step of a schedule: who moved, what it was about to do when chosen, and what came of it. */
 export interface Step extends Pending {
   readonly timeout: boolean;
+  /** Moving this worker interrupted another that could have gone on. */
+  readonly preemption: boolean;
+  /** For a read, write or add: the object's value after the step (what was read, or written). */
+  readonly value: number | null;
 }
 
 /** Why a schedule left its workers parked for good. */
@@ -73,11 +79,18 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
     const position = choose(ordered, decisions.length);
     const option = ordered[position]!;
     decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
-    steps?.push({ ...controller.pending()[option.worker]!, timeout: option.timeout });
+    const pending = steps && controller.pending()[option.worker]!;
     if (preemptive[position]) preemptions++;
     controller.take(option);
     current = option.worker;
+    if (pending) steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: valueAfter(controller, pending) });
   }
+}
+
+const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add]);
+
+function valueAfter(controller: Controller, step: Pending): number | null {
+  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? controller.word(step.object) : null;
 }
 
 /** The default first (the current worker goes on, a wake-up before a timeout), then the rest in worker order. */

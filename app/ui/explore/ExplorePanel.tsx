@@ -85,11 +85,17 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
     );
   }
   const { failure } = result;
+  if (result.schedules === 0) {
+    return (
+      <p className="explore-problem" data-testid="explore-result" data-found="true" data-kind={failure.kind}>
+        Explore could not start the scenario: {failure.message} Run it once to see where.
+      </p>
+    );
+  }
   const how = failure.strategy === "bounded" ? "" : ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}`;
   const workers = Math.max(...failure.steps.map((s) => s.worker)) + 1;
   const moves = failure.steps.map(({ worker, timeout }) => ({ worker, timeout }));
   const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
-  let previous = -1;
   return (
     <div data-testid="explore-result" data-found="true" data-kind={failure.kind}>
       <p className="explore-failure">
@@ -112,23 +118,30 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
           </tr>
         </thead>
         <tbody>
-          {failure.steps.map((step, i) => {
-            const switched = previous !== -1 && previous !== step.worker;
-            previous = step.worker;
-            return (
-              <tr key={i} className={switched ? "switch" : undefined}>
-                <td>
-                  <button className="take-over" onClick={() => replay?.(moves.slice(0, i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
-                    {i + 1}
-                  </button>
+          {failure.steps.map((step, i) => (
+            <tr key={i} className={step.preemption ? "preemption" : undefined}>
+              <td>
+                <button className="take-over" onClick={() => replay?.(moves.slice(0, i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
+                  {i + 1}
+                </button>
+              </td>
+              {Array.from({ length: workers }, (_, w) => (
+                <td key={w}>
+                  {w === step.worker && step.preemption && <span className="preempts" title="A preemption: the worker before could have gone on">⤵ </span>}
+                  {w === step.worker ? stepWords(step, failure.objects) : ""}
                 </td>
-                {Array.from({ length: workers }, (_, w) => (
-                  <td key={w}>{w === step.worker ? stepWords(step, failure.objects) : ""}</td>
-                ))}
-              </tr>
-            );
-          })}
+              ))}
+            </tr>
+          ))}
         </tbody>
+        <tfoot>
+          <tr className="failure-row">
+            <td>✗</td>
+            <td colSpan={workers} data-testid="explore-swimlanes-end">
+              {failure.message}
+            </td>
+          </tr>
+        </tfoot>
       </table>
       {schedule && (
         <p>

@@ -3,6 +3,7 @@
  * asks to step through it. It replays only on the code and parameters it was
  * made with; otherwise the banner says why.
  */
+import { lessonHref } from "../hooks";
 import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
 import { codeHash, decodeSchedule } from "../../engine/explore/schedule";
@@ -48,5 +49,5 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep }: P
 /** The address of `slug` on this site, carrying `share`. */
 export function shareLink(slug: string, share: Share): string {
   const site = `${location.origin}${location.pathname}`;
-  return `${site}#/lessons/${slug}?share=${encodeShare(share)}`;
+  return `${site}${lessonHref(slug)}?share=${encodeShare(share)}`;
 }

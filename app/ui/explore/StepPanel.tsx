@@ -9,6 +9,7 @@ import type { Option } from "../../engine/explore/controller";
 import type { Stepper, StepSnapshot } from "../../engine/explore/stepper";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
+import { PointKind } from "../../runtime/gate";
 import { stepWords } from "./step-words";
 
 interface Props {
@@ -20,7 +21,7 @@ interface Props {
 
 export function StepPanel({ stepper, busy, onStart }: Props) {
   const snapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
-  useStepKeys(stepper, snapshot);
+  useStepKeys(stepper);
   return (
     <section className="step-mode" data-testid="step-mode" data-status={snapshot.status}>
       <h3>Step mode</h3>
@@ -44,7 +45,7 @@ export function StepPanel({ stepper, busy, onStart }: Props) {
 type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
 
 function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
-  const { pending, options, objects } = snapshot;
+  const { pending, options } = snapshot;
   const params = Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`);
   return (
     <>
@@ -58,7 +59,7 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
           const name = workerName(p.worker);
           return (
             <li key={p.worker} className={`step-w${p.worker % 4}`} data-testid={`step-worker-${name}`}>
-              <strong>{name}</strong> {nextWords(p, objects, move !== undefined)}
+              <strong>{name}</strong> {nextWords(p, snapshot, move !== undefined)}
               {p.line > 0 && p.state !== TurnState.Done && <small> (line {p.line})</small>}{" "}
               <button onClick={() => void stepper.step(move!)} disabled={!move} data-testid={`step-${name}`} title={`Step ${name} (key ${name})`}>
                 Step {name}
@@ -113,27 +114,33 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
   );
 }
 
-function nextWords(p: Open["pending"][number], objects: Open["objects"], canMove: boolean): string {
+function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
   if (p.state === TurnState.Done) return "has finished";
-  const words = stepWords({ ...p, timeout: false }, objects);
+  const { objects, values } = snapshot;
+  // A read will see the value there now: "B reads counter = 4".
+  const object = p.kind === PointKind.Read ? objects.find((o) => o.index === p.object) : undefined;
+  const now = object && values.find((v) => v.name === object.name && v.kind === object.kind)?.value;
+  const words = stepWords({ ...p, timeout: false, preemption: false, value: typeof now === "number" ? now : null }, objects);
   if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
   return `will next: ${words}`;
 }
 
 /** A worker's letter steps it, unless the focus is in a text field or the editor. */
-function useStepKeys(stepper: Stepper, snapshot: StepSnapshot): void {
+function useStepKeys(stepper: Stepper): void {
   useEffect(() => {
-    if (snapshot.status !== "stepping") return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.ctrlKey || event.metaKey || event.altKey || target?.closest("input, select, textarea, .monaco-editor")) return;
+      // The store's state now, not the last render's: a key may come before React has repainted.
+      const now = stepper.getSnapshot();
+      if (now.status !== "stepping" || event.key.length !== 1) return;
       const worker = event.key.toUpperCase().charCodeAt(0) - 65;
-      const move: Option | undefined = snapshot.options.find((o) => o.worker === worker && !o.timeout);
-      if (event.key.length !== 1 || !move) return;
+      const move: Option | undefined = now.options.find((o) => o.worker === worker && !o.timeout);
+      if (!move) return;
       event.preventDefault();
       void stepper.step(move);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [stepper, snapshot]);
+  }, [stepper]);
 }

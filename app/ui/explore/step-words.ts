@@ -1,4 +1,4 @@
-/** A schedule's step in words, for the swimlanes: "reads counter", "wakes on lock a". */
+/** A schedule's step in words, for the swimlanes: "reads counter = 4", "writes counter, now 5", "wakes on lock a". */
 import type { Step } from "../../engine/explore/drive";
 import type { Allocation } from "../../runtime/memory";
 import { PointKind } from "../../runtime/gate";
@@ -29,5 +29,7 @@ export function stepWords(step: Step, objects: readonly Allocation[]): string {
   const name = object ? `${object.kind === "int" ? "" : `${object.kind} `}${object.name}` : "";
   if (step.state === TurnState.Blocked) return step.timeout ? `times out waiting on ${name}` : `wakes on ${name}`;
   const verb = VERBS[step.kind] ?? "steps";
-  return step.kind === 0 || step.kind === PointKind.Io ? verb : `${verb} ${name}`;
+  if (step.kind === 0 || step.kind === PointKind.Io) return verb;
+  if (step.value === null) return `${verb} ${name}`;
+  return step.kind === PointKind.Read ? `reads ${name} = ${step.value}` : `${verb} ${name}, now ${step.value}`;
 }

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { replaceCode } from "./lesson-page";
+
+// The playground: any scenario, with the student's own promise, through Run, Step and Explore.
+test.describe("the playground takes any scenario through the same modes", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("./#/");
+    await page.getByTestId("playground-link").click();
+    await expect(page.getByTestId("lesson-title")).toHaveText("Playground");
+    await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  });
+
+  test("explore breaks the starter's promise, and the promise is the student's to change", async ({ page }) => {
+    await expect(page.getByTestId("solve-button")).toHaveCount(0);
+    await expect(page.getByTestId("tab-python")).toHaveCount(0);
+    await page.getByTestId("explore-button").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-kind", "broken", { timeout: 30_000 });
+    await expect(result).toContainText("Broken: result.actual === result.expected");
+    await expect(page.getByTestId("explore-share-link")).toHaveValue(/#\/playground\?share=/);
+
+    await page.getByTestId("playground-promise").fill("result.actual <= result.expected");
+    await page.reload();
+    await expect(page.getByTestId("playground-promise")).toHaveValue("result.actual <= result.expected");
+  });
+
+  test("a scenario of the student's own: explore finds its deadlock, and step mode replays it", async ({ page }) => {
+    await replaceCode(
+      page,
+      `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: (shared) => ({ left: shared.lock("left"), right: shared.lock("right") }),
+  worker: ({ left, right }, { id }) => {
+    const [first, second] = id === 0 ? [left, right] : [right, left];
+    first.acquire(); second.acquire(); second.release(); first.release();
+  },
+  result: () => ({ expected: 0, actual: 0 }),
+});
+`,
+    );
+    await page.getByTestId("explore-button").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-kind", "deadlock", { timeout: 30_000 });
+    await expect(page.getByTestId("explore-swimlanes-end")).toContainText(/Deadlock: [AB] waits for lock (left|right) held by [AB]/);
+    await page.getByTestId("explore-replay").click();
+    await expect(page.getByTestId("step-problem")).toContainText("Deadlock");
+  });
+});
