@@ -38,6 +38,7 @@ test.describe("explore finds the failing schedule", () => {
     await page.getByTestId("explore-replay").click();
     await expect(page.getByTestId("step-problem")).toContainText(/Deadlock: A waits for lock account \d held by B/);
     await expect(page.getByTestId("step-worker-A")).toContainText("is blocked, waiting on lock account");
+    await expect(page.getByTestId("step-goal-reached-step-deadlock")).toBeVisible();
     await page.getByTestId("step-close").click();
     await page.getByTestId("explore-take-over-3").click();
     await expect(page.getByTestId("step-count")).toHaveText(/ 2 steps/);

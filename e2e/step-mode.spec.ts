@@ -27,4 +27,7 @@ test("stepping the race by hand: both workers read before either writes, and the
   const result = page.getByTestId("step-result");
   await expect(result).toContainText('"expected":6');
   await expect(result).toContainText('"lost":1');
+  // The lesson's step goal: announced, and ticked among the goals.
+  await expect(page.getByTestId("step-goal-reached-step-lost")).toContainText("Goal reached: In step mode");
+  await expect(page.getByTestId("goal-step-lost")).toHaveAttribute("data-met", "true");
 });

@@ -139,6 +139,13 @@ export class Session {
     return this.record(source, params, outcome);
   }
 
+  /** Marks goals met elsewhere (a step goal, reached in step mode). */
+  markGoals(ids: Iterable<string>): void {
+    const goalsMet = new Set(this.snapshot.goalsMet);
+    for (const id of ids) goalsMet.add(id);
+    if (goalsMet.size !== this.snapshot.goalsMet.size) this.update({ goalsMet });
+  }
+
   stop(): void {
     if (this.snapshot.running) this.stopRequested = true;
     this.handle?.stop();

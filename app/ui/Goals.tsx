@@ -19,6 +19,7 @@ export function Goals({ goals, met, last }: { goals: readonly Goal[]; met: Reado
                 {met.has(goal.id) ? "✔" : "○"}
               </span>
               <span>
+                {goal.step && <small className="step-goal-tag">Step mode: </small>}
                 <InlineCode text={goal.text} />
                 {verdict?.error && <small className="goal-error"> (check failed: {verdict.error})</small>}
               </span>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { decodeShare, type Share } from "../engine/explore/share";
-import type { Lesson } from "../engine/course/lesson";
+import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
 import { ProblemList } from "./ProblemList";
@@ -16,7 +16,7 @@ function openSession(lesson: Lesson, share: Share | null): Session {
   if (share && own !== undefined && own !== share.code) saved.saveOwnCode(lesson.slug, own);
   return new Session({
     pool: runnerPool(),
-    goals: lesson.goals,
+    goals: freeRunGoals(lesson.goals),
     timeLimitMs: lesson.timeLimitMs,
     source: share?.code ?? own ?? lesson.scenario,
     params: share?.params ?? saved.params(lesson.slug),

@@ -18,6 +18,8 @@ import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
 import { browserDriver, controllerWorker } from "../engine/explore/browser-driver";
 import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
+import { reachedStepGoals, stepRunGoals } from "../engine/explore/step-goals";
+import type { Option } from "../engine/explore/controller";
 import { StepPanel } from "./explore/StepPanel";
 import { SharedSchedule, shareLink } from "./explore/SharedSchedule";
 import type { StepLine } from "./editor/CodeEditor";
@@ -60,7 +62,10 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
     if (!explorer.running && !stepper.active) void session.run();
   }, [session, explorer, stepper]);
   const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
-  const startStepping = () => void stepper.start({ source: snapshot.source, params: exploreParams(snapshot.params, lesson), goals: lesson.goals });
+  const step = (source: string, params: Params, moves: readonly Option[] = []) => void stepper.start({ source, params, goals: stepRunGoals(lesson.goals) }, moves);
+  const startStepping = () => step(snapshot.source, exploreParams(snapshot.params, lesson));
+  const reached = useMemo(() => reachedStepGoals(stepSnapshot, lesson.goals), [stepSnapshot, lesson.goals]);
+  useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
   useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
@@ -157,17 +162,17 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
           source={snapshot.source}
           params={snapshot.params}
           disabled={snapshot.running !== null || exploring || stepping}
-          onStep={(moves) => void stepper.start({ source: snapshot.source, params: snapshot.params, goals: lesson.goals }, moves)}
+          onStep={(moves) => step(snapshot.source, snapshot.params, moves)}
         />
       )}
-      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} onStart={startStepping} />
+      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} onStart={startStepping} />
       <ExplorePanel
         explorer={explorer}
         busy={snapshot.running !== null || stepping}
         invariantText={lesson.invariant?.text ?? null}
         source={snapshot.source}
         onExplore={startExplore}
-        onReplay={(moves, source, params) => void stepper.start({ source, params, goals: lesson.goals }, moves)}
+        onReplay={(moves, source, params) => step(source, params, moves)}
         shareLink={(source, params, schedule) => shareLink(lesson.slug, { code: source, params, schedule })}
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />

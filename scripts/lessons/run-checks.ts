@@ -9,7 +9,7 @@ import type { Problem } from "../../app/engine/course/problem";
 import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
 import { startRun, type RunOutcome } from "../../app/engine/run";
-import { explore } from "../../app/engine/explore/explore";
+import { explore, type ExploreResult } from "../../app/engine/explore/explore";
 import { invariantPromise } from "../../app/engine/explore/explorer";
 import type { GoalOutcome } from "../../app/runtime/protocol";
 import type { WorkerPool } from "../../app/engine/pool";
@@ -141,6 +141,7 @@ async function verify(
   sawResult: (result: unknown) => void,
 ): Promise<Verdict> {
   if (check.expect === "explore-fails" || check.expect === "explore-passes") return verifyByExplore(pool, lesson, check, js, params);
+  if (check.expect === "reachable") return verifyReachable(pool, lesson, check, js, params);
   const runs = check.runs ?? DEFAULT_RUNS;
   const timeLimitMs = Math.min(lesson.timeLimitMs, CHECK_TIME_LIMIT_MS);
   for (let run = 1; run <= runs; run++) {
@@ -185,7 +186,7 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
   const { goal } = check;
   const promises = goal === undefined ? invariantPromise(lesson.invariant) : lesson.goals.filter((g) => g.id === goal);
   const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: 0 });
-  const searched = `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
+  const searched = searchedWords(result);
   if (result.failure) {
     const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;
     return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found ${seen}` : `explore found ${seen}` };
@@ -196,6 +197,22 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
       : { ok: false, seen: `the search stopped at ${searched} without covering them all (at most ${EXPLORE_CAP.toLocaleString("en")}): lower "preemptions" (1 is often enough), or make the params smaller` };
   }
   return { ok: false, seen: `explore found no failure in ${result.exhaustive ? "all " : ""}${searched}` };
+}
+
+/** A step goal is reachable when a search finds a schedule that reaches it: one that deadlocks, or whose result passes the goal's check. */
+async function verifyReachable(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
+  const goal = lesson.goals.find((g) => g.id === check.goal)!;
+  const wanted = goal.step === "deadlock" ? "deadlock" : "broken";
+  const promises = goal.step === "deadlock" ? [] : [{ id: goal.id, text: `goal "${goal.id}" not reached`, check: `!(${goal.check})` }];
+  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: 0 });
+  const searched = searchedWords(result);
+  if (result.failure?.kind === wanted) return { ok: true, seen: `a schedule reaches it, found after ${searched}` };
+  if (result.failure) return { ok: false, seen: `the search ended at a schedule that fails otherwise (${result.failure.kind}): ${result.failure.message}` };
+  return { ok: false, seen: `no schedule reaches it in ${result.exhaustive ? "all " : ""}${searched}` };
+}
+
+function searchedWords(result: ExploreResult): string {
+  return `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
 }
 
 function describeCheck(check: LessonCheck): string {
@@ -218,6 +235,8 @@ function expected(check: LessonCheck): string {
       return `has a failing schedule${goal}`;
     case "explore-passes":
       return `has no failing schedule${goal}`;
+    case "reachable":
+      return `can reach step goal "${check.goal}"`;
   }
 }
 

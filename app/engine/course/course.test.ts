@@ -35,6 +35,22 @@ describe("loadCourse", () => {
     expect(lesson.problems).toEqual([{ file: "01-demo/lesson.md", line: 6, message: '"kind" must be one of runs, trend, by-param, over-time, per-item; got "pie"' }]);
   });
 
+  it("reads step goals, and refuses a deadlock goal with a check, a goal without one, and a free-run check of a step goal", () => {
+    const stepGoals = `${good}\ngoals:\n  - id: lost\n    text: Lose one\n    step: result\n    check: result.lost > 0\n  - id: stuck\n    text: Deadlock them\n    step: deadlock`;
+    const ok = loadCourse(files(lessonMd(`${stepGoals}\nchecks:\n  - { code: starter, expect: reachable, goal: stuck }`))).lessons[0]!;
+    expect(ok.problems).toEqual([]);
+    expect(ok.goals.map((g) => [g.id, g.step, g.check])).toEqual([["lost", "result", "result.lost > 0"], ["stuck", "deadlock", "false"]]);
+    const bad = loadCourse(
+      files(lessonMd(`${good}\ngoals:\n  - id: a\n    text: A\n    step: deadlock\n    check: "true"\n  - id: b\n    text: B\nchecks:\n  - { code: starter, expect: meets, goal: a }\n  - { code: starter, expect: reachable, goal: b }`)),
+    ).lessons[0]!;
+    expect(bad.problems.map((p) => p.message)).toEqual([
+      'goal "a" is reached by a deadlock, which has no result: remove its "check"',
+      'goal "b" has no "check": add one (a JavaScript expression over result and params)',
+      'check 1: goal "a" is a step goal, which a free run never meets: check it with "expect: reachable"',
+      'check 2: goal "b" is not a step goal: only a step goal is "reachable"',
+    ]);
+  });
+
   it("reports invalid YAML, a missing frontmatter and missing files", () => {
     expect(loadCourse(files(lessonMd("id: [unclosed"))).lessons[0]!.problems[0]).toMatchObject({ file: "01-demo/lesson.md", line: 2 });
     expect(loadCourse(files("# no frontmatter")).lessons[0]!.problems[0]!.message).toMatch(/no frontmatter/);

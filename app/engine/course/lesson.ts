@@ -7,12 +7,21 @@
 import type { GoalCheck } from "../../runtime/protocol";
 import { DEFAULT_TIME_LIMIT_MS } from "../run";
 import { checkShape } from "./schema";
-import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS } from "./shapes";
+import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS, type STEP_GOAL_KINDS } from "./shapes";
+
+export type StepGoalKind = (typeof STEP_GOAL_KINDS)[number];
 import { parseYaml } from "./yaml-map";
 import type { Problem } from "./problem";
 
 export interface Goal extends GoalCheck {
   readonly text: string;
+  /** A step goal, reached by the student's own schedule in step mode (shapes.ts, STEP_GOAL_KINDS). */
+  readonly step?: StepGoalKind;
+}
+
+/** The goals a free run can meet. */
+export function freeRunGoals(goals: readonly Goal[]): Goal[] {
+  return goals.filter((goal) => goal.step === undefined);
 }
 
 export interface ChartSpec {
@@ -112,7 +121,8 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     scenario,
     solution,
     reference,
-    goals: frontmatter?.goals ?? [],
+    // A deadlock goal has no check: a run never meets it by its result.
+    goals: (frontmatter?.goals ?? []).map((goal) => ({ ...goal, check: goal.check ?? "false" })),
     charts: frontmatter?.charts ?? [],
     checks: frontmatter?.checks ?? [],
     stepParams: frontmatter?.stepParams ?? {},
@@ -149,12 +159,26 @@ function readMarkdown(file: string, text: string, problems: Problem[]): Markdown
   });
   const frontmatter = parsed.located.value as Frontmatter;
   const goalIds = new Set((frontmatter.goals ?? []).map((goal) => goal.id));
+  frontmatter.goals?.forEach((goal, i) => {
+    const line = parsed.located!.lines.get(`goals.${i}`);
+    if (goal.step === "deadlock" && goal.check !== undefined) {
+      shapeProblems.push({ file, line, message: `goal "${goal.id}" is reached by a deadlock, which has no result: remove its "check"` });
+    }
+    if (goal.step !== "deadlock" && goal.check === undefined) {
+      shapeProblems.push({ file, line, message: `goal "${goal.id}" has no "check": add one (a JavaScript expression over result and params)` });
+    }
+  });
   frontmatter.checks?.forEach((check, i) => {
     const line = parsed.located!.lines.get(`checks.${i}`);
-    const needsGoal = check.expect === "meets" || check.expect === "misses";
+    const needsGoal = check.expect === "meets" || check.expect === "misses" || check.expect === "reachable";
     if ((needsGoal || check.goal !== undefined) && !goalIds.has(check.goal ?? "")) {
       const known = [...goalIds].join(", ") || "none";
       shapeProblems.push({ file, line, message: `check ${i + 1} expects the ${check.code} ${check.expect} goal "${check.goal ?? ""}", which is not among the goals (${known})` });
+    }
+    const stepGoal = frontmatter.goals?.find((goal) => goal.id === check.goal)?.step;
+    if (needsGoal && goalIds.has(check.goal ?? "") && (check.expect === "reachable") !== (stepGoal !== undefined)) {
+      const why = stepGoal ? `is a step goal, which a free run never meets: check it with "expect: reachable"` : `is not a step goal: only a step goal is "reachable"`;
+      shapeProblems.push({ file, line, message: `check ${i + 1}: goal "${check.goal ?? ""}" ${why}` });
     }
     if (check.expect === "error" && !check.message) {
       shapeProblems.push({ file, line, message: `check ${i + 1} expects an error: add "message" (text the error must contain)` });

@@ -19,9 +19,17 @@ export const CHECK_CODES = ["starter", "solution"] as const;
 /**
  * meets: the goal passes in every run; misses: it fails in one at least;
  * deadlock, error: a run ends so; explore-fails: a search over schedules
- * finds a failure; explore-passes: it finds none, exhaustively.
+ * finds a failure; explore-passes: it finds none, exhaustively; reachable:
+ * a step goal can be reached, as a search finds a schedule that reaches it.
  */
-export const CHECK_EXPECTATIONS = ["meets", "misses", "deadlock", "error", "explore-fails", "explore-passes"] as const;
+export const CHECK_EXPECTATIONS = ["meets", "misses", "deadlock", "error", "explore-fails", "explore-passes", "reachable"] as const;
+
+/**
+ * How a step goal is reached, by the student scheduling the workers in step
+ * mode: `result`, a stepped run ends and its result passes the check;
+ * `deadlock`, a stepped run deadlocks (no check).
+ */
+export const STEP_GOAL_KINDS = ["result", "deadlock"] as const;
 
 export const CHART_KINDS = ["runs", "trend", "by-param", "over-time", "per-item"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -46,7 +54,10 @@ export const frontmatterShape: Shape = {
     item: {
       id: { type: "string", required: true, pattern: SLUG },
       text: { type: "string", required: true },
-      check: { type: "string", required: true },
+      /** Required, except for a goal reached by a deadlock. */
+      check: { type: "string" },
+      /** A step goal: reached in step mode, not by a free run. */
+      step: { type: "string", oneOf: STEP_GOAL_KINDS },
     },
   },
   /** What `npm run lessons:check` verifies by running the starter and the solution (see lessons/AUTHORING.md). */

@@ -49,6 +49,8 @@ export type StepSnapshot =
       readonly objects: readonly Allocation[];
       /** How the run ended, once it has: done (with result and goals), error, or deadlock. */
       readonly outcome: RunOutcome | null;
+      /** No worker can move and one has not finished: the student has deadlocked them. */
+      readonly deadlocked: boolean;
       readonly problem: string | null;
     }
   | { readonly status: "refused"; readonly message: string };
@@ -185,7 +187,7 @@ export class Stepper extends Store<StepSnapshot> {
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
     const params = this.request?.params ?? {};
-    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem });
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();

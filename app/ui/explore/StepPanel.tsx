@@ -11,15 +11,18 @@ import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
 import { PointKind } from "../../runtime/gate";
 import { stepWords } from "./step-words";
+import type { Goal } from "../../engine/course/lesson";
 
 interface Props {
   readonly stepper: Stepper;
   /** A free run or a search is going on. */
   readonly busy: boolean;
+  /** The lesson's step goals this stepped run has reached. */
+  readonly reached: readonly Goal[];
   onStart(): void;
 }
 
-export function StepPanel({ stepper, busy, onStart }: Props) {
+export function StepPanel({ stepper, busy, reached, onStart }: Props) {
   const snapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   useStepKeys(stepper);
   return (
@@ -38,6 +41,11 @@ export function StepPanel({ stepper, busy, onStart }: Props) {
       ) : (
         <Stepping stepper={stepper} snapshot={snapshot} />
       )}
+      {reached.map((goal) => (
+        <p key={goal.id} className="goal-reached" role="status" data-testid={`step-goal-reached-${goal.id}`}>
+          Goal reached: {goal.text}
+        </p>
+      ))}
     </section>
   );
 }
