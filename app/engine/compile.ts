@@ -27,6 +27,12 @@ export function compileScenario(source: string): Compiled {
   }
 }
 
+/** The compiled JavaScript, or why step mode or explore cannot take the code, in words. */
+export function compiledOrRefusal(source: string): { readonly js: string } | { readonly refused: string } {
+  const compiled = compileScenario(source);
+  return compiled.ok ? { js: compiled.js } : { refused: `The code does not compile: ${compiled.error.message}` };
+}
+
 /**
  * Sucrase reports "Unexpected token (3:7)". Its position can be a token early
  * (it records the first failure of a speculative parse), so the page prefers

@@ -9,7 +9,7 @@
  * student would say it: "A waits for lock fork_1 held by B, which waits for
  * lock fork_0 held by A".
  */
-import type { Allocation, Layout } from "../runtime/memory";
+import { layoutOf, type Allocation, type Layout } from "../runtime/memory";
 import { workerName } from "../runtime/protocol";
 import { WorkerState, readStatuses, type WorkerStatusView } from "../runtime/worker-status";
 import { holdersOf } from "./holders";
@@ -38,6 +38,11 @@ export interface WatchedRun {
   readonly layout: Layout;
   readonly workers: number;
   readonly objects: readonly Allocation[];
+}
+
+/** `inspect` for a run known by its memory (a stepped or explored one, which no watchdog watches). */
+export function inspectMemory(memory: SharedArrayBuffer, workers: number, objects: readonly Allocation[]): Deadlock | null {
+  return inspect({ memory, layout: layoutOf(new Int32Array(memory)), workers, objects });
 }
 
 /** Looks at a run now: the deadlock it is in, or null. */

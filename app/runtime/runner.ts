@@ -76,7 +76,8 @@ export class Runner implements RunnerApi {
     try {
       const arena = new Arena(request.memory);
       if (request.init) {
-        const interpreter = request.gated ? GATED_INTERPRETER : (scenario.interpreter?.(request.params as never) ?? FREE_RUN_INTERPRETER);
+        // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
+        const interpreter = request.gated ? FREE_THREADED : (scenario.interpreter?.(request.params as never) ?? FREE_THREADED);
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
@@ -193,9 +194,7 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
   return count;
 }
 
-const FREE_RUN_INTERPRETER: Interpreter = { mode: "free-threaded" };
-/** A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock. */
-const GATED_INTERPRETER: Interpreter = { mode: "free-threaded" };
+const FREE_THREADED: Interpreter = { mode: "free-threaded" };
 
 /** What runs at each scheduling point: the controller's turn in a gated run, the GIL's drop check under a GIL, else nothing. */
 function pointHook(thread: Thread): PointHook | null {

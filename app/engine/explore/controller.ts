@@ -13,6 +13,7 @@
 import { Header, TURN_STRIDE, layoutOf, type Layout } from "../../runtime/memory";
 import { HANDOFF_SPINS, TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
 import type { PointKind } from "../../runtime/gate";
+import { workerName } from "../../runtime/protocol";
 
 /** One way the run can go on from here. */
 export interface Option {
@@ -35,7 +36,7 @@ export interface Pending {
 export class StuckWorkerError extends Error {
   override name = "StuckWorkerError";
   constructor(readonly worker: number, limitMs: number) {
-    super(`worker ${String.fromCharCode(65 + worker)} ran ${limitMs / 1000} s without reaching a scheduling point or ending: look for a loop that touches nothing shared.`);
+    super(`worker ${workerName(worker)} ran ${limitMs / 1000} s without reaching a scheduling point or ending: look for a loop that touches nothing shared.`);
   }
 }
 

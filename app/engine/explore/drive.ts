@@ -12,6 +12,7 @@
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
 import type { Decision } from "./search";
 import { PointKind } from "../../runtime/gate";
+import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
 
 /** A run longer than this many steps is reported as a possible livelock. */
@@ -129,7 +130,7 @@ function bySteps(steps: readonly Option[], { complete }: { complete: boolean }):
 export class ScheduleDivergedError extends Error {
   override name = "ScheduleDivergedError";
   constructor(step: number, wanted: Option | null) {
-    const who = wanted && String.fromCharCode(65 + wanted.worker);
+    const who = wanted && workerName(wanted.worker);
     const what = who ? `the schedule moves worker ${who}, but ${who} could not move` : "the schedule has ended, but the run has not";
     super(
       `Not deterministic: at step ${step + 1} ${what}. The scenario's behaviour depends on time or randomness (ctx.now, Math.random), so this schedule cannot replay it.`,

@@ -19,7 +19,7 @@ import type { GoalOutcome } from "../../runtime/protocol";
 import type { Goal } from "../course/lesson";
 import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
-import { inspect } from "../watchdog";
+import { inspectMemory } from "../watchdog";
 import { controllerCalls } from "./controller-calls";
 import type { DriveReport, Parked, Plan, Step } from "./drive";
 import { Progress, STRATEGIES, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
@@ -161,7 +161,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
       if (report.parked === null) return;
       // Its workers stay parked for good: stop the run, and the pool replaces them.
       if (report.parked.kind === "deadlock") {
-        const deadlock = inspect({ memory, layout: layoutOf(new Int32Array(memory)), workers, objects: handle.objects });
+        const deadlock = inspectMemory(memory, workers, handle.objects);
         if (deadlock) report = { ...report, parked: { kind: "deadlock", message: deadlock.message } };
       }
       handle.stop();

@@ -7,7 +7,7 @@
  */
 import type { ParamValue } from "../../runtime/params";
 import type { Invariant } from "../course/lesson";
-import { compileScenario } from "../compile";
+import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import type { WorkerPool } from "../pool";
 import type { Goal } from "../course/lesson";
@@ -45,8 +45,8 @@ export class Explorer extends Store<ExploreSnapshot> {
 
   async start(source: string, params: Readonly<Record<string, ParamValue>>, invariant: Invariant | null): Promise<void> {
     if (this.running) return;
-    const compiled = compileScenario(source);
-    if (!compiled.ok) return this.set({ status: "refused", message: `The code does not compile: ${compiled.error.message}` });
+    const compiled = compiledOrRefusal(source);
+    if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     const startedAt = performance.now();
     this.cancelRequested = false;
     const budgetMs = DEFAULT_BUDGET_MS;

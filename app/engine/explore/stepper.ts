@@ -14,9 +14,8 @@ import type { GoalCheck } from "../../runtime/protocol";
 import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { readSharedValues, type SharedValue } from "../shared-values";
-import { inspect } from "../watchdog";
-import { layoutOf } from "../../runtime/memory";
-import { compileScenario } from "../compile";
+import { inspectMemory } from "../watchdog";
+import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
@@ -84,8 +83,8 @@ export class Stepper extends Store<StepSnapshot> {
     this.stopRun();
     const generation = ++this.generation;
     const current = () => generation === this.generation;
-    const compiled = compileScenario(request.source);
-    if (!compiled.ok) return this.set({ status: "refused", message: `The code does not compile: ${compiled.error.message}` });
+    const compiled = compiledOrRefusal(request.source);
+    if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     this.request = request;
     this.taken = [];
     this.set({ status: "starting" });
@@ -182,7 +181,7 @@ export class Stepper extends Store<StepSnapshot> {
     const deadlocked = !view.allDone && view.options.length === 0;
     let problem = stuck;
     if (deadlocked && this.memory) {
-      const deadlock = inspect({ memory: this.memory, layout: layoutOf(new Int32Array(this.memory)), workers: view.pending.length, objects });
+      const deadlock = inspectMemory(this.memory, view.pending.length, objects);
       problem = deadlock?.message ?? "Deadlock: no worker can move, and not every worker has finished.";
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
