@@ -23,7 +23,7 @@ import { inspectMemory } from "../watchdog";
 import { controllerCalls } from "./controller-calls";
 import type { DriveReport, Parked, Plan, Step } from "./drive";
 import { Progress, STRATEGIES, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
-import { codeHash, decodeSchedule } from "./schedule";
+import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
 
 export const DEFAULT_MAX_PREEMPTIONS = 2;
@@ -180,12 +180,9 @@ export type ReplayResult = { readonly problem: string } | { readonly execution: 
  * parameters: refused when the code or parameters changed since it was made.
  */
 export async function replay(pool: WorkerPool, request: ExploreRequest, source: string, schedule: string): Promise<ReplayResult> {
-  const decoded = decodeSchedule(schedule);
-  if ("problem" in decoded) return decoded;
-  if (decoded.hash !== codeHash(source, request.params)) {
-    return { problem: "Code changed: this schedule was found on other code or other parameters, so it cannot replay this run. Reset to the code it came with, or explore again." };
-  }
-  return { execution: await runSchedule(pool, request, { steps: decoded.steps, complete: true }) };
+  const found = scheduleFor(schedule, source, request.params);
+  if ("problem" in found) return found;
+  return { execution: await runSchedule(pool, request, { steps: found.steps, complete: true }) };
 }
 
 function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects"> | null {

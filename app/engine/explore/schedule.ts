@@ -55,6 +55,16 @@ export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem 
 }
 
 /** FNV-1a over the code and the parameters in name order: a schedule replays only on what it was found on. */
+/** A schedule's moves, when it was made on this code with these parameters; otherwise why it cannot replay them. */
+export function scheduleFor(text: string, source: string, params: Readonly<Record<string, ParamValue>>): { readonly steps: readonly Option[] } | ScheduleProblem {
+  const decoded = decodeSchedule(text);
+  if ("problem" in decoded) return decoded;
+  if (decoded.hash !== codeHash(source, params)) {
+    return { problem: "Code changed: this schedule was made on other code or other parameters, so it cannot replay them. Go back to the code it came with, or explore again." };
+  }
+  return { steps: decoded.steps };
+}
+
 export function codeHash(source: string, params: Readonly<Record<string, ParamValue>>): string {
   const text = `${source}\u0000${JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   let hash = 0x811c9dc5;

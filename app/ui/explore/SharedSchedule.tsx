@@ -6,7 +6,7 @@
 import { lessonHref } from "../hooks";
 import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
-import { codeHash, decodeSchedule } from "../../engine/explore/schedule";
+import { scheduleFor } from "../../engine/explore/schedule";
 import { encodeShare, type Share } from "../../engine/explore/share";
 import type { ParamValue } from "../../runtime/params";
 
@@ -20,27 +20,18 @@ interface Props {
 
 export function SharedSchedule({ schedule, source, params, disabled, onStep }: Props) {
   // The page re-renders on every keystroke: hash the code only when it changes.
-  const decoded = useMemo(() => decodeSchedule(schedule), [schedule]);
-  const matches = useMemo(() => !("problem" in decoded) && decoded.hash === codeHash(source, params), [decoded, source, params]);
-  const problem =
-    "problem" in decoded
-      ? decoded.problem
-      : matches
-        ? null
-        : "The code or parameters changed since this link was made, so its schedule cannot replay them. Reload the link to start again.";
+  const found = useMemo(() => scheduleFor(schedule, source, params), [schedule, source, params]);
   return (
     <div className="shared-schedule" data-testid="shared-schedule">
       <p>This link carries a schedule: the order in which the workers took their steps.</p>
-      {problem ? (
+      {"problem" in found ? (
         <p className="explore-problem" data-testid="shared-schedule-problem">
-          {problem}
+          {found.problem}
         </p>
       ) : (
-        "steps" in decoded && (
-          <button onClick={() => onStep(decoded.steps)} disabled={disabled} data-testid="shared-schedule-step">
-            Step through it ({decoded.steps.length} steps)
-          </button>
-        )
+        <button onClick={() => onStep(found.steps)} disabled={disabled} data-testid="shared-schedule-step">
+          Step through it ({found.steps.length} steps)
+        </button>
       )}
     </div>
   );
