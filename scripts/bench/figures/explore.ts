@@ -16,7 +16,7 @@ import { spawnBrowserRunner } from "../../../app/engine/browser-runner";
 import { browserDriver, controllerWorker } from "../../../app/engine/explore/browser-driver";
 import { explore, type ExploreResult } from "../../../app/engine/explore/explore";
 import { Stepper } from "../../../app/engine/explore/stepper";
-import { interleaved, median, type Figure } from "../harness";
+import { interleaved, median, type Figure, type Measured } from "../harness";
 
 const counter = (workers: number, body: string) => `import { defineScenario, param } from "interleave";
 export default defineScenario({
@@ -44,31 +44,49 @@ async function search(pool: WorkerPool, js: string, n: number): Promise<ExploreR
   return result;
 }
 
+/**
+ * Measures `sample` (given a warm pool of `workers` runners) once per
+ * repetition; its median is the figure, and `schedules` (the schedules of
+ * the last sample) is reported beside it.
+ */
+async function sampled(
+  workers: number,
+  repetitions: number,
+  log: (line: string) => void,
+  sample: (pool: WorkerPool) => Promise<{ value: number; schedules: number }>,
+): Promise<Measured> {
+  const pool = new WorkerPool(spawnBrowserRunner, workers);
+  let schedules = 0;
+  try {
+    const s = await interleaved(
+      repetitions,
+      {
+        sample: async () => {
+          const measured = await sample(pool);
+          schedules = measured.schedules;
+          return measured.value;
+        },
+      },
+      log,
+    );
+    return { value: median(s.sample), samples: s.sample, parts: [{ name: "schedules per sample", value: schedules, unit: "schedules" }] };
+  } finally {
+    pool.close();
+  }
+}
+
 export const exploreSchedulesPerSecond: Figure = {
   name: "explore_schedules_per_s",
   unit: "schedules/s",
   target: 2000,
-  async measure(repetitions, log) {
-    const pool = new WorkerPool(spawnBrowserRunner, 2);
+  measure(repetitions, log) {
     const js = compiled(RACE);
-    let schedules = 0;
-    try {
-      const s = await interleaved(
-        repetitions,
-        {
-          rate: async () => {
-            const began = performance.now();
-            schedules = 0;
-            for (let k = 0; k < SEARCHES; k++) schedules += (await search(pool, js, 3)).schedules;
-            return schedules / ((performance.now() - began) / 1000);
-          },
-        },
-        log,
-      );
-      return { value: median(s.rate), samples: s.rate, parts: [{ name: "schedules per sample", value: schedules, unit: "schedules" }] };
-    } finally {
-      pool.close();
-    }
+    return sampled(2, repetitions, log, async (pool) => {
+      const began = performance.now();
+      let schedules = 0;
+      for (let k = 0; k < SEARCHES; k++) schedules += (await search(pool, js, 3)).schedules;
+      return { value: schedules / ((performance.now() - began) / 1000), schedules };
+    });
   },
 };
 
@@ -76,26 +94,13 @@ export const explore3x2: Figure = {
   name: "explore_3x2_ms",
   unit: "ms",
   better: "lower",
-  async measure(repetitions, log) {
-    const pool = new WorkerPool(spawnBrowserRunner, 3);
+  measure(repetitions, log) {
     const js = compiled(LOCKED_3);
-    let schedules = 0;
-    try {
-      const s = await interleaved(
-        repetitions,
-        {
-          search: async () => {
-            const began = performance.now();
-            schedules = (await search(pool, js, 2)).schedules;
-            return performance.now() - began;
-          },
-        },
-        log,
-      );
-      return { value: median(s.search), samples: s.search, parts: [{ name: "schedules", value: schedules, unit: "schedules" }] };
-    } finally {
-      pool.close();
-    }
+    return sampled(3, repetitions, log, async (pool) => {
+      const began = performance.now();
+      const { schedules } = await search(pool, js, 2);
+      return { value: performance.now() - began, schedules };
+    });
   },
 };
 
