@@ -35,13 +35,33 @@ test.describe("explore finds the failing schedule", () => {
     const result = page.getByTestId("explore-result");
     await expect(result).toHaveAttribute("data-kind", "deadlock", { timeout: 30_000 });
     await expect(result).toContainText(/Deadlock: A waits for lock account \d held by B, which waits for lock account \d held by A\./);
+    // Replay opens at the start, with the schedule to follow step by step or play.
     await page.getByTestId("explore-replay").click();
+    await expect(page.getByTestId("step-count")).toHaveText(/ 0 steps/);
+    await page.getByTestId("step-follow").click();
+    await expect(page.getByTestId("step-count")).toHaveText(/ 1 steps/);
+    await page.getByTestId("step-play").click();
     await expect(page.getByTestId("step-problem")).toContainText(/Deadlock: A waits for lock account \d held by B/);
     await expect(page.getByTestId("step-worker-A")).toContainText("is blocked, waiting on lock account");
-    await expect(page.getByTestId("step-goal-reached-step-deadlock")).toBeVisible();
+    // Following explore's schedule is not deadlocking them by hand.
+    await expect(page.getByTestId("step-goal-reached-step-deadlock")).toHaveCount(0);
     await page.getByTestId("step-close").click();
     await page.getByTestId("explore-take-over-3").click();
     await expect(page.getByTestId("step-count")).toHaveText(/ 2 steps/);
     await expect(page.getByTestId("step-mode")).toHaveAttribute("data-status", "stepping");
+  });
+
+  test("the deadlock lesson: the student deadlocks the two clerks by hand, and the step goal is announced", async ({ page }) => {
+    await openLesson(page, "18-deadlock");
+    await page.getByTestId("step-start").click();
+    const problem = page.getByTestId("step-problem");
+    // Turn about: each clerk takes its first lock before either takes its second.
+    for (let move = 0; move < 40 && (await problem.count()) === 0; move++) {
+      const button = page.getByTestId(move % 2 === 0 ? "step-A" : "step-B");
+      if (await button.isEnabled()) await button.click();
+    }
+    await expect(problem).toContainText(/Deadlock: [AB] waits for lock account \d held by [AB]/);
+    await expect(page.getByTestId("step-goal-reached-step-deadlock")).toContainText("Goal reached");
+    await expect(page.getByTestId("goal-step-deadlock")).toHaveAttribute("data-met", "true");
   });
 });

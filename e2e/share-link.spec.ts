@@ -14,6 +14,8 @@ test.describe("share links", () => {
     await expect(other.getByTestId("param-increments")).toHaveValue("3");
     await expect(other.getByTestId("run-status")).toHaveAttribute("data-status", "idle");
     await other.getByTestId("shared-schedule-step").click();
+    await expect(other.getByTestId("step-plan")).toBeVisible();
+    await other.getByTestId("step-play").click();
     const result = other.getByTestId("step-result");
     await expect(result).toContainText('"expected":6');
     await expect(result).not.toContainText('"lost":0');

@@ -62,7 +62,8 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
     if (!explorer.running && !stepper.active) void session.run();
   }, [session, explorer, stepper]);
   const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
-  const step = (source: string, params: Params, moves: readonly Option[] = []) => void stepper.start({ source, params, goals: stepRunGoals(lesson.goals) }, moves);
+  const step = (source: string, params: Params, moves: readonly Option[] = [], planned: readonly Option[] = []) =>
+    void stepper.start({ source, params, goals: stepRunGoals(lesson.goals) }, moves, planned);
   const startStepping = () => step(snapshot.source, exploreParams(snapshot.params, lesson));
   const reached = useMemo(() => reachedStepGoals(stepSnapshot, lesson.goals), [stepSnapshot, lesson.goals]);
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
@@ -148,7 +149,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
       <RunBar
         running={snapshot.running !== null || exploring || stepping}
         onRun={run}
-        onStop={() => session.stop()}
+        onStop={() => (stepping ? stepper.close() : session.stop())}
         onReset={reset}
         onSolve={lesson.solution === "" ? undefined : solve}
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
@@ -162,7 +163,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
           source={snapshot.source}
           params={snapshot.params}
           disabled={snapshot.running !== null || exploring || stepping}
-          onStep={(moves) => step(snapshot.source, snapshot.params, moves)}
+          onStep={(planned) => step(snapshot.source, snapshot.params, [], planned)}
         />
       )}
       <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} onStart={startStepping} />
@@ -172,7 +173,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
         invariantText={lesson.invariant?.text ?? null}
         source={snapshot.source}
         onExplore={startExplore}
-        onReplay={(moves, source, params) => step(source, params, moves)}
+        onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
         shareLink={(source, params, schedule) => shareLink(lesson.slug, { code: source, params, schedule })}
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />

@@ -84,14 +84,15 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
     if (preemptive[position]) preemptions++;
     controller.take(option);
     current = option.worker;
-    if (pending) steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: valueAfter(controller, pending) });
+    if (pending) steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: stepValue((index) => controller.word(index), pending) });
   }
 }
 
 const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add]);
 
-function valueAfter(controller: Controller, step: Pending): number | null {
-  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? controller.word(step.object) : null;
+/** For a read, write or add just taken: the value there now (what was read, or written), given a way to read a word. */
+export function stepValue(word: (index: number) => number, step: Pending): number | null {
+  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? word(step.object) : null;
 }
 
 /** The default first (the current worker goes on, a wake-up before a timeout), then the rest in worker order. */

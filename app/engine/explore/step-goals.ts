@@ -10,9 +10,9 @@ export function stepRunGoals(goals: readonly Goal[]): Goal[] {
   return goals.filter((goal) => goal.step === "result");
 }
 
-/** The step goals the stepped run has reached, once it has ended. */
+/** The step goals the stepped run has reached, once it has ended, if the student made a move of their own. */
 export function reachedStepGoals(snapshot: StepSnapshot, goals: readonly Goal[]): Goal[] {
-  if (snapshot.status !== "ended") return [];
+  if (snapshot.status !== "ended" || !snapshot.byHand) return [];
   if (snapshot.deadlocked) return goals.filter((goal) => goal.step === "deadlock");
   const { outcome } = snapshot;
   if (outcome?.status !== "done") return [];

@@ -65,6 +65,24 @@ describe("step mode", () => {
     stepper.close();
   });
 
+  it("follows a schedule step by step, and drops it when the student moves another worker", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    await stepper.start({ source, params: { n: 1 }, goals: [] }, [], [A, A, B, B]);
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [], planned: [A, A, B, B], byHand: false });
+    await stepper.follow();
+    await stepper.follow();
+    let now = stepping(stepper.getSnapshot());
+    expect(now).toMatchObject({ taken: [A, A], planned: [B, B], byHand: false });
+    expect(now.last).toMatchObject({ worker: 0, kind: PointKind.Read, value: 0 });
+    await stepper.undo();
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [A], planned: [A, B, B] });
+    await stepper.step(B);
+    now = stepping(stepper.getSnapshot());
+    expect(now).toMatchObject({ taken: [A, B], planned: [], byHand: true });
+    expect(await stepper.follow()).toBe(false);
+    stepper.close();
+  });
+
   it("says why when the run ends before its first step (a setup that throws), instead of starting forever", async () => {
     const stepper = new Stepper(pool, controllerCalls());
     const broken = source.replace('setup: (shared) => ({ c: shared.int("counter") }),', 'setup: () => { throw new Error("no setup today"); },');

@@ -5,6 +5,11 @@
  * step. Undo runs the same steps again but the last (gated runs replay
  * exactly); Restart starts over; Run to end takes the default moves.
  *
+ * A schedule (explore's, or a share link's) opens as a plan: the student
+ * takes its next step, or plays it, and sees the interleaving unfold; moving
+ * another worker instead takes over, and the plan is dropped. Step goals
+ * count only once the student has made a move of their own.
+ *
  * A store for the UI, like Session. The controller is a ControllerCalls
  * (the controller worker in the browser, the calls themselves in Node).
  */
@@ -19,7 +24,7 @@ import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
-import { STEP_CAP, orderOptions } from "./drive";
+import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
@@ -48,6 +53,12 @@ export type StepSnapshot =
       readonly objects: readonly Allocation[];
       /** How the run ended, once it has: done (with result and goals), error, or deadlock. */
       readonly outcome: RunOutcome | null;
+      /** The schedule's moves still to come, while the student follows one. */
+      readonly planned: readonly Option[];
+      /** The student has moved a worker themselves, not only followed a schedule. */
+      readonly byHand: boolean;
+      /** The step just taken, with the value it read or wrote. */
+      readonly last: Step | null;
       /** No worker can move and one has not finished: the student has deadlocked them. */
       readonly deadlocked: boolean;
       readonly problem: string | null;
@@ -58,6 +69,11 @@ export class Stepper extends Store<StepSnapshot> {
   private handle: RunHandle | null = null;
   private memory: SharedArrayBuffer | null = null;
   private taken: Option[] = [];
+  private planned: Option[] = [];
+  /** Everything the schedule being followed asked for, for Restart. */
+  private schedule: readonly Option[] = [];
+  private byHand = false;
+  private last: Step | null = null;
   private request: StepRequest | null = null;
   /** Settles the run's `drive` once every worker has ended, so the run can finish. */
   private release: () => void = () => {};
@@ -78,8 +94,14 @@ export class Stepper extends Store<StepSnapshot> {
     return status !== "off" && status !== "refused";
   }
 
-  /** Opens a stepped run of `request`, then replays `moves` (for Undo, and shared schedules). */
-  async start(request: StepRequest, moves: readonly Option[] = []): Promise<void> {
+  /** Opens a stepped run of `request`, replays `moves`, and offers `planned` as the steps to follow. */
+  async start(request: StepRequest, moves: readonly Option[] = [], planned: readonly Option[] = []): Promise<void> {
+    this.byHand = false;
+    this.schedule = [...moves, ...planned];
+    await this.reopen(request, moves, planned);
+  }
+
+  private async reopen(request: StepRequest, moves: readonly Option[], planned: readonly Option[]): Promise<void> {
     this.stopRun();
     const generation = ++this.generation;
     const current = () => generation === this.generation;
@@ -87,6 +109,8 @@ export class Stepper extends Store<StepSnapshot> {
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     this.request = request;
     this.taken = [];
+    this.planned = [...planned];
+    this.last = null;
     this.set({ status: "starting" });
     this.busy = true;
     try {
@@ -132,20 +156,41 @@ export class Stepper extends Store<StepSnapshot> {
     });
   }
 
-  /** Moves one worker one step; false when it could not (another step or a start is under way, or the run has ended). */
-  async step(option: Option): Promise<boolean> {
-    if (this.busy || this.getSnapshot().status !== "stepping") return false;
+  /**
+   * Moves one worker one step; false when it could not (another step or a
+   * start is under way, or the run has ended). A move other than the plan's
+   * next drops the plan: the student has taken over.
+   */
+  async step(option: Option, byHand = true): Promise<boolean> {
+    const before = this.getSnapshot();
+    if (this.busy || before.status !== "stepping") return false;
     this.busy = true;
     const generation = this.generation;
     try {
       const view = await this.control.step(option);
       if (generation !== this.generation) return false;
       this.taken.push(option);
+      const next = this.planned[0];
+      if (next && next.worker === option.worker && next.timeout === option.timeout) this.planned.shift();
+      else this.planned = [];
+      this.byHand ||= byHand;
+      this.last = this.stepTaken(before.pending[option.worker]!, option);
       this.show(view);
       return true;
     } finally {
       if (generation === this.generation) this.busy = false;
     }
+  }
+
+  /** Takes the plan's next step. */
+  async follow(): Promise<boolean> {
+    const next = this.planned[0];
+    return next !== undefined && this.step(next, false);
+  }
+
+  /** Takes the plan's steps one after another, `delayMs` apart, so the interleaving can be watched. */
+  async play(delayMs: number): Promise<void> {
+    while (await this.follow()) await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 
   /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
@@ -159,11 +204,13 @@ export class Stepper extends Store<StepSnapshot> {
   /** Runs the same moves again but the last. */
   async undo(): Promise<void> {
     if (this.busy || this.request === null || this.taken.length === 0) return;
-    await this.start(this.request, this.taken.slice(0, -1));
+    const undone = this.taken.at(-1)!;
+    await this.reopen(this.request, this.taken.slice(0, -1), this.planned.length > 0 ? [undone, ...this.planned] : []);
   }
 
+  /** Starts over; a followed schedule is offered again from its first step. */
   async restart(): Promise<void> {
-    if (!this.busy && this.request !== null) await this.start(this.request);
+    if (!this.busy && this.request !== null) await this.reopen(this.request, [], this.schedule);
   }
 
   /** Leaves step mode, stopping the stepped run. */
@@ -186,10 +233,17 @@ export class Stepper extends Store<StepSnapshot> {
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
     const params = this.request?.params ?? {};
-    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked });
+    const followed = { planned: [...this.planned], byHand: this.byHand, last: this.last };
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, ...followed });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();
+  }
+
+  /** The step a worker just took, with the value it read or wrote (read after the step: no worker moves meanwhile). */
+  private stepTaken(pending: Pending, option: Option): Step {
+    const words = this.memory ? new Int32Array(this.memory) : null;
+    return { ...pending, timeout: option.timeout, preemption: false, value: words ? stepValue((index) => Atomics.load(words, index), pending) : null };
   }
 
   private ended(outcome: RunOutcome): void {

@@ -20,8 +20,8 @@ interface Props {
   /** The code in the editor now: a found schedule replays only on the code it was found on. */
   readonly source: string;
   onExplore(): void;
-  /** Opens step mode on the searched code, after these moves. */
-  onReplay(moves: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
+  /** Opens step mode on the searched code after `moves`, with `planned` as the schedule's steps still to follow. */
+  onReplay(moves: readonly Option[], planned: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
   /** The address that opens this lesson with the searched code, parameters and found schedule. */
   shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string): string;
 }
@@ -57,7 +57,7 @@ export function ExplorePanel({ explorer, busy, invariantText, source, onExplore,
           schedule={snapshot.schedule}
           ms={snapshot.ms}
           cancelled={snapshot.cancelled}
-          replay={busy || snapshot.source !== source ? null : (moves) => onReplay(moves, snapshot.source, snapshot.params)}
+          replay={busy || snapshot.source !== source ? null : (moves, planned) => onReplay(moves, planned, snapshot.source, snapshot.params)}
           link={snapshot.schedule === null ? null : shareLink(snapshot.source, snapshot.params, snapshot.schedule)}
         />
       )}
@@ -71,7 +71,7 @@ interface FoundProps {
   readonly ms: number;
   readonly cancelled: boolean;
   /** Null while a run goes on, or when the code has changed since the search. */
-  readonly replay: ((moves: readonly Option[]) => void) | null;
+  readonly replay: ((moves: readonly Option[], planned: readonly Option[]) => void) | null;
   /** The share link of the found schedule. */
   readonly link: string | null;
 }
@@ -103,7 +103,7 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
         {how}: {failure.message}
       </p>
       <p>
-        <button onClick={() => replay?.(moves)} disabled={!replay} title={why} data-testid="explore-replay">
+        <button onClick={() => replay?.([], moves)} disabled={!replay} title={why} data-testid="explore-replay">
           Replay in step mode
         </button>
         <small> Or take over at any step: the workers replay the steps before it, then you move them.</small>
@@ -121,7 +121,7 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
           {failure.steps.map((step, i) => (
             <tr key={i} className={step.preemption ? "preemption" : undefined}>
               <td>
-                <button className="take-over" onClick={() => replay?.(moves.slice(0, i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
+                <button className="take-over" onClick={() => replay?.(moves.slice(0, i), moves.slice(i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
                   {i + 1}
                 </button>
               </td>

@@ -15,7 +15,8 @@ interface Props {
   readonly source: string;
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly disabled: boolean;
-  onStep(moves: readonly Option[]): void;
+  /** Opens step mode with the schedule's moves to follow. */
+  onStep(planned: readonly Option[]): void;
 }
 
 export function SharedSchedule({ schedule, source, params, disabled, onStep }: Props) {

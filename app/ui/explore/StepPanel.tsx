@@ -52,8 +52,13 @@ export function StepPanel({ stepper, busy, reached, onStart }: Props) {
 
 type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
 
+/** Between the steps of a played schedule: slow enough to follow the interleaving, quick enough not to bore. */
+const PLAY_DELAY_MS = 250;
+
 function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
   const { pending, options } = snapshot;
+  const live = snapshot.status === "stepping";
+  const next = snapshot.planned[0];
   const params = Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`);
   return (
     <>
@@ -69,11 +74,11 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
             <li key={p.worker} className={`step-w${p.worker % 4}`} data-testid={`step-worker-${name}`}>
               <strong>{name}</strong> {nextWords(p, snapshot, move !== undefined)}
               {p.line > 0 && p.state !== TurnState.Done && <small> (line {p.line})</small>}{" "}
-              <button onClick={() => void stepper.step(move!)} disabled={!move} data-testid={`step-${name}`} title={`Step ${name} (key ${name})`}>
+              <button onClick={() => void stepper.step(move!)} disabled={!move || !live} data-testid={`step-${name}`} title={`Step ${name} (key ${name})`}>
                 Step {name}
               </button>
               {timeout && (
-                <button onClick={() => void stepper.step(timeout)} data-testid={`step-timeout-${name}`}>
+                <button onClick={() => void stepper.step(timeout)} disabled={!live} data-testid={`step-timeout-${name}`}>
                   Time out
                 </button>
               )}
@@ -81,6 +86,24 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
           );
         })}
       </ul>
+      {next && live && (
+        <p className="step-plan" data-testid="step-plan">
+          Following the schedule: {workerName(next.worker)} moves next, {snapshot.planned.length} of {snapshot.taken.length + snapshot.planned.length} steps to
+          go.{" "}
+          <button onClick={() => void stepper.follow()} data-testid="step-follow">
+            Next step ({workerName(next.worker)})
+          </button>
+          <button onClick={() => void stepper.play(PLAY_DELAY_MS)} data-testid="step-play">
+            Play to the end
+          </button>
+          <small> Or move any worker yourself to take over.</small>
+        </p>
+      )}
+      {snapshot.last && (
+        <p className="step-last" data-testid="step-last">
+          Last step: {workerName(snapshot.last.worker)} {stepWords(snapshot.last, snapshot.objects)}
+        </p>
+      )}
       <p className="step-controls">
         <button onClick={() => void stepper.undo()} disabled={snapshot.taken.length === 0} data-testid="step-undo">
           Undo
@@ -124,6 +147,7 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
 
 function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
   if (p.state === TurnState.Done) return "has finished";
+  if (p.state === TurnState.Running) return "is running and has not reached a scheduling point";
   const { objects, values } = snapshot;
   // A read will see the value there now: "B reads counter = 4".
   const object = p.kind === PointKind.Read ? objects.find((o) => o.index === p.object) : undefined;
