@@ -111,8 +111,9 @@ export class Runner implements RunnerApi {
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
     thread.gil.take();
-    thread.turnstile?.park(START_POINT, 0);
     try {
+      // Inside the try: an aborted schedule (epochs.ts) unwinds from here too, and still ends as done.
+      thread.turnstile?.park(START_POINT, 0);
       await scenario.worker(state, workerContext(thread, workers, request));
     } finally {
       thread.publish();

@@ -44,7 +44,8 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
   const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems, snapshot.source), [snapshot.last, typeProblems, snapshot.source]);
   const markers = useMemo(() => (last?.source === snapshot.source ? errorMarkers(last) : []), [last, snapshot.source]);
-  const typeErrors = typeProblems.filter((p) => !p.syntax);
+  // Code that does not parse has type errors that only echo the syntax error: show that one alone.
+  const typeErrors = typeProblems.some((p) => p.syntax) ? [] : typeProblems;
   const explorer = useMemo(() => new Explorer(runnerPool(), browserDriver), []);
   const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
   const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);

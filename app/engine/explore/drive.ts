@@ -72,7 +72,10 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
       return controller.allDone() ? null : { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
     }
     if (decisions.length >= STEP_CAP) {
-      return { kind: "livelock", message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending.` };
+      return {
+        kind: "livelock",
+        message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
+      };
     }
     const ordered = orderOptions(options, current);
     const goesOn = options.some((o) => o.worker === current);

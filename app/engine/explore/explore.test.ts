@@ -38,7 +38,7 @@ const exact: Goal = { id: "exact", text: "the counter ends at 2 n", check: "resu
 describe("explore (preemption-bounded search on real workers)", () => {
   it("finds the lost update of 2 workers x 3 unlocked increments, with one preemption", async () => {
     const found = await explore(pool, request(counter("c.set(c.get() + 1);"), exact));
-    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: the counter ends at 2 n" });
+    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^Broken: the counter ends at 2 n\. The result was [1-5]\.$/) });
     expect(found.bound).toBe(1);
     expect(found.failure!.steps.length).toBeGreaterThan(4);
   });
@@ -69,7 +69,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
 
   it("goes on with random walk and PCT once the bound is searched, and shrinks what they find", async () => {
     const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, budgetMs: 5_000, seed: 7 });
-    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: the counter ends at 2 n", strategy: expect.stringMatching(/^(random walk|PCT)$/) });
+    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^Broken: the counter ends at 2 n\./), strategy: expect.stringMatching(/^(random walk|PCT)$/) });
     expect(found.failure!.preemptions).toBeGreaterThan(0);
     expect(found.randomSchedules).toBeGreaterThan(0);
   });
@@ -78,6 +78,13 @@ describe("explore (preemption-bounded search on real workers)", () => {
     const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact), maxPreemptions: 1, budgetMs: 500 });
     expect(result).toMatchObject({ failure: null, exhaustive: true, complete: false, bound: 1 });
     expect(result.randomSchedules).toBeGreaterThan(10);
+  });
+
+  it("reports a run too long to explore as a possible livelock after one schedule, and unwinds its workers", async () => {
+    const found = await explore(pool, request(counter("c.set(c.get() + 1);"), null, 6_000));
+    expect(found).toMatchObject({ schedules: 1, failure: { kind: "livelock", message: expect.stringMatching(/^Possible livelock: .* make the parameters smaller/) } });
+    const after = await explore(pool, request(counter("c.set(c.get() + 1);"), exact));
+    expect(after.failure).toMatchObject({ kind: "broken" });
   });
 
   it("finds the deadlock of two workers taking two locks in opposite order, and names the cycle", async () => {
@@ -121,7 +128,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
 
   it("finds a condition wait guarded by if instead of while: a woken consumer takes from an empty buffer", async () => {
     const found = await explore(pool, request(consumers("if"), neverNegative));
-    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: no consumer takes from an empty buffer" });
+    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: no consumer takes from an empty buffer. The result was 1." });
   });
 
   it("reports no failure, exhaustively with up to 1 preemption, when the wait is guarded by while", async () => {

@@ -188,7 +188,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
 function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects"> | null {
   switch (outcome.status) {
     case "done": {
-      const broken = brokenPromise(outcome.goals, request.promises ?? []);
+      const broken = brokenPromise(outcome.result, outcome.goals, request.promises ?? []);
       return broken === null ? null : { kind: "broken", message: broken };
     }
     case "error":
@@ -200,12 +200,18 @@ function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "ste
   }
 }
 
-/** The first promise a finished run broke, in words, or null. */
-function brokenPromise(outcomes: readonly GoalOutcome[], promises: readonly Goal[]): string | null {
+/** The first promise a finished run broke, in words with the result that broke it, or null. */
+function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[], promises: readonly Goal[]): string | null {
   for (const promise of promises) {
     const outcome = outcomes.find((o) => o.id === promise.id);
     if (outcome?.passed) continue;
-    return outcome?.error ? `The check of "${promise.text}" threw: ${outcome.error}` : `Broken: ${promise.text}`;
+    if (outcome?.error) return `The check of "${promise.text}" threw: ${outcome.error}. Fix the check; the result was ${brief(result)}.`;
+    return `Broken: ${promise.text}. The result was ${brief(result)}.`;
   }
   return null;
+}
+
+function brief(result: unknown): string {
+  const text = JSON.stringify(result) ?? "undefined";
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

@@ -27,7 +27,7 @@ export function encodeShare(share: Share): string {
 }
 
 export function decodeShare(payload: string): Share | { readonly problem: string } {
-  const damaged = { problem: "This share link is damaged or cut short: the lesson opened with your own code. Ask for the whole link again." };
+  const damaged = { problem: "This share link is damaged or cut short: the page opened with your own code. Ask for the whole link again." };
   if (payload.length > MAX_PAYLOAD || !/^[A-Za-z0-9_+/=-]*$/.test(payload)) return damaged;
   let value: unknown;
   try {
@@ -38,7 +38,7 @@ export function decodeShare(payload: string): Share | { readonly problem: string
   }
   if (typeof value !== "object" || value === null) return damaged;
   const { v, code, params, schedule } = value as Record<string, unknown>;
-  if (v !== VERSION) return { problem: `This share link is in format ${String(v)}, which this version of the site does not read: the lesson opened with your own code.` };
+  if (v !== VERSION) return { problem: `This share link is in format ${String(v)}, which this version of the site does not read: the page opened with your own code.` };
   const plainParams =
     typeof params === "object" && params !== null && Object.values(params).every((p) => typeof p === "number" || typeof p === "string");
   if (typeof code !== "string" || !plainParams || !(schedule === null || typeof schedule === "string")) return damaged;

@@ -3,7 +3,7 @@ import { defineScenario, param } from "interleave";
 // A place to try anything. This starter is two workers adding to one counter
 // without a lock; change it as you like, or paste a lesson's scenario here.
 // Explore counts a schedule as failing when a worker or result() throws, when
-// the workers deadlock, or when the promise (above the editor) is broken.
+// the workers deadlock, or when the promise (beside the lesson text) is broken.
 export default defineScenario({
   params: {
     workers: param.int({ default: 2, min: 1, max: 8, label: "Workers" }),
