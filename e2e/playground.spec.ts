@@ -45,6 +45,8 @@ export default defineScenario({
     await expect(result).toHaveAttribute("data-kind", "deadlock", { timeout: 30_000 });
     await expect(page.getByTestId("explore-swimlanes-end")).toContainText(/Deadlock: [AB] waits for lock (left|right) held by [AB]/);
     await page.getByTestId("explore-replay").click();
+    await page.getByTestId("step-play").click();
     await expect(page.getByTestId("step-problem")).toContainText("Deadlock");
+    await expect(page.getByTestId("step-last")).toContainText(/tries to acquire lock (left|right), and must wait/);
   });
 });

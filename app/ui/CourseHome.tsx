@@ -1,6 +1,7 @@
 import type { Course } from "../engine/course/course";
 import { ProblemList } from "./ProblemList";
 import { lessonHref } from "./hooks";
+import { PLAYGROUND } from "./playground/playground";
 
 export function CourseHome({ course, missing }: { course: Course; missing?: string }) {
   return (
@@ -27,6 +28,17 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
           </ul>
         </section>
       ))}
+      <section>
+        <h2>Your own</h2>
+        <ul className="lesson-cards">
+          <li>
+            <a href={lessonHref(PLAYGROUND.slug)} data-testid="playground-card">
+              <strong>{PLAYGROUND.title}</strong>
+              <span>{PLAYGROUND.summary}</span>
+            </a>
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -172,6 +172,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
         explorer={explorer}
         busy={snapshot.running !== null || stepping}
         invariantText={lesson.invariant?.text ?? null}
+        smallParams={Object.keys(lesson.stepParams).length > 0}
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}

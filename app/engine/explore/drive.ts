@@ -27,6 +27,8 @@ export interface Step extends Pending {
   readonly preemption: boolean;
   /** For a read, write or add: the object's value after the step (what was read, or written). */
   readonly value: number | null;
+  /** The step ended with the worker blocked: the lock was held, the queue empty, the barrier not full. */
+  readonly blocks: boolean;
 }
 
 /** Why a schedule left its workers parked for good. */
@@ -87,7 +89,10 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
     if (preemptive[position]) preemptions++;
     controller.take(option);
     current = option.worker;
-    if (pending) steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: stepValue((index) => controller.word(index), pending) });
+    if (pending) {
+      const blocks = controller.pending()[option.worker]!.state === TurnState.Blocked;
+      steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: stepValue((index) => controller.word(index), pending), blocks });
+    }
   }
 }
 

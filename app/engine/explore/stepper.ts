@@ -22,6 +22,7 @@ import { readSharedValues, type SharedValue } from "../shared-values";
 import { inspectMemory } from "../watchdog";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
+import { TurnState } from "../../runtime/turnstile";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
 import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
@@ -174,7 +175,7 @@ export class Stepper extends Store<StepSnapshot> {
       if (next && next.worker === option.worker && next.timeout === option.timeout) this.planned.shift();
       else this.planned = [];
       this.byHand ||= byHand;
-      this.last = this.stepTaken(before.pending[option.worker]!, option);
+      this.last = this.stepTaken(before.pending[option.worker]!, option, view.pending[option.worker]!);
       this.show(view);
       return true;
     } finally {
@@ -241,9 +242,10 @@ export class Stepper extends Store<StepSnapshot> {
   }
 
   /** The step a worker just took, with the value it read or wrote (read after the step: no worker moves meanwhile). */
-  private stepTaken(pending: Pending, option: Option): Step {
+  private stepTaken(pending: Pending, option: Option, after: Pending): Step {
     const words = this.memory ? new Int32Array(this.memory) : null;
-    return { ...pending, timeout: option.timeout, preemption: false, value: words ? stepValue((index) => Atomics.load(words, index), pending) : null };
+    const value = words ? stepValue((index) => Atomics.load(words, index), pending) : null;
+    return { ...pending, timeout: option.timeout, preemption: false, value, blocks: after.state === TurnState.Blocked };
   }
 
   private ended(outcome: RunOutcome): void {

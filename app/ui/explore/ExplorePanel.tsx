@@ -17,6 +17,8 @@ interface Props {
   /** A free run is going on: explore waits for it. */
   readonly busy: boolean;
   readonly invariantText: string | null;
+  /** The lesson gives explore small parameters of its own (stepParams). */
+  readonly smallParams: boolean;
   /** The code in the editor now: a found schedule replays only on the code it was found on. */
   readonly source: string;
   onExplore(): void;
@@ -26,16 +28,17 @@ interface Props {
   shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string): string;
 }
 
-export function ExplorePanel({ explorer, busy, invariantText, source, onExplore, onReplay, shareLink }: Props) {
+export function ExplorePanel({ explorer, busy, invariantText, smallParams, source, onExplore, onReplay, shareLink }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
   return (
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h3>Explore schedules</h3>
       <p className="explore-what">
-        Runs your code again and again on the real workers, one step at a time in every order with up to 2 preemptions, looking for one that
-        fails: an error, a deadlock{invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}. It uses the lesson's small
-        parameters.
+        Runs your code again and again on the real workers, one step at a time: first in every order with up to 2 preemptions (a worker
+        interrupted while it could go on), then in random orders for up to 10 s, looking for one that fails: an error, a deadlock
+        {invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}.{" "}
+        {smallParams ? "It uses the lesson's small parameters." : "It uses the parameters above: keep them small, a few dozen steps per worker."}
       </p>
       <button onClick={onExplore} disabled={busy || running} data-testid="explore-button">
         Explore
@@ -170,10 +173,11 @@ function nothingFound(result: ExploreResult, cancelled: boolean): string {
 }
 
 function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
+  if (schedules === 0) return "Starting the workers…";
   const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
   if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
   const left = Math.max(0, (budgetMs - (performance.now() - startedAt)) / 1000);
-  return `${tried}: now ${strategy}, ${left.toFixed(0)} s left`;
+  return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left.toFixed(0)} s left`;
 }
 
 function perSecond(count: number, startedAt: number): string {

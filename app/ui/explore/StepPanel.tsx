@@ -152,7 +152,7 @@ function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean)
   // A read will see the value there now: "B reads counter = 4".
   const object = p.kind === PointKind.Read ? objects.find((o) => o.index === p.object) : undefined;
   const now = object && values.find((v) => v.name === object.name && v.kind === object.kind)?.value;
-  const words = stepWords({ ...p, timeout: false, preemption: false, value: typeof now === "number" ? now : null }, objects);
+  const words = stepWords({ ...p, timeout: false, preemption: false, value: typeof now === "number" ? now : null, blocks: false }, objects);
   if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
   return `will next: ${words}`;
 }

@@ -30,6 +30,8 @@ export function stepWords(step: Step, objects: readonly Allocation[]): string {
   if (step.state === TurnState.Blocked) return step.timeout ? `times out waiting on ${name}` : `wakes on ${name}`;
   const verb = VERBS[step.kind] ?? "steps";
   if (step.kind === 0 || step.kind === PointKind.Io) return verb;
+  // "acquires" -> "tries to acquire lock a, and must wait"
+  if (step.blocks) return `tries to ${verb.replace(/s( |$)/, "$1")} ${name}, and must wait`;
   if (step.value === null) return `${verb} ${name}`;
   return step.kind === PointKind.Read ? `reads ${name} = ${step.value}` : `${verb} ${name}, now ${step.value}`;
 }
