@@ -13,7 +13,9 @@
  *          worker attaches to them afresh and runs its body again.
  *   Quit   the bodies' call returns, and the run ends as usual.
  *
- * The controller's side is engine/explore/epoch-search.ts.
+ * The epoch word holds a count and the command in its low two bits, so a
+ * worker reads both at once. The controller's side is
+ * engine/explore/epoch-search.ts.
  */
 import { Header } from "./memory";
 
@@ -32,7 +34,7 @@ export function awaitEpoch(words: Int32Array, seen: number): { epoch: number; co
     Atomics.wait(words, Header.epoch, seen);
     epoch = Atomics.load(words, Header.epoch);
   }
-  return { epoch, command: Atomics.load(words, Header.epochCommand) as EpochCommand };
+  return { epoch, command: (epoch & COMMAND_BITS) as EpochCommand };
 }
 
 /** Marks this epoch's schedule as failing. */
@@ -42,7 +44,9 @@ export function failEpoch(words: Int32Array): void {
 
 /** Controller: publishes `command` to the sleeping workers. */
 export function sendEpoch(words: Int32Array, command: EpochCommand): void {
-  Atomics.store(words, Header.epochCommand, command);
-  Atomics.add(words, Header.epoch, 1);
+  const count = (Atomics.load(words, Header.epoch) >>> 2) + 1;
+  Atomics.store(words, Header.epoch, ((count << 2) | command) & 0x7fffffff);
   Atomics.notify(words, Header.epoch);
 }
+
+const COMMAND_BITS = 0b11;

@@ -48,7 +48,6 @@ export const Header = {
   gateLines: 12,
   /** Explore's repeated runs (epochs.ts): bumped by the controller with a command for the workers between bodies. */
   epoch: 13,
-  epochCommand: 14,
   /** 1 once a body of this epoch threw, or its result broke a goal. */
   epochFailed: 15,
   /** Number of words in the header. */

@@ -21,11 +21,11 @@ import { PriorityQueue } from "./sync/priority-queue";
 import { waitAtStartGate } from "./start-gate";
 import { EpochCommand, awaitEpoch, currentEpoch, failEpoch } from "./epochs";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
-import { describeError, evaluateScenario, type AnyScenario } from "./scenario-module";
+import { describeError, evaluateScenario, scenarioModule, type AnyScenario } from "./scenario-module";
 import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { setPointHook, type PointHook } from "./gate";
-import { START_POINT } from "./turnstile";
+import { START_POINT, ScheduleAbortedError } from "./turnstile";
 import { Thread } from "./thread";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
@@ -46,6 +46,8 @@ import {
 
 interface PreparedRun {
   readonly scenario: AnyScenario;
+  /** The scenario module run afresh, for the next epoch. */
+  readonly module: () => AnyScenario;
   readonly state: unknown;
   readonly thread: Thread;
   readonly request: PrepareRequest;
@@ -67,9 +69,11 @@ export class Runner implements RunnerApi {
   prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
     const { workerId } = request;
+    let module: () => AnyScenario;
     let scenario: AnyScenario;
     try {
-      scenario = evaluateScenario(request.js);
+      module = scenarioModule(request.js);
+      scenario = module();
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "load", workerId) };
     }
@@ -83,7 +87,7 @@ export class Runner implements RunnerApi {
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
         calibrateCpuUnit(arena.words);
       }
-      this.prepared = attach(scenario, request, arena, request.init);
+      this.prepared = attach(scenario, module, request, arena, request.init);
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -106,7 +110,8 @@ export class Runner implements RunnerApi {
     }
   }
 
-  private async runOnce(workers: number): Promise<void> {
+  /** Runs the body once; what it throws goes to `failed` when given (before the controller hears it is done), else up. */
+  private async runOnce(workers: number, failed?: (thrown: unknown) => void): Promise<void> {
     const { scenario, state, thread, request } = this.mustBePrepared();
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
@@ -115,6 +120,9 @@ export class Runner implements RunnerApi {
       // Inside the try: an aborted schedule (epochs.ts) unwinds from here too, and still ends as done.
       thread.turnstile?.park(START_POINT, 0);
       await scenario.worker(state, workerContext(thread, workers, request));
+    } catch (thrown) {
+      if (!failed) throw thrown;
+      failed(thrown);
     } finally {
       thread.publish();
       thread.gil.drop();
@@ -127,13 +135,13 @@ export class Runner implements RunnerApi {
   /** Explore's repeated bodies, one per schedule, until the controller says quit (epochs.ts). */
   private async runEpochs(workers: number, goals: readonly GoalCheck[]): Promise<void> {
     const { words } = this.mustBePrepared().thread.arena;
+    // An aborted schedule has failed already, in the controller's eyes.
+    const failed = (thrown: unknown) => {
+      if (!(thrown instanceof ScheduleAbortedError)) failEpoch(words);
+    };
     for (;;) {
       let seen = currentEpoch(words);
-      try {
-        await this.runOnce(workers);
-      } catch {
-        failEpoch(words);
-      }
+      await this.runOnce(workers, failed);
       for (;;) {
         const { epoch, command } = awaitEpoch(words, seen);
         seen = epoch;
@@ -141,8 +149,8 @@ export class Runner implements RunnerApi {
         if (command === EpochCommand.Next) break;
         if (this.mustBePrepared().request.workerId === 0) this.judgeEpoch(goals);
       }
-      const { scenario, request, thread } = this.mustBePrepared();
-      this.prepared = attach(scenario, request, new Arena(thread.arena.buffer), false);
+      const { module, request, thread } = this.mustBePrepared();
+      this.prepared = attach(module(), module, request, new Arena(thread.arena.buffer), false);
     }
   }
 
@@ -177,12 +185,17 @@ export class Runner implements RunnerApi {
   }
 }
 
-/** Evaluates `setup` on this worker's view of the memory: every worker allocates the same objects at the same places. */
-function attach(scenario: AnyScenario, request: PrepareRequest, arena: Arena, init: boolean): PreparedRun {
+/**
+ * Evaluates `setup` on this worker's view of the memory: every worker
+ * allocates the same objects at the same places. The run gets its own copy
+ * of the parameters, so that a body that changes them changes no later epoch.
+ */
+function attach(scenario: AnyScenario, module: () => AnyScenario, request: PrepareRequest, arena: Arena, init: boolean): PreparedRun {
   const thread = new Thread(arena, request.workerId);
   setPointHook(pointHook(thread));
-  const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), request.params as never);
-  return { scenario, state, thread, request };
+  const own = { ...request, params: { ...request.params } };
+  const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), own.params as never);
+  return { scenario, module, state, thread, request: own };
 }
 
 /** How many workers a scenario asks for with these parameters. */

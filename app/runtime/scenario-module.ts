@@ -14,11 +14,21 @@ export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
 const MODULES: Readonly<Record<string, unknown>> = { interleave: api };
 
 export function evaluateScenario(js: string): AnyScenario {
+  return scenarioModule(js)();
+}
+
+/**
+ * Compiles the module once; each call runs its body again, so that the
+ * scenario's own top-level variables start afresh (explore's epochs).
+ */
+export function scenarioModule(js: string): () => AnyScenario {
   const source = `(function (exports, require) {${js}\n})\n//# sourceURL=${SCENARIO_FILE}`;
   const factory = (0, eval)(source) as (exports: Record<string, unknown>, require: (name: string) => unknown) => void;
-  const exports: Record<string, unknown> = {};
-  factory(exports, requireModule);
-  return checkScenario(exports.default);
+  return () => {
+    const exports: Record<string, unknown> = {};
+    factory(exports, requireModule);
+    return checkScenario(exports.default);
+  };
 }
 
 function requireModule(name: string): unknown {

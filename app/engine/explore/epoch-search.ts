@@ -7,9 +7,8 @@
  * Order (DESIGN.md, "Step and explore"): no preemptions, then every schedule
  * with at most 1, then 2 (search.ts, up to a cap); then, until the time
  * budget ends, random walks alternating with PCT at depths 1 to 3
- * (random-schedules.ts). A schedule found by chance is shrunk: each choice
- * that is not the default is tried as the default, and kept so when the run
- * still fails the same way with no more preemptions.
+ * (random-schedules.ts). A schedule found by chance is shrunk (`shrink`).
+ * A time limit cuts any part short.
  *
  * The search finds only which choices fail; the page then runs that one
  * schedule again, step by step, to tell what failed and where (explore.ts).
@@ -27,6 +26,8 @@ export interface SearchOptions {
   readonly cap: number;
   /** Time from the search's start after which the random strategies stop (0: none). */
   readonly budgetMs: number;
+  /** Time from the start after which the whole search stops, cut short, even in its bounded part. */
+  readonly limitMs: number;
   /** The words of the shared objects, restored before every schedule after the first. */
   readonly arena: { readonly start: number; readonly end: number };
   readonly seed: number;
@@ -57,33 +58,38 @@ export interface SearchReport {
 /** What went wrong in a schedule, as far as the search tells them apart. */
 type Failing = "failed" | "deadlock" | "livelock";
 
-const SHRINK_TRIES = 500;
+/** Shrinking stops after this long: a found failure is worth showing even unshrunk. */
+const SHRINK_MS = 2_000;
 
 export function searchEpochs(memory: SharedArrayBuffer, workers: number, options: SearchOptions, progress: Int32Array): SearchReport {
   const started = performance.now();
   const epochs = new Epochs(memory, workers, options.arena);
-  const cancelled = () => Atomics.load(progress, Progress.cancel) === 1;
+  const timeUp = () => performance.now() - started >= options.limitMs;
+  const cancelled = () => Atomics.load(progress, Progress.cancel) === 1 || timeUp();
   let schedules = 0;
   let strategy: Strategy = "bounded";
   const execute = (choose: Chooser): Execution<Failing> => {
-    const run = epochs.run(choose);
+    // Counted as it starts, so that one whose worker gets stuck counts too.
     Atomics.store(progress, Progress.schedules, ++schedules);
-    return run;
+    return epochs.run(choose);
   };
   const report = (rest: Partial<SearchReport> & Pick<SearchReport, "bound">): SearchReport => {
     if (rest.stranded === undefined) epochs.quit();
-    return { schedules, exhaustive: false, complete: false, randomSchedules: 0, cancelled: cancelled(), found: null, stranded: null, ...rest };
+    const stopped = Atomics.load(progress, Progress.cancel) === 1;
+    return { schedules, exhaustive: false, complete: false, randomSchedules: 0, cancelled: stopped, found: null, stranded: null, ...rest };
   };
   let bound = 0;
+  let exhaustive = false;
   try {
     for (; bound <= options.maxPreemptions; bound++) {
       Atomics.store(progress, Progress.bound, bound);
       const result = searchBounded(bound, (prefix) => execute(byPrefix(prefix)), { cap: options.cap - schedules, cancelled });
       if (result.found) return report({ bound, found: { choices: result.found.choices, strategy, preemptions: bound } });
-      if (!result.exhaustive) return report({ bound });
+      if (!result.exhaustive) break;
       if (!result.pruned) return report({ bound, exhaustive: true, complete: true });
     }
-    bound = options.maxPreemptions;
+    exhaustive = bound > options.maxPreemptions;
+    bound = Math.min(bound, options.maxPreemptions);
     const bounded = schedules;
     const random = seededRandom(options.seed);
     let longest = 1;
@@ -94,11 +100,12 @@ export function searchEpochs(memory: SharedArrayBuffer, workers: number, options
       const run = execute(choose);
       longest = Math.max(longest, run.decisions.length);
       if (run.failure) {
-        const found = shrink(execute, run.decisions, run.failure);
-        return report({ bound, exhaustive: true, randomSchedules: schedules - bounded, found: { ...found, strategy } });
+        const randomSchedules = schedules - bounded;
+        const found = shrink(execute, run.decisions, run.failure, () => performance.now() - started >= options.budgetMs + SHRINK_MS || cancelled());
+        return report({ bound, exhaustive, randomSchedules, found: { ...found, strategy } });
       }
     }
-    return report({ bound, exhaustive: true, randomSchedules: schedules - bounded });
+    return report({ bound, exhaustive, randomSchedules: schedules - bounded });
   } catch (thrown) {
     if (!(thrown instanceof StuckWorkerError)) throw thrown;
     const { decisions } = epochs;
@@ -106,17 +113,31 @@ export function searchEpochs(memory: SharedArrayBuffer, workers: number, options
   }
 }
 
-/** Fewer preemptions for a failing schedule: each choice that is not the default is tried as the default. */
-function shrink(execute: (choose: Chooser) => Execution<Failing>, decisions: readonly Decision[], failure: Failing) {
+/**
+ * A simpler failing schedule: first the shortest prefix of its choices that
+ * still fails the same way (the default after it), found by halving; then
+ * each choice that is not the default is tried as the default, and kept so
+ * when the run still fails the same way with no more preemptions.
+ */
+function shrink(execute: (choose: Chooser) => Execution<Failing>, decisions: readonly Decision[], failure: Failing, stop: () => boolean) {
   let choices = decisions.map((d) => d.position);
   let fewest = preemptions(decisions);
-  for (let i = 0, tries = 0; i < choices.length && tries < SHRINK_TRIES; i++) {
-    if (choices[i] === 0) continue;
-    tries++;
-    const run = execute(byPrefix([...choices.slice(0, i), 0, ...choices.slice(i + 1)]));
-    if (run.failure !== failure || preemptions(run.decisions) > fewest) continue;
+  const keeps = (candidate: readonly number[]): boolean => {
+    const run = execute(byPrefix(candidate));
+    if (run.failure !== failure || preemptions(run.decisions) > fewest) return false;
     choices = run.decisions.map((d) => d.position);
     fewest = preemptions(run.decisions);
+    return true;
+  };
+  let short = 0;
+  let long = choices.length;
+  while (short < long && !stop()) {
+    const middle = (short + long) >> 1;
+    if (keeps(choices.slice(0, middle))) long = Math.min(middle, choices.length);
+    else short = middle + 1;
+  }
+  for (let i = 0; i < choices.length && !stop(); i++) {
+    if (choices[i] !== 0) keeps([...choices.slice(0, i), 0, ...choices.slice(i + 1)]);
   }
   return { choices, preemptions: fewest };
 }

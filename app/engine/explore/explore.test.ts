@@ -87,6 +87,45 @@ describe("explore (preemption-bounded search on real workers)", () => {
     expect(after.failure).toMatchObject({ kind: "broken" });
   });
 
+  it("finds an error a worker throws in one schedule, in that schedule, every time", async () => {
+    const source = scenario(
+      `(shared) => ({ c: shared.int("counter") })`,
+      `({ c }, { id }) => { c.set(c.get() + 1); if (id === 1 && c.get() === 1) throw new Error("B went first"); }`,
+      `({ c }) => c.get()`,
+    );
+    for (let k = 0; k < 3; k++) {
+      const found = await explore(pool, request(source, null));
+      expect(found).toMatchObject({ bound: 0, failure: { kind: "error", message: "Error: B went first" } });
+    }
+  });
+
+  it("unwinds a livelock in which one worker never started, and searches on", async () => {
+    const source = scenario(
+      `(shared) => ({ flag: shared.int("flag") })`,
+      `({ flag }, { id }) => { if (id === 1) flag.set(1); else while (flag.get() === 0) {} }`,
+      `() => null`,
+    );
+    const found = await explore(pool, request(source, null));
+    expect(found).toMatchObject({ schedules: 1, failure: { kind: "livelock" } });
+    const after = await explore(pool, request(counter("c.set(c.get() + 1);"), exact));
+    expect(after.failure).toMatchObject({ kind: "broken" });
+  });
+
+  it("starts every schedule with the scenario's own top-level variables afresh", async () => {
+    const source = `import { defineScenario, param } from "interleave";
+let bodies = 0;
+export default defineScenario({
+  params: { n: param.int({ default: 1, min: 1, max: 5 }) },
+  workers: 2,
+  setup: (shared) => ({ c: shared.int("counter") }),
+  worker: ({ c }) => { bodies++; if (bodies > 1) throw new Error("a body ran twice in one module"); c.add(1); },
+  result: ({ c }) => c.get(),
+});`;
+    const result = await explore(pool, request(source, null));
+    expect(result).toMatchObject({ failure: null, exhaustive: true });
+    expect(result.schedules).toBeGreaterThan(1);
+  });
+
   it("finds the deadlock of two workers taking two locks in opposite order, and names the cycle", async () => {
     const source = scenario(
       `(shared) => ({ a: shared.lock("a"), b: shared.lock("b") })`,

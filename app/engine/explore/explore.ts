@@ -29,6 +29,10 @@ import type { Execution } from "./search";
 export const DEFAULT_MAX_PREEMPTIONS = 2;
 export const DEFAULT_SCHEDULE_CAP = 5_000;
 export const DEFAULT_BUDGET_MS = 10_000;
+/** The bounded search may take this long beyond the budget before it is cut short, reported as not exhaustive. */
+const BOUNDED_ALLOWANCE_MS = 50_000;
+/** The whole run: the search's limit, and time to start the workers, shrink a failure and end. */
+const RUN_MARGIN_MS = 30_000;
 const PROGRESS_EVERY_MS = 200;
 
 /** The controller: drives one gated run through a plan (drive.ts), or searches on one (epoch-search.ts). */
@@ -93,13 +97,16 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   const progress = new Int32Array(new SharedArrayBuffer(Progress.words * 4));
   const watching = setInterval(() => watch(request, progress), PROGRESS_EVERY_MS);
   let report: SearchReport | null = null;
+  const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
+  const limitMs = budgetMs + BOUNDED_ALLOWANCE_MS;
   const handle: RunHandle = startRun(pool, {
     js: request.js,
     params: request.params,
     goals: request.promises ?? [],
     epochs: true,
+    timeLimitMs: limitMs + RUN_MARGIN_MS,
     drive: async (memory, workers) => {
-      report = await driver.search(memory, workers, searchOptions(request, memory, handle.objects), progress);
+      report = await driver.search(memory, workers, searchOptions(request, memory, handle.objects, budgetMs, limitMs), progress);
       if (report.stranded !== null) handle.stop();
     },
   });
@@ -122,12 +129,13 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   return { ...counts, failure: { ...failure, ...found } };
 }
 
-function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[]): SearchOptions {
+function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[], budgetMs: number, limitMs: number): SearchOptions {
   const start = layoutOf(new Int32Array(memory)).arenaStart;
   return {
     maxPreemptions: request.maxPreemptions ?? DEFAULT_MAX_PREEMPTIONS,
     cap: request.cap ?? DEFAULT_SCHEDULE_CAP,
-    budgetMs: request.budgetMs ?? DEFAULT_BUDGET_MS,
+    budgetMs,
+    limitMs,
     seed: request.seed ?? Date.now(),
     arena: { start, end: Math.max(start, ...objects.map((o) => o.index + o.words)) },
   };

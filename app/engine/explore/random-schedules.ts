@@ -32,7 +32,7 @@ export function randomWalk(random: Random): Chooser {
 /** PCT with bug depth `depth`, for runs of about `steps` decisions. */
 export function pct(random: Random, workers: number, depth: number, steps: number): Chooser {
   const priority = shuffled(Array.from({ length: workers }, (_, w) => depth + w), random);
-  const changeAt = Array.from({ length: depth - 1 }, () => 1 + Math.floor(random() * Math.max(1, steps)));
+  const changeAt = Array.from({ length: depth - 1 }, () => Math.floor(random() * Math.max(1, steps)));
   const highest: Chooser = (ordered) => ordered.reduce((best, o, i) => (priority[o.worker]! > priority[ordered[best]!.worker]! ? i : best), 0);
   return (ordered, step) => {
     const change = changeAt.indexOf(step);

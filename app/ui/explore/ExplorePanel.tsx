@@ -166,10 +166,10 @@ function nothingFound(result: ExploreResult, cancelled: boolean): string {
   const { schedules, bound, randomSchedules } = result;
   if (result.complete) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the workers can run.`;
   const bounded = `${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}`;
+  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
   const stop = cancelled ? " before you cancelled" : "";
-  if (!result.exhaustive) return `No failure in ${bounded}${stop}; the search did not cover them all.`;
-  if (randomSchedules === 0) return `No failure in all ${bounded}.`;
-  return `No failure in all ${bounded}, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them${stop}.`;
+  if (!result.exhaustive) return `No failure in ${bounded}${random}${stop}; the search did not cover every schedule with up to ${plural(bound, "preemption")}.`;
+  return `No failure in all ${bounded}${random}${stop}.`;
 }
 
 function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
