@@ -26,6 +26,7 @@ import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { setPointHook, type PointHook } from "./gate";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
+import { useGatedClock } from "./sync/wait-clock";
 import { Thread } from "./thread";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
@@ -193,6 +194,7 @@ export class Runner implements RunnerApi {
 function attach(scenario: AnyScenario, module: () => AnyScenario, request: PrepareRequest, arena: Arena, init: boolean): PreparedRun {
   const thread = new Thread(arena, request.workerId);
   setPointHook(pointHook(thread));
+  useGatedClock(thread.turnstile !== null);
   const own = { ...request, params: { ...request.params } };
   const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), own.params as never);
   return { scenario, module, state, thread, request: own };

@@ -28,6 +28,7 @@
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
 import { callerLine } from "./scenario-module";
+import { timeOutCurrentWait } from "./sync/wait-clock";
 
 export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9 } as const;
 
@@ -96,7 +97,9 @@ export class Turnstile {
     this.set(TurnSlot.timed, timed ? 1 : 0);
     this.announce(TurnState.Blocked);
     this.awaitGrant();
-    return Atomics.load(this.words, this.slot + TurnSlot.verdict) === Verdict.TimedOut ? "timed-out" : "ok";
+    if (Atomics.load(this.words, this.slot + TurnSlot.verdict) !== Verdict.TimedOut) return "ok";
+    timeOutCurrentWait();
+    return "timed-out";
   }
 
   /** The body has ended (returned or thrown): the controller stops moving this worker. */

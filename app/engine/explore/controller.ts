@@ -12,7 +12,7 @@
  */
 import { Header, TURN_STRIDE, layoutOf, type Layout } from "../../runtime/memory";
 import { HANDOFF_SPINS, TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
-import type { PointKind } from "../../runtime/gate";
+import { PointKind } from "../../runtime/gate";
 import { workerName } from "../../runtime/protocol";
 
 /** One way the run can go on from here. */
@@ -109,6 +109,14 @@ export class Controller {
       object: this.slotWord(worker, TurnSlot.object),
       line: this.slotWord(worker, TurnSlot.line),
     }));
+  }
+
+  /**
+   * Whether `worker` is about to sleep (`ctx.io`): time would pass for it,
+   * so the others move first, as they would while it slept.
+   */
+  sleeping(worker: number): boolean {
+    return this.slotWord(worker, TurnSlot.state) === TurnState.AtPoint && this.slotWord(worker, TurnSlot.kind) === PointKind.Io;
   }
 
   /** A word of the run memory: a shared int's value, for the swimlanes. */

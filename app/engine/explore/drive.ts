@@ -79,9 +79,9 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
         message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
       };
     }
-    const ordered = orderOptions(options, current);
-    const goesOn = options.some((o) => o.worker === current);
-    const preemptive = ordered.map((o) => goesOn && o.worker !== current);
+    const sleeping = current >= 0 && controller.sleeping(current);
+    const ordered = orderOptions(options, current, sleeping);
+    const preemptive = preemptiveOptions(ordered, current, sleeping);
     const position = choose(ordered, decisions.length);
     const option = ordered[position]!;
     decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
@@ -103,10 +103,26 @@ export function stepValue(word: (index: number) => number, step: Pending): numbe
   return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? word(step.object) : null;
 }
 
-/** The default first (the current worker goes on, a wake-up before a timeout), then the rest in worker order. */
-export function orderOptions(options: readonly Option[], current: number): Option[] {
-  const rank = (o: Option) => (o.worker === current ? -1 : o.worker) * 2 + (o.timeout ? 1 : 0);
+/**
+ * The default first, then the rest in worker order, a wake-up before a
+ * timeout. The default: the current worker goes on; but one about to sleep
+ * (`ctx.io`) goes last, since the others would move while it slept.
+ */
+export function orderOptions(options: readonly Option[], current: number, sleeping = false): Option[] {
+  const place = (worker: number) => (worker !== current ? worker : sleeping ? Number.MAX_SAFE_INTEGER / 4 : -1);
+  const rank = (o: Option) => place(o.worker) * 2 + (o.timeout ? 1 : 0);
   return [...options].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * For each ordered option, whether taking it is a preemption: moving another
+ * worker while the current one could go on; or, when the current one is
+ * about to sleep, moving it on before the others (its sleep cut short).
+ */
+function preemptiveOptions(ordered: readonly Option[], current: number, sleeping: boolean): boolean[] {
+  const goesOn = ordered.some((o) => o.worker === current);
+  const others = ordered.some((o) => o.worker !== current);
+  return ordered.map((o) => (sleeping ? o.worker === current && others : goesOn && o.worker !== current));
 }
 
 /**

@@ -146,6 +146,28 @@ export default defineScenario({
     expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
   });
 
+  it("times a wait out only when the schedule says so: a timed acquire with a back-off never deadlocks, exhaustively, the same search every time", async () => {
+    const source = scenario(
+      `(shared) => ({ a: shared.lock("a"), b: shared.lock("b"), done: shared.int("done") })`,
+      `({ a, b, done }, ctx) => {
+        const [first, second] = ctx.id === 0 ? [a, b] : [b, a];
+        for (;;) {
+          first.acquire();
+          if (second.acquire(0.001)) break; // 1 ms: far less than the real time between steps
+          first.release();
+          ctx.io(Math.random() * 10); // back off; in a gated run, a sleep lets the others move first
+        }
+        done.add(1);
+        second.release();
+        first.release();
+      }`,
+      `({ done }) => done.get()`,
+    );
+    const searches = [await explore(pool, request(source, null)), await explore(pool, request(source, null))];
+    expect(searches[0]).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
+    expect(searches[1].schedules).toBe(searches[0].schedules);
+  });
+
   const consumers = (wait: "if" | "while") =>
     scenario(
       `(shared) => { const lock = shared.lock("lock"); return { lock, ready: shared.condition("ready", lock), items: shared.int("items"), bad: shared.int("bad") }; }`,

@@ -23,6 +23,7 @@ import { inspectMemory } from "../watchdog";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
+import { PointKind } from "../../runtime/gate";
 import type { Option, Pending } from "./controller";
 import type { StepView } from "./controller-calls";
 import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
@@ -198,7 +199,8 @@ export class Stepper extends Store<StepSnapshot> {
   async runToEnd(): Promise<void> {
     for (let now = this.getSnapshot(); now.status === "stepping" && now.options.length > 0 && this.taken.length < STEP_CAP; now = this.getSnapshot()) {
       const last = this.taken.at(-1)?.worker ?? -1;
-      if (!(await this.step(orderOptions(now.options, last)[0]!))) return;
+      const sleeping = now.pending[last]?.state === TurnState.AtPoint && now.pending[last]?.kind === PointKind.Io;
+      if (!(await this.step(orderOptions(now.options, last, sleeping)[0]!))) return;
     }
   }
 

@@ -33,7 +33,8 @@ import { MAX_WORKERS, type Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { BrokenBarrierError, ScenarioUsageError, checkTimeout } from "../errors";
-import { deadlineOf, lock, msLeft, unlock } from "./futex";
+import { lock, unlock } from "./futex";
+import { deadlineOf, msLeft } from "./wait-clock";
 
 const LOCK = 0;
 const GENERATION = 1;

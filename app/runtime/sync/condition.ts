@@ -30,7 +30,7 @@ import { ScenarioUsageError, checkTimeout } from "../errors";
 import { workerName } from "../protocol";
 import { Mutex, type Held } from "./mutex";
 import { RLock } from "./rlock";
-import { deadlineOf, msLeft } from "./futex";
+import { deadlineOf, msLeft } from "./wait-clock";
 
 const TICKETS = 0;
 const SLOTS = 1;

@@ -21,7 +21,7 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { checkTimeout } from "../errors";
-import { deadlineOf, msLeft } from "./futex";
+import { deadlineOf, msLeft } from "./wait-clock";
 
 const STATE = 0;
 const FLAG = 1;

@@ -24,6 +24,7 @@
  * Blocking calls must not run on the page's main thread, where
  * Atomics.wait throws: scenario code only ever runs in workers.
  */
+import { msLeft } from "./wait-clock";
 import type { Thread } from "../thread";
 
 const UNLOCKED = 0;
@@ -32,15 +33,6 @@ export const CONTENDED = 2;
 
 /** Offset of a sequence condition's sleepers count from its sequence word. */
 const SLEEPERS = 1;
-
-/** The deadline, in `performance.now()` ms, of a wait of `timeout` seconds; Infinity without one. */
-export function deadlineOf(timeout: number | undefined): number {
-  return timeout === undefined ? Infinity : performance.now() + timeout * 1000;
-}
-
-export function msLeft(deadline: number): number {
-  return deadline === Infinity ? Infinity : deadline - performance.now();
-}
 
 /** Takes the lock word at `at` if it is free: one compare-exchange. */
 export function tryLock(words: Int32Array, at: number): boolean {

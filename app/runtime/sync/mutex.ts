@@ -18,7 +18,8 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError, checkTimeout } from "../errors";
-import { CONTENDED, deadlineOf, handOver, lockContended, tryLock, tryUnlock } from "./futex";
+import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
+import { deadlineOf } from "./wait-clock";
 
 const UNLOCKED = 0;
 const STATE = 0;

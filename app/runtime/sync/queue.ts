@@ -17,7 +17,8 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { Empty, Full, ScenarioUsageError, checkTimeout } from "../errors";
-import { deadlineOf, lock, msLeft, notifySequence, unlock, waitSequence } from "./futex";
+import { lock, notifySequence, unlock, waitSequence } from "./futex";
+import { deadlineOf, msLeft } from "./wait-clock";
 import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, PUTS, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
 
 /** What a queue carries besides numbers: plain data, sent as JSON (queue-layout.ts). */

@@ -23,7 +23,8 @@ import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 import { workerName } from "../protocol";
 import type { Held } from "./mutex";
-import { CONTENDED, deadlineOf, handOver, lockContended, tryLock, tryUnlock } from "./futex";
+import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
+import { deadlineOf } from "./wait-clock";
 
 const STATE = 0;
 const OWNER = 1;

@@ -36,7 +36,7 @@ import type { Publishable, Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 import type { Held } from "./mutex";
-import { deadlineOf, msLeft } from "./futex";
+import { deadlineOf, msLeft } from "./wait-clock";
 
 const VALUE = 0;
 const WAITERS = 1;
