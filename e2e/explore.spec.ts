@@ -56,9 +56,13 @@ test.describe("explore finds the failing schedule", () => {
     await page.getByTestId("step-start").click();
     const problem = page.getByTestId("step-problem");
     // Turn about: each clerk takes its first lock before either takes its second.
+    const count = page.getByTestId("step-count");
     for (let move = 0; move < 40 && (await problem.count()) === 0; move++) {
-      const button = page.getByTestId(move % 2 === 0 ? "step-A" : "step-B");
-      if (await button.isEnabled()) await button.click();
+      const worker = move % 2 === 0 ? "A" : "B";
+      if (!(await page.getByTestId(`step-${worker}`).isEnabled())) continue;
+      const before = await count.textContent();
+      await page.getByTestId(`step-${worker}`).click();
+      await expect(count).not.toHaveText(before ?? "");
     }
     await expect(problem).toContainText(/Deadlock: [AB] waits for lock account \d held by [AB]/);
     await expect(page.getByTestId("step-goal-reached-step-deadlock")).toContainText("Goal reached");
