@@ -16,7 +16,7 @@ test.describe("the playground takes any scenario through the same modes", () => 
     await page.getByTestId("explore-button").click();
     const result = page.getByTestId("explore-result");
     await expect(result).toHaveAttribute("data-kind", "broken", { timeout: 30_000 });
-    await expect(result).toContainText("Broken: result.actual === result.expected");
+    await expect(result).toContainText("No longer holds: result.actual === result.expected");
     await expect(page.getByTestId("explore-share-link")).toHaveValue(/#\/playground\?share=/);
 
     await page.getByTestId("playground-promise").fill("result.actual <= result.expected");

@@ -38,7 +38,7 @@ const exact: Goal = { id: "exact", text: "the counter ends at 2 n", check: "resu
 describe("explore (preemption-bounded search on real workers)", () => {
   it("finds the lost update of 2 workers x 3 unlocked increments, with one preemption", async () => {
     const found = await explore(pool, request(counter("c.set(c.get() + 1);"), exact));
-    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^Broken: the counter ends at 2 n\. The result was [1-5]\.$/) });
+    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^No longer holds: the counter ends at 2 n\. The result was [1-5]\.$/) });
     expect(found.bound).toBe(1);
     expect(found.failure!.steps.length).toBeGreaterThan(4);
   });
@@ -69,7 +69,7 @@ describe("explore (preemption-bounded search on real workers)", () => {
 
   it("goes on with random walk and PCT once the bound is searched, and shrinks what they find", async () => {
     const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, budgetMs: 5_000, seed: 7 });
-    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^Broken: the counter ends at 2 n\./), strategy: expect.stringMatching(/^(random walk|PCT)$/) });
+    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^No longer holds: the counter ends at 2 n\./), strategy: expect.stringMatching(/^(random walk|PCT)$/) });
     expect(found.failure!.preemptions).toBeGreaterThan(0);
     expect(found.randomSchedules).toBeGreaterThan(0);
   });
@@ -163,9 +163,10 @@ export default defineScenario({
       }`,
       `({ done }) => done.get()`,
     );
-    const searches = [await explore(pool, request(source, null)), await explore(pool, request(source, null))];
-    expect(searches[0]).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
-    expect(searches[1].schedules).toBe(searches[0].schedules);
+    const first = await explore(pool, request(source, null));
+    const again = await explore(pool, request(source, null));
+    expect(first).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
+    expect(again.schedules).toBe(first.schedules);
   });
 
   const consumers = (wait: "if" | "while") =>
@@ -189,7 +190,7 @@ export default defineScenario({
 
   it("finds a condition wait guarded by if instead of while: a woken consumer takes from an empty buffer", async () => {
     const found = await explore(pool, request(consumers("if"), neverNegative));
-    expect(found.failure).toMatchObject({ kind: "broken", message: "Broken: no consumer takes from an empty buffer. The result was 1." });
+    expect(found.failure).toMatchObject({ kind: "broken", message: "No longer holds: no consumer takes from an empty buffer. The result was 1." });
   });
 
   it("reports no failure, exhaustively with up to 1 preemption, when the wait is guarded by while", async () => {

@@ -214,7 +214,7 @@ function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[], promis
     const outcome = outcomes.find((o) => o.id === promise.id);
     if (outcome?.passed) continue;
     if (outcome?.error) return `The check of "${promise.text}" threw: ${outcome.error}. Fix the check; the result was ${brief(result)}.`;
-    return `Broken: ${promise.text}. The result was ${brief(result)}.`;
+    return `No longer holds: ${promise.text}. The result was ${brief(result)}.`;
   }
   return null;
 }

@@ -119,8 +119,10 @@ export class Stepper extends Store<StepSnapshot> {
       let view = await this.open(compiled.js, request);
       for (const move of moves) {
         if (!current() || !view.options.some((o) => o.worker === move.worker && o.timeout === move.timeout)) break;
+        const before = view.pending[move.worker]!;
         view = await this.control.step(move);
         this.taken.push(move);
+        this.last = this.stepTaken(before, move, view.pending[move.worker]!);
       }
       if (current()) this.show(view);
     } catch (thrown) {

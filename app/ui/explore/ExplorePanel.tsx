@@ -96,6 +96,15 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
     );
   }
   const how = failure.strategy === "bounded" ? "" : ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}`;
+  if (failure.steps.length === 0) {
+    // It failed in its first step (a worker that never reaches a scheduling point): nothing to draw or replay.
+    return (
+      <p className="explore-failure" data-testid="explore-result" data-found="true" data-kind={failure.kind}>
+        Found after {plural(result.schedules, "schedule")}
+        {how}: {failure.message}
+      </p>
+    );
+  }
   const workers = Math.max(...failure.steps.map((s) => s.worker)) + 1;
   const moves = failure.steps.map(({ worker, timeout }) => ({ worker, timeout }));
   const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
@@ -176,8 +185,8 @@ function progressWords({ schedules, bound, strategy }: ExploreProgress, startedA
   if (schedules === 0) return "Starting the workers…";
   const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
   if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
-  const left = Math.max(0, (budgetMs - (performance.now() - startedAt)) / 1000);
-  return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left.toFixed(0)} s left`;
+  const left = (budgetMs - (performance.now() - startedAt)) / 1000;
+  return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left >= 0.5 ? `${left.toFixed(0)} s left` : "finishing"}`;
 }
 
 function perSecond(count: number, startedAt: number): string {

@@ -117,7 +117,7 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
         <button onClick={() => stepper.close()} data-testid="step-close">
           Leave step mode
         </button>
-        <span data-testid="step-count"> {snapshot.taken.length} steps</span>
+        <span data-testid="step-count"> {snapshot.taken.length} {snapshot.taken.length === 1 ? "step" : "steps"}</span>
       </p>
       <p data-testid="step-values">
         {snapshot.values.map((v) => (
