@@ -1,4 +1,5 @@
 import type { Course } from "../engine/course/course";
+import type { Lesson } from "../engine/course/lesson";
 import { ProblemList } from "./ProblemList";
 import { lessonHref } from "./hooks";
 import { PLAYGROUND } from "./playground/playground";
@@ -18,12 +19,7 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
           <h2>{unit.title}</h2>
           <ul className="lesson-cards">
             {unit.lessons.map((lesson) => (
-              <li key={lesson.slug}>
-                <a href={lessonHref(lesson.slug)}>
-                  <strong>{lesson.title}</strong>
-                  <span>{lesson.summary}</span>
-                </a>
-              </li>
+              <LessonCard key={lesson.slug} lesson={lesson} />
             ))}
           </ul>
         </section>
@@ -31,14 +27,20 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
       <section>
         <h2>Your own</h2>
         <ul className="lesson-cards">
-          <li>
-            <a href={lessonHref(PLAYGROUND.slug)} data-testid="playground-card">
-              <strong>{PLAYGROUND.title}</strong>
-              <span>{PLAYGROUND.summary}</span>
-            </a>
-          </li>
+          <LessonCard lesson={PLAYGROUND} />
         </ul>
       </section>
     </div>
+  );
+}
+
+function LessonCard({ lesson }: { lesson: Lesson }) {
+  return (
+    <li>
+      <a href={lessonHref(lesson.slug)} data-testid={`lesson-card-${lesson.slug}`}>
+        <strong>{lesson.title}</strong>
+        <span>{lesson.summary}</span>
+      </a>
+    </li>
   );
 }
