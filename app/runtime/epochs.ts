@@ -7,8 +7,9 @@
  * schedule, tells it what comes next (DESIGN.md, "Step and explore": "an
  * epoch resets shared memory and restarts the bodies").
  *
- *   Judge  worker 0 computes the result and checks the goals; a failure
- *          (like a body's error) sets `epochFailed`. The others sleep on.
+ *   Judge  worker 0 computes the result and checks the goals; a broken
+ *          goal sets `epochFailed` (as a body's error does, before). The
+ *          others sleep on.
  *   Next   the controller has restored the shared objects' words; every
  *          worker attaches to them afresh and runs its body again.
  *   Quit   the bodies' call returns, and the run ends as usual.
@@ -37,9 +38,13 @@ export function awaitEpoch(words: Int32Array, seen: number): { epoch: number; co
   return { epoch, command: (epoch & COMMAND_BITS) as EpochCommand };
 }
 
-/** Marks this epoch's schedule as failing. */
-export function failEpoch(words: Int32Array): void {
-  Atomics.store(words, Header.epochFailed, 1);
+/** How a schedule failed, in `epochFailed` (0: it has not). The first failure stays. */
+export const EpochFailure = { Error: 1, Broken: 2 } as const;
+export type EpochFailure = (typeof EpochFailure)[keyof typeof EpochFailure];
+
+/** Marks this epoch's schedule as failing, unless it already is. */
+export function failEpoch(words: Int32Array, why: EpochFailure): void {
+  Atomics.compareExchange(words, Header.epochFailed, 0, why);
 }
 
 /** Controller: publishes `command` to the sleeping workers. */

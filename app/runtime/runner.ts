@@ -19,7 +19,7 @@ import { Queue } from "./sync/queue";
 import { LifoQueue } from "./sync/lifo-queue";
 import { PriorityQueue } from "./sync/priority-queue";
 import { waitAtStartGate } from "./start-gate";
-import { EpochCommand, awaitEpoch, currentEpoch, failEpoch } from "./epochs";
+import { EpochCommand, EpochFailure, awaitEpoch, currentEpoch, failEpoch } from "./epochs";
 import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, scenarioModule, type AnyScenario } from "./scenario-module";
 import type { Interpreter, Shared, WorkerContext } from "./api";
@@ -138,7 +138,7 @@ export class Runner implements RunnerApi {
     const { words } = this.mustBePrepared().thread.arena;
     // An aborted schedule has failed already, in the controller's eyes.
     const failed = (thrown: unknown) => {
-      if (!(thrown instanceof ScheduleAbortedError)) failEpoch(words);
+      if (!(thrown instanceof ScheduleAbortedError)) failEpoch(words, EpochFailure.Error);
     };
     for (;;) {
       let seen = currentEpoch(words);
@@ -161,7 +161,8 @@ export class Runner implements RunnerApi {
     // The result is computed alone, not scheduled; the next epoch's `attach` installs the hook again.
     setPointHook(null);
     const judged = this.finish(goals);
-    if (!judged.ok || judged.value.goals.some((goal) => !goal.passed)) failEpoch(thread.arena.words);
+    if (!judged.ok) failEpoch(thread.arena.words, EpochFailure.Error);
+    else if (judged.value.goals.some((goal) => !goal.passed)) failEpoch(thread.arena.words, EpochFailure.Broken);
     thread.turnstile?.finish();
   }
 

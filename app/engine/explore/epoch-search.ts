@@ -13,7 +13,7 @@
  * The search finds only which choices fail; the page then runs that one
  * schedule again, step by step, to tell what failed and where (explore.ts).
  */
-import { EpochCommand, sendEpoch } from "../../runtime/epochs";
+import { EpochCommand, EpochFailure, sendEpoch } from "../../runtime/epochs";
 import { Header } from "../../runtime/memory";
 import { Controller, StuckWorkerError } from "./controller";
 import { byPrefix, follow, type Chooser } from "./drive";
@@ -56,7 +56,7 @@ export interface SearchReport {
 }
 
 /** What went wrong in a schedule, as far as the search tells them apart. */
-type Failing = "failed" | "deadlock" | "livelock";
+type Failing = "error" | "broken" | "deadlock" | "livelock";
 
 /** Shrinking stops after this long: a found failure is worth showing even unshrunk. */
 const SHRINK_MS = 2_000;
@@ -171,7 +171,8 @@ class Epochs {
     const before = this.controller.parks()[0]!;
     sendEpoch(this.words, EpochCommand.Judge);
     this.controller.awaitWorker(0, before);
-    return { decisions, failure: Atomics.load(this.words, Header.epochFailed) === 1 ? "failed" : null };
+    const failed = Atomics.load(this.words, Header.epochFailed);
+    return { decisions, failure: failed === EpochFailure.Error ? "error" : failed === EpochFailure.Broken ? "broken" : null };
   }
 
   quit(): void {
