@@ -22,6 +22,12 @@ test.describe("the playground takes any scenario through the same modes", () => 
     await page.getByTestId("playground-promise").fill("result.actual <= result.expected");
     await page.reload();
     await expect(page.getByTestId("playground-promise")).toHaveValue("result.actual <= result.expected");
+    // A free run checks the promise too, in the worker, as the playground's goal.
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("goal-promise")).toHaveAttribute("data-met", "true");
+    await page.getByTestId("playground-promise").fill("result.nope.x");
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("goal-promise")).toContainText("check failed");
   });
 
   test("a scenario of the student's own: explore finds its deadlock, and step mode replays it", async ({ page }) => {

@@ -74,8 +74,11 @@ export class Session {
   /** The source whose declarations `snapshot.declared` holds. */
   private describedSource: string | null = null;
   private runCount = 0;
+  /** Checked after each run; the playground's change with its promise. */
+  private goals: readonly Goal[];
 
   constructor(private readonly options: SessionOptions) {
+    this.goals = options.goals;
     this.snapshot = {
       source: options.source,
       declared: { status: "pending" },
@@ -128,7 +131,7 @@ export class Session {
     this.handle = this.lastRun = startRun(this.options.pool, {
       js: compiled.js,
       params,
-      goals: this.options.goals,
+      goals: this.goals,
       timeLimitMs: this.options.timeLimitMs,
     });
     this.trace = new RunTrace(this.handle);
@@ -137,6 +140,11 @@ export class Session {
     this.finalTimeline = this.trace.finish(outcome);
     this.handle = null;
     return this.record(source, params, outcome);
+  }
+
+  /** The goals later runs check. */
+  setGoals(goals: readonly Goal[]): void {
+    this.goals = goals;
   }
 
   /** Marks goals met elsewhere (a step goal, reached in step mode). */

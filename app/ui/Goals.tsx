@@ -1,7 +1,7 @@
 import type { Goal } from "../engine/course/lesson";
 import type { RunRecord } from "../engine/session";
 
-/** The lesson's goals: ticked once any run meets them; the last run's verdict beside each. */
+/** The lesson's goals: ticked once any run meets them; beside each, a check that threw, or a met goal the last run missed. */
 export function Goals({ goals, met, last }: { goals: readonly Goal[]; met: ReadonlySet<string>; last: RunRecord | null }) {
   if (goals.length === 0) return null;
   const lastGoals = last?.outcome.status === "done" ? last.outcome.goals : [];
@@ -22,6 +22,12 @@ export function Goals({ goals, met, last }: { goals: readonly Goal[]; met: Reado
                 {goal.step && <small className="step-goal-tag">Step mode: </small>}
                 <InlineCode text={goal.text} />
                 {verdict?.error && <small className="goal-error"> (check failed: {verdict.error})</small>}
+                {verdict && !verdict.error && !verdict.passed && met.has(goal.id) && (
+                  <small className="goal-missed" data-testid={`goal-missed-${goal.id}`}>
+                    {" "}
+                    (met before, but not by the last run)
+                  </small>
+                )}
               </span>
             </li>
           );

@@ -40,6 +40,7 @@ export function LessonPage({ lesson, shared, children }: { lesson: Lesson; share
     setSession(opened);
     return () => opened.dispose();
   }, [lesson.slug, isolation, share]);
+  useEffect(() => session?.setGoals(freeRunGoals(lesson.goals)), [session, lesson.goals]);
 
   return (
     <div className="lesson" data-testid="lesson-page">

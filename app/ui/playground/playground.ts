@@ -18,6 +18,7 @@ export const PLAYGROUND: Lesson = readLesson(PLAYGROUND_SLUG, {
 });
 
 export const STARTER_PROMISE = "result.actual === result.expected";
+export const PROMISE_GOAL = "promise";
 
 /** The student's promise as the invariant explore checks; none when it is blank. */
 export function promiseInvariant(promise: string): Invariant | null {
