@@ -3,8 +3,15 @@ import type { RunRecord, SessionSnapshot } from "../engine/session";
 import { workerName } from "../runtime/protocol";
 
 /** What the current or last run is doing or did, in words, plus its result's fields. */
-export function RunStatus({ running, last, edited }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean }) {
+export function RunStatus({ running, last, edited, stepping }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean; stepping: boolean }) {
   const status = running ? "running" : (last?.outcome.status ?? "idle");
+  if (stepping && !running) {
+    return (
+      <div className="run-status" data-testid="run-status" data-status={status} role="status">
+        <p>In step mode: the workers move only when you step them, below. Leave step mode (or press Stop) to run freely again.</p>
+      </div>
+    );
+  }
   return (
     <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">
       {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}

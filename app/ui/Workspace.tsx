@@ -155,7 +155,7 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
         onSolve={lesson.solution === "" ? undefined : solve}
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
       />
-      <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} />
+      <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       {sharedSchedule && (
