@@ -19,6 +19,10 @@ test.describe("share links", () => {
     const result = other.getByTestId("step-result");
     await expect(result).toContainText('"expected":6');
     await expect(result).not.toContainText('"lost":0');
+
+    // The link's small parameters were for the link: the lesson itself keeps the student's own.
+    await other.goto(link.replace(/\?share=.*$/, ""));
+    await expect(other.getByTestId("param-increments")).not.toHaveValue("3");
   });
 
   test("a malformed share link says so, and the lesson opens as usual", async ({ page }) => {

@@ -60,7 +60,7 @@ export function LessonPage({ lesson, shared, children }: { lesson: Lesson; share
         )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} />
+            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} shared={share !== null} />
           </ErrorBoundary>
         )}
       </section>

@@ -36,9 +36,11 @@ interface WorkspaceProps {
   readonly session: Session;
   /** A schedule that came with a share link, for the student to step through. */
   readonly sharedSchedule: string | null;
+  /** The page shows a share link's code and parameters: the student's own parameters stay saved as they were. */
+  readonly shared: boolean;
 }
 
-export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
+export function Workspace({ lesson, session, sharedSchedule, shared }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -70,7 +72,9 @@ export function Workspace({ lesson, session, sharedSchedule }: WorkspaceProps) {
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
-  useEffect(() => saved.saveParams(lesson.slug, snapshot.params), [lesson.slug, snapshot.params]);
+  useEffect(() => {
+    if (!shared) saved.saveParams(lesson.slug, snapshot.params);
+  }, [lesson.slug, snapshot.params, shared]);
   useEffect(() => saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
   // Captured before the editor sees them, so the keys work wherever the focus is.
   useEffect(() => {
