@@ -62,54 +62,94 @@ type Failing = "error" | "broken" | "deadlock" | "livelock";
 const SHRINK_MS = 2_000;
 
 export function searchEpochs(memory: SharedArrayBuffer, workers: number, options: SearchOptions, progress: Int32Array): SearchReport {
-  const started = performance.now();
-  const epochs = new Epochs(memory, workers, options.arena);
-  const timeUp = () => performance.now() - started >= options.limitMs;
-  const cancelled = () => Atomics.load(progress, Progress.cancel) === 1 || timeUp();
-  let schedules = 0;
-  let strategy: Strategy = "bounded";
-  const execute = (choose: Chooser): Execution<Failing> => {
-    // Counted as it starts, so that one whose worker gets stuck counts too.
-    Atomics.store(progress, Progress.schedules, ++schedules);
-    return epochs.run(choose);
-  };
-  const report = (rest: Partial<SearchReport> & Pick<SearchReport, "bound">): SearchReport => {
-    if (rest.stranded === undefined) epochs.quit();
-    const stopped = Atomics.load(progress, Progress.cancel) === 1;
-    return { schedules, exhaustive: false, complete: false, randomSchedules: 0, cancelled: stopped, found: null, stranded: null, ...rest };
-  };
-  let bound = 0;
-  let exhaustive = false;
-  try {
-    for (; bound <= options.maxPreemptions; bound++) {
-      Atomics.store(progress, Progress.bound, bound);
-      const result = searchBounded(bound, (prefix) => execute(byPrefix(prefix)), { cap: options.cap - schedules, cancelled });
-      if (result.found) return report({ bound, found: { choices: result.found.choices, strategy, preemptions: bound } });
-      if (!result.exhaustive) break;
-      if (!result.pruned) return report({ bound, exhaustive: true, complete: true });
+  return new Search(new Epochs(memory, workers, options.arena), workers, options, progress).run();
+}
+
+type Found = NonNullable<SearchReport["found"]>;
+
+/** One search, phase by phase, on one run's epochs; `progress` is shared with the page. */
+class Search {
+  private readonly started = performance.now();
+  private schedules = 0;
+  private strategy: Strategy = "bounded";
+  private bound = 0;
+
+  constructor(
+    private readonly epochs: Epochs,
+    private readonly workers: number,
+    private readonly options: SearchOptions,
+    private readonly progress: Int32Array,
+  ) {}
+
+  run(): SearchReport {
+    try {
+      const bounded = this.searchBounded();
+      if (bounded.found || bounded.complete) return this.report(bounded);
+      return this.report({ ...bounded, ...this.searchAtRandom() });
+    } catch (thrown) {
+      if (!(thrown instanceof StuckWorkerError)) throw thrown;
+      const { decisions } = this.epochs;
+      const found = { choices: decisions.map((d) => d.position), strategy: this.strategy, preemptions: preemptions(decisions) };
+      return this.report({ stranded: thrown.message, found });
     }
-    exhaustive = bound > options.maxPreemptions;
-    bound = Math.min(bound, options.maxPreemptions);
-    const bounded = schedules;
-    const random = seededRandom(options.seed);
+  }
+
+  /** Every schedule with no preemption, then at most 1, and so on, until a failure, the cap, the limit or a cancel. */
+  private searchBounded(): Partial<SearchReport> {
+    for (; this.bound <= this.options.maxPreemptions; this.bound++) {
+      Atomics.store(this.progress, Progress.bound, this.bound);
+      const cap = this.options.cap - this.schedules;
+      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix)), { cap, cancelled: () => this.cancelled() });
+      if (result.found) return { found: { choices: result.found.choices, strategy: "bounded", preemptions: this.bound } };
+      if (!result.exhaustive) return { exhaustive: false };
+      if (!result.pruned) return { exhaustive: true, complete: true };
+    }
+    this.bound = this.options.maxPreemptions;
+    return { exhaustive: true };
+  }
+
+  /** Random walks alternating with PCT at depths 1 to 3, until the budget ends; a failure found is shrunk. */
+  private searchAtRandom(): Partial<SearchReport> {
+    const before = this.schedules;
+    const random = seededRandom(this.options.seed);
     let longest = 1;
-    for (let i = 0; performance.now() - started < options.budgetMs && !cancelled(); i++) {
-      strategy = i % 2 === 0 ? "random walk" : "PCT";
-      Atomics.store(progress, Progress.strategy, STRATEGIES.indexOf(strategy));
-      const choose = strategy === "PCT" ? pct(random, workers, 1 + ((i >> 1) % 3), longest) : randomWalk(random);
-      const run = execute(choose);
+    for (let i = 0; this.elapsed() < this.options.budgetMs && !this.cancelled(); i++) {
+      this.strategy = i % 2 === 0 ? "random walk" : "PCT";
+      Atomics.store(this.progress, Progress.strategy, STRATEGIES.indexOf(this.strategy));
+      const choose = this.strategy === "PCT" ? pct(random, this.workers, 1 + ((i >> 1) % 3), longest) : randomWalk(random);
+      const run = this.execute(choose);
       longest = Math.max(longest, run.decisions.length);
       if (run.failure) {
-        const randomSchedules = schedules - bounded;
-        const found = shrink(execute, run.decisions, run.failure, () => performance.now() - started >= options.budgetMs + SHRINK_MS || cancelled());
-        return report({ bound, exhaustive, randomSchedules, found: { ...found, strategy } });
+        const randomSchedules = this.schedules - before;
+        const stop = () => this.elapsed() >= this.options.budgetMs + SHRINK_MS || this.cancelled();
+        const found: Found = { ...shrink((c) => this.execute(c), run.decisions, run.failure, stop), strategy: this.strategy };
+        return { randomSchedules, found };
       }
     }
-    return report({ bound, exhaustive, randomSchedules: schedules - bounded });
-  } catch (thrown) {
-    if (!(thrown instanceof StuckWorkerError)) throw thrown;
-    const { decisions } = epochs;
-    return report({ bound, stranded: thrown.message, found: { choices: decisions.map((d) => d.position), strategy, preemptions: preemptions(decisions) } });
+    return { randomSchedules: this.schedules - before };
+  }
+
+  private execute(choose: Chooser): Execution<Failing> {
+    // Counted as it starts, so that one whose worker gets stuck counts too.
+    Atomics.store(this.progress, Progress.schedules, ++this.schedules);
+    return this.epochs.run(choose);
+  }
+
+  /** The page cancelled, or the time limit has passed. */
+  private cancelled(): boolean {
+    return Atomics.load(this.progress, Progress.cancel) === 1 || this.elapsed() >= this.options.limitMs;
+  }
+
+  private elapsed(): number {
+    return performance.now() - this.started;
+  }
+
+  /** The search's report; the workers are told to quit, unless one is stuck and cannot hear. */
+  private report(rest: Partial<SearchReport>): SearchReport {
+    if (rest.stranded === undefined) this.epochs.quit();
+    const cancelled = Atomics.load(this.progress, Progress.cancel) === 1;
+    const base = { schedules: this.schedules, bound: this.bound, exhaustive: false, complete: false, randomSchedules: 0, found: null, stranded: null };
+    return { ...base, cancelled, ...rest };
   }
 }
 
