@@ -49,6 +49,8 @@ interface PreparedRun {
   readonly scenario: AnyScenario;
   /** The scenario module run afresh, for the next epoch. */
   readonly module: () => AnyScenario;
+  /** The request as prepare received it; `request` is this run's copy, whose parameters a body may change. */
+  readonly received: PrepareRequest;
   readonly state: unknown;
   readonly thread: Thread;
   readonly request: PrepareRequest;
@@ -150,8 +152,8 @@ export class Runner implements RunnerApi {
         if (command === EpochCommand.Next) break;
         if (this.mustBePrepared().request.workerId === 0) this.judgeEpoch(goals);
       }
-      const { module, request, thread } = this.mustBePrepared();
-      this.prepared = attach(module(), module, request, new Arena(thread.arena.buffer), false);
+      const { module, received, thread } = this.mustBePrepared();
+      this.prepared = attach(module(), module, received, new Arena(thread.arena.buffer), false);
     }
   }
 
@@ -198,7 +200,7 @@ function attach(scenario: AnyScenario, module: () => AnyScenario, request: Prepa
   useGatedClock(thread.turnstile !== null);
   const own = { ...request, params: { ...request.params } };
   const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), own.params as never);
-  return { scenario, module, state, thread, request: own };
+  return { scenario, module, state, thread, request: own, received: request };
 }
 
 /** How many workers a scenario asks for with these parameters. */

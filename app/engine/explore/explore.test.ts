@@ -111,17 +111,23 @@ describe("explore (preemption-bounded search on real workers)", () => {
     expect(after.failure).toMatchObject({ kind: "broken" });
   });
 
-  it("starts every schedule with the scenario's own top-level variables afresh", async () => {
+  it("starts every schedule with the scenario's own top-level variables and parameters afresh", async () => {
     const source = `import { defineScenario, param } from "interleave";
 let bodies = 0;
 export default defineScenario({
   params: { n: param.int({ default: 1, min: 1, max: 5 }) },
   workers: 2,
   setup: (shared) => ({ c: shared.int("counter") }),
-  worker: ({ c }) => { bodies++; if (bodies > 1) throw new Error("a body ran twice in one module"); c.add(1); },
+  worker: ({ c }, { params }) => {
+    bodies++;
+    if (bodies > 1) throw new Error("a body ran twice in one module");
+    if (params.n !== 1) throw new Error("an earlier schedule changed the parameters");
+    params.n = 2;
+    c.add(1);
+  },
   result: ({ c }) => c.get(),
 });`;
-    const result = await explore(pool, request(source, null));
+    const result = await explore(pool, request(source, null, 1));
     expect(result).toMatchObject({ failure: null, exhaustive: true });
     expect(result.schedules).toBeGreaterThan(1);
   });
