@@ -29,6 +29,17 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toContainText(/^No failure in all [\d,]+ schedules with up to 2 preemptions, nor in [\d,]+ random-walk and PCT schedules after them\./);
   });
 
+  test("Cancel stops a search, and the result says what it covered before", async ({ page }) => {
+    await openLesson(page);
+    await setParam(page, "fix", "lock");
+    await page.getByTestId("explore-button").click();
+    await expect(page.getByTestId("explore-progress")).toContainText(/[1-9][\d,]* schedules tried/);
+    await page.getByTestId("explore-cancel").click();
+    const result = page.getByTestId("explore-result");
+    await expect(result).toHaveAttribute("data-found", "false", { timeout: 5_000 });
+    await expect(result).toContainText("before you cancelled");
+  });
+
   test("the deadlock lesson: explore finds the deadlock, Replay shows it in step mode, Take over starts from any step", async ({ page }) => {
     await openLesson(page, "18-deadlock");
     await page.getByTestId("explore-button").click();
