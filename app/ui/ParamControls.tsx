@@ -1,8 +1,8 @@
 import type { SessionSnapshot } from "../engine/session";
 import type { ParamSpec, ParamValue } from "../runtime/params";
 
-/** One control per parameter the scenario declares: a number field or a set of choices. */
-export function ParamControls({ snapshot, onChange }: { snapshot: SessionSnapshot; onChange(name: string, value: ParamValue): void }) {
+/** One control per parameter the scenario declares: a number field or a set of choices; `locked` while step mode runs its own. */
+export function ParamControls({ snapshot, locked = false, onChange }: { snapshot: SessionSnapshot; locked?: boolean; onChange(name: string, value: ParamValue): void }) {
   const { declared, params, paramProblems } = snapshot;
   if (declared.status === "pending") return <div className="params" data-testid="params" aria-busy="true" />;
   if (declared.status === "error") {
@@ -14,17 +14,19 @@ export function ParamControls({ snapshot, onChange }: { snapshot: SessionSnapsho
   }
   return (
     <form className="params" data-testid="params" onSubmit={(e) => e.preventDefault()}>
-      {Object.entries(declared.params).map(([name, spec]) => (
-        <label key={name} className={paramProblems[name] ? "param invalid" : "param"}>
-          <span title={spec.help}>{spec.label ?? name}</span>
-          <ParamInput name={name} spec={spec} value={params[name]} onChange={(value) => onChange(name, value)} />
-          {paramProblems[name] && (
-            <small className="param-problem" data-testid={`param-problem-${name}`}>
-              {paramProblems[name]}
-            </small>
-          )}
-        </label>
-      ))}
+      <fieldset disabled={locked} title={locked ? "Step mode runs with the parameters listed in its panel; leave it to change these." : undefined}>
+        {Object.entries(declared.params).map(([name, spec]) => (
+          <label key={name} className={paramProblems[name] ? "param invalid" : "param"}>
+            <span title={spec.help}>{spec.label ?? name}</span>
+            <ParamInput name={name} spec={spec} value={params[name]} onChange={(value) => onChange(name, value)} />
+            {paramProblems[name] && (
+              <small className="param-problem" data-testid={`param-problem-${name}`}>
+                {paramProblems[name]}
+              </small>
+            )}
+          </label>
+        ))}
+      </fieldset>
     </form>
   );
 }

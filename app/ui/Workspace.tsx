@@ -150,7 +150,7 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
           erased when the code runs, so Run still works, but the code is probably not what you meant.
         </p>
       )}
-      <ParamControls snapshot={snapshot} onChange={(name, value) => session.setParam(name, value)} />
+      <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
         running={snapshot.running !== null || exploring || stepping}
         onRun={run}
