@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { Goal } from "../engine/course/lesson";
 import type { RunRecord } from "../engine/session";
 
 /** The lesson's goals: ticked once any run meets them; beside each, a check that threw, or a met goal the last run missed. */
-export function Goals({ goals, met, last }: { goals: readonly Goal[]; met: ReadonlySet<string>; last: RunRecord | null }) {
+export const Goals = memo(function Goals({ goals, met, last }: { goals: readonly Goal[]; met: ReadonlySet<string>; last: RunRecord | null }) {
   if (goals.length === 0) return null;
   const lastGoals = last?.outcome.status === "done" ? last.outcome.goals : [];
   return (
@@ -35,7 +36,7 @@ export function Goals({ goals, met, last }: { goals: readonly Goal[]; met: Reado
       </ul>
     </section>
   );
-}
+});
 
 /** Goal texts are one line of prose where `backticks` mark code. */
 function InlineCode({ text }: { text: string }) {

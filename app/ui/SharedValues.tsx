@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { SharedValue } from "../engine/shared-values";
 
@@ -9,7 +9,7 @@ const MAX_SHOWN = 40;
  * The shared objects of the current or last run, read from shared memory
  * every animation frame while a run goes on: the counter climbs as it runs.
  */
-export function SharedValues({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
+export const SharedValues = memo(function SharedValues({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
   const [values, setValues] = useState<SharedValue[]>(() => session.sharedValues(MAX_SHOWN));
   useEffect(() => {
     setValues(session.sharedValues(MAX_SHOWN));
@@ -38,4 +38,4 @@ export function SharedValues({ session, running, runIndex }: { session: Session;
       {more > 0 && <p className="more">and {more.toLocaleString("en")} more objects</p>}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { TimelineModel } from "../engine/timeline/model";
 import { Timeline } from "./timeline/Timeline";
@@ -8,7 +8,7 @@ import { Timeline } from "./timeline/Timeline";
  * drains the trace every animation frame (the rings are finite); the canvas
  * redraws only when the model's version moved.
  */
-export function TimelinePanel({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
+export const TimelinePanel = memo(function TimelinePanel({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
   const [frame, setFrame] = useState<{ model: TimelineModel | null; version: number }>({ model: null, version: -1 });
   useEffect(() => {
     const show = () => {
@@ -30,4 +30,4 @@ export function TimelinePanel({ session, running, runIndex }: { session: Session
       <Timeline model={frame.model} version={frame.version} live={running} />
     </section>
   );
-}
+});

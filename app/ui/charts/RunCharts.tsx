@@ -1,3 +1,4 @@
+import { memo } from "react";
 /**
  * The lesson's summary charts (at most a few hundred points per series:
  * recharts is for summaries; dense live views draw on a canvas). Across
@@ -27,7 +28,7 @@ const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFracti
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
 const cores = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency || 1;
 
-export function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; history: readonly RunRecord[] }) {
+export const RunCharts = memo(function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; history: readonly RunRecord[] }) {
   if (charts.length === 0) return null;
   return (
     <section className="charts" data-testid="charts">
@@ -42,7 +43,7 @@ export function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; h
       })}
     </section>
   );
-}
+});
 
 function rowsFor(chart: ChartSpec, history: readonly RunRecord[]): RunRow[] {
   switch (chart.kind) {
