@@ -74,7 +74,7 @@ export class Session {
   /** The source whose declarations `snapshot.declared` holds. */
   private describedSource: string | null = null;
   private runCount = 0;
-  /** Checked after each run; the playground's change with its promise. */
+  /** Checked after each run; replaced when the playground's promise changes. */
   private goals: readonly Goal[];
 
   constructor(private readonly options: SessionOptions) {

@@ -3,7 +3,7 @@ import { CourseHome } from "./CourseHome";
 import { LessonPage } from "./LessonPage";
 import { PlaygroundPage } from "./PlaygroundPage";
 import { PLAYGROUND_SLUG } from "./playground/playground";
-import { useCourse, useRoute } from "./hooks";
+import { lessonHref, useCourse, useRoute } from "./hooks";
 
 export function App() {
   const course = useCourse();
@@ -27,7 +27,7 @@ export function App() {
           {playground ? (
             <PlaygroundPage key={`playground?${shared ?? ""}`} shared={shared} />
           ) : lesson ? (
-            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} shared={shared} />
+            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} shared={shared} />
           ) : (
             <CourseHome course={course} missing={slug} />
           )}

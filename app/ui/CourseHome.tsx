@@ -1,7 +1,7 @@
 import type { Course } from "../engine/course/course";
 import type { Lesson } from "../engine/course/lesson";
 import { ProblemList } from "./ProblemList";
-import { lessonHref } from "./hooks";
+import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { PLAYGROUND } from "./playground/playground";
 
 export function CourseHome({ course, missing }: { course: Course; missing?: string }) {
@@ -19,7 +19,7 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
           <h2>{unit.title}</h2>
           <ul className="lesson-cards">
             {unit.lessons.map((lesson) => (
-              <LessonCard key={lesson.slug} lesson={lesson} />
+              <LessonCard key={lesson.slug} lesson={lesson} href={lessonHref(lesson.slug)} />
             ))}
           </ul>
         </section>
@@ -27,17 +27,17 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
       <section>
         <h2>Your own</h2>
         <ul className="lesson-cards">
-          <LessonCard lesson={PLAYGROUND} />
+          <LessonCard lesson={PLAYGROUND} href={PLAYGROUND_HREF} />
         </ul>
       </section>
     </div>
   );
 }
 
-function LessonCard({ lesson }: { lesson: Lesson }) {
+function LessonCard({ lesson, href }: { lesson: Lesson; href: string }) {
   return (
     <li>
-      <a href={lessonHref(lesson.slug)} data-testid={`lesson-card-${lesson.slug}`}>
+      <a href={href} data-testid={`lesson-card-${lesson.slug}`}>
         <strong>{lesson.title}</strong>
         <span>{lesson.summary}</span>
       </a>

@@ -1,5 +1,5 @@
 import type { Course } from "../engine/course/course";
-import { lessonHref } from "./hooks";
+import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 
 export function CourseNav({ course, current }: { course: Course; current?: string }) {
@@ -28,7 +28,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
         <h2>Your own</h2>
         <ol>
           <li>
-            <a href={lessonHref(PLAYGROUND_SLUG)} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
+            <a href={PLAYGROUND_HREF} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
               Playground
             </a>
           </li>

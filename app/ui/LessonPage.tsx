@@ -25,18 +25,18 @@ function openSession(lesson: Lesson, share: Share | null): Session {
 }
 
 /** A lesson: its text (and `children` under it), and the workspace to run, step and explore its scenario. */
-export function LessonPage({ lesson, shared, children }: { lesson: Lesson; shared: string | null; children?: ReactNode }) {
+export function LessonPage({ lesson, href, shared, children }: { lesson: Lesson; href: string; shared: string | null; children?: ReactNode }) {
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
   const decoded = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
   const share = decoded && !("problem" in decoded) ? decoded : null;
 
-  // The session lives as long as the page shows this lesson; the playground changes its invariant without a new one.
-  const current = useRef(lesson);
-  current.current = lesson;
+  // The session lives as long as the page shows this lesson; the playground changes its goals without a new one.
+  const latestLesson = useRef(lesson);
+  latestLesson.current = lesson;
   useEffect(() => {
     if (isolation) return;
-    const opened = openSession(current.current, share);
+    const opened = openSession(latestLesson.current, share);
     setSession(opened);
     return () => opened.dispose();
   }, [lesson.slug, isolation, share]);
@@ -60,7 +60,7 @@ export function LessonPage({ lesson, shared, children }: { lesson: Lesson; share
         )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} shared={share !== null} />
+            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} shared={share !== null} href={href} />
           </ErrorBoundary>
         )}
       </section>

@@ -38,9 +38,11 @@ interface WorkspaceProps {
   readonly sharedSchedule: string | null;
   /** The page shows a share link's code and parameters: the student's own parameters stay saved as they were. */
   readonly shared: boolean;
+  /** This page's address, for share links. */
+  readonly href: string;
 }
 
-export function Workspace({ lesson, session, sharedSchedule, shared }: WorkspaceProps) {
+export function Workspace({ lesson, session, sharedSchedule, shared, href }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -52,7 +54,8 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
   const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
   const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);
   const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
-  const stepping = stepSnapshot.status !== "off" && stepSnapshot.status !== "refused";
+  const stepping = stepper.active;
+  const smallParams = Object.keys(lesson.stepParams).length > 0;
   // Leaving the lesson ends what it started: a stepped run, a search.
   useEffect(
     () => () => {
@@ -61,6 +64,12 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
     },
     [stepper, explorer],
   );
+  /** Stop (and Esc) ends whatever goes on: a free run, a search, or step mode. */
+  const stop = useCallback(() => {
+    if (session.getSnapshot().running !== null) session.stop();
+    else if (explorer.running) explorer.cancel();
+    else stepper.close();
+  }, [session, explorer, stepper]);
   const run = useCallback(() => {
     if (!explorer.running && !stepper.active) void session.run();
   }, [session, explorer, stepper]);
@@ -80,16 +89,17 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const runKey = (event.ctrlKey || event.metaKey) && event.key === "Enter";
-      const stopKey = event.key === "Escape" && session.getSnapshot().running !== null;
+      const busy = session.getSnapshot().running !== null || explorer.running || stepper.active;
+      const stopKey = event.key === "Escape" && busy;
       if (!runKey && !stopKey) return;
       event.preventDefault();
       event.stopPropagation();
       if (runKey) run();
-      else session.stop();
+      else stop();
     };
     window.addEventListener("keydown", onKey, { capture: true });
     return () => window.removeEventListener("keydown", onKey, { capture: true });
-  }, [run, session]);
+  }, [run, stop, session, explorer, stepper]);
 
   const reset = () => {
     if (snapshot.source === lesson.scenario || window.confirm("Replace your code with the lesson's starter code?")) {
@@ -154,7 +164,7 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
       <RunBar
         running={snapshot.running !== null || exploring || stepping}
         onRun={run}
-        onStop={() => (stepping ? stepper.close() : session.stop())}
+        onStop={stop}
         onReset={reset}
         onSolve={lesson.solution === "" ? undefined : solve}
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
@@ -171,16 +181,16 @@ export function Workspace({ lesson, session, sharedSchedule, shared }: Workspace
           onStep={(planned) => step(snapshot.source, snapshot.params, [], planned)}
         />
       )}
-      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} onStart={startStepping} />
+      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} smallParams={smallParams} onStart={startStepping} />
       <ExplorePanel
         explorer={explorer}
         busy={snapshot.running !== null || stepping}
         invariantText={lesson.invariant?.text ?? null}
-        smallParams={Object.keys(lesson.stepParams).length > 0}
+        smallParams={smallParams}
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
-        shareLink={(source, params, schedule) => shareLink(lesson.slug, { code: source, params, schedule })}
+        shareLink={(source, params, schedule) => shareLink(href, { code: source, params, schedule })}
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />

@@ -1,5 +1,4 @@
 /** The one place components read outside state: the course, a session, the route. */
-import { PLAYGROUND_SLUG } from "./playground/playground";
 import { useSyncExternalStore } from "react";
 import { courseStore } from "./content/course-store";
 import type { Session, SessionSnapshot } from "../engine/session";
@@ -22,4 +21,5 @@ export function useRoute(): string {
   return useSyncExternalStore(subscribeHash, () => window.location.hash.replace(/^#/, "") || "/");
 }
 
-export const lessonHref = (slug: string) => (slug === PLAYGROUND_SLUG ? `#/${PLAYGROUND_SLUG}` : `#/lessons/${slug}`);
+export const lessonHref = (slug: string) => `#/lessons/${slug}`;
+export const PLAYGROUND_HREF = "#/playground";

@@ -8,10 +8,10 @@ import type { GoalCheck } from "../../runtime/protocol";
 import { DEFAULT_TIME_LIMIT_MS } from "../run";
 import { checkShape } from "./schema";
 import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS, type STEP_GOAL_KINDS } from "./shapes";
-
-export type StepGoalKind = (typeof STEP_GOAL_KINDS)[number];
 import { parseYaml } from "./yaml-map";
 import type { Problem } from "./problem";
+
+export type StepGoalKind = (typeof STEP_GOAL_KINDS)[number];
 
 export interface Goal extends GoalCheck {
   readonly text: string;

@@ -40,6 +40,11 @@ export class StuckWorkerError extends Error {
   }
 }
 
+/** A worker parked before `ctx.io`: the others move first, as they would while it slept (drive.ts, orderOptions). */
+export function aboutToSleep({ state, kind }: Pick<Pending, "state" | "kind">): boolean {
+  return state === TurnState.AtPoint && kind === PointKind.Io;
+}
+
 export class Controller {
   private readonly words: Int32Array;
   private readonly layout: Layout;
@@ -116,7 +121,7 @@ export class Controller {
    * so the others move first, as they would while it slept.
    */
   sleeping(worker: number): boolean {
-    return this.slotWord(worker, TurnSlot.state) === TurnState.AtPoint && this.slotWord(worker, TurnSlot.kind) === PointKind.Io;
+    return aboutToSleep({ state: this.slotWord(worker, TurnSlot.state) as TurnState, kind: this.slotWord(worker, TurnSlot.kind) as PointKind });
   }
 
   /** A word of the run memory: a shared int's value, for the swimlanes. */

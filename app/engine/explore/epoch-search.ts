@@ -83,9 +83,9 @@ class Search {
 
   run(): SearchReport {
     try {
-      const bounded = this.searchBounded();
+      const bounded = this.boundedPhase();
       if (bounded.found || bounded.complete) return this.report(bounded);
-      return this.report({ ...bounded, ...this.searchAtRandom() });
+      return this.report({ ...bounded, ...this.randomPhase() });
     } catch (thrown) {
       if (!(thrown instanceof StuckWorkerError)) throw thrown;
       const { decisions } = this.epochs;
@@ -95,7 +95,7 @@ class Search {
   }
 
   /** Every schedule with no preemption, then at most 1, and so on, until a failure, the cap, the limit or a cancel. */
-  private searchBounded(): Partial<SearchReport> {
+  private boundedPhase(): Partial<SearchReport> {
     for (; this.bound <= this.options.maxPreemptions; this.bound++) {
       Atomics.store(this.progress, Progress.bound, this.bound);
       const cap = this.options.cap - this.schedules;
@@ -109,7 +109,7 @@ class Search {
   }
 
   /** Random walks alternating with PCT at depths 1 to 3, until the budget ends; a failure found is shrunk. */
-  private searchAtRandom(): Partial<SearchReport> {
+  private randomPhase(): Partial<SearchReport> {
     const before = this.schedules;
     const random = seededRandom(this.options.seed);
     let longest = 1;

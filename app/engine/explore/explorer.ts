@@ -6,11 +6,10 @@
  * like a goal's check, that must hold in every schedule).
  */
 import type { ParamValue } from "../../runtime/params";
-import type { Invariant } from "../course/lesson";
+import type { Goal, Invariant } from "../course/lesson";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import type { WorkerPool } from "../pool";
-import type { Goal } from "../course/lesson";
 import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult } from "./explore";
 import { encodeSchedule } from "./schedule";
 

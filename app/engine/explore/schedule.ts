@@ -54,7 +54,6 @@ export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem 
   return { hash, steps };
 }
 
-/** FNV-1a over the code and the parameters in name order: a schedule replays only on what it was found on. */
 /** A schedule's moves, when it was made on this code with these parameters; otherwise why it cannot replay them. */
 export function scheduleFor(text: string, source: string, params: Readonly<Record<string, ParamValue>>): { readonly steps: readonly Option[] } | ScheduleProblem {
   const decoded = decodeSchedule(text);
@@ -65,6 +64,7 @@ export function scheduleFor(text: string, source: string, params: Readonly<Recor
   return { steps: decoded.steps };
 }
 
+/** FNV-1a over the code and the parameters in name order: a schedule replays only on what it was found on. */
 export function codeHash(source: string, params: Readonly<Record<string, ParamValue>>): string {
   const text = `${source}\u0000${JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   let hash = 0x811c9dc5;

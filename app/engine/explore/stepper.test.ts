@@ -76,10 +76,15 @@ describe("step mode", () => {
     expect(now.last).toMatchObject({ worker: 0, kind: PointKind.Read, value: 0 });
     await stepper.undo();
     expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [A], planned: [A, B, B] });
+    await stepper.step(A); // the schedule's own next move, by the button: still following
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [A, A], planned: [B, B], byHand: false });
+    await stepper.undo();
     await stepper.step(B);
     now = stepping(stepper.getSnapshot());
     expect(now).toMatchObject({ taken: [A, B], planned: [], byHand: true });
     expect(await stepper.follow()).toBe(false);
+    await stepper.restart();
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [], planned: [A, A, B, B], byHand: false });
     stepper.close();
   });
 

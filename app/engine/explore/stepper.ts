@@ -6,9 +6,9 @@
  * exactly); Restart starts over; Run to end takes the default moves.
  *
  * A schedule (explore's, or a share link's) opens as a plan: the student
- * takes its next step, or plays it, and sees the interleaving unfold; moving
- * another worker instead takes over, and the plan is dropped. Step goals
- * count only once the student has made a move of their own.
+ * takes its next step, or plays it, and sees the interleaving unfold. While
+ * the steps taken are the schedule's first ones, the student is following
+ * it; a move of their own takes over, and only then do step goals count.
  *
  * A store for the UI, like Session. The controller is a ControllerCalls
  * (the controller worker in the browser, the calls themselves in Node).
@@ -23,8 +23,7 @@ import { inspectMemory } from "../watchdog";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
-import { PointKind } from "../../runtime/gate";
-import type { Option, Pending } from "./controller";
+import { aboutToSleep, type Option, type Pending } from "./controller";
 import type { StepView } from "./controller-calls";
 import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
 
@@ -57,8 +56,10 @@ export type StepSnapshot =
       readonly outcome: RunOutcome | null;
       /** The schedule's moves still to come, while the student follows one. */
       readonly planned: readonly Option[];
-      /** The student has moved a worker themselves, not only followed a schedule. */
+      /** The student has made a move of their own, not the schedule's. */
       readonly byHand: boolean;
+      /** The schedule is being played, a step at a time. */
+      readonly playing: boolean;
       /** The step just taken, with the value it read or wrote. */
       readonly last: Step | null;
       /** No worker can move and one has not finished: the student has deadlocked them. */
@@ -71,10 +72,9 @@ export class Stepper extends Store<StepSnapshot> {
   private handle: RunHandle | null = null;
   private memory: SharedArrayBuffer | null = null;
   private taken: Option[] = [];
-  private planned: Option[] = [];
-  /** Everything the schedule being followed asked for, for Restart. */
+  /** The schedule being followed, whole; empty when there is none. */
   private schedule: readonly Option[] = [];
-  private byHand = false;
+  private playing = false;
   private last: Step | null = null;
   private request: StepRequest | null = null;
   /** Settles the run's `drive` once every worker has ended, so the run can finish. */
@@ -98,12 +98,12 @@ export class Stepper extends Store<StepSnapshot> {
 
   /** Opens a stepped run of `request`, replays `moves`, and offers `planned` as the steps to follow. */
   async start(request: StepRequest, moves: readonly Option[] = [], planned: readonly Option[] = []): Promise<void> {
-    this.byHand = false;
-    this.schedule = [...moves, ...planned];
-    await this.reopen(request, moves, planned);
+    this.schedule = planned.length > 0 ? [...moves, ...planned] : [];
+    await this.reopen(request, moves);
   }
 
-  private async reopen(request: StepRequest, moves: readonly Option[], planned: readonly Option[]): Promise<void> {
+  /** Opens a stepped run of `request` and replays `moves`, keeping the schedule being followed. */
+  private async reopen(request: StepRequest, moves: readonly Option[]): Promise<void> {
     this.stopRun();
     const generation = ++this.generation;
     const current = () => generation === this.generation;
@@ -111,7 +111,7 @@ export class Stepper extends Store<StepSnapshot> {
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     this.request = request;
     this.taken = [];
-    this.planned = [...planned];
+    this.playing = false;
     this.last = null;
     this.set({ status: "starting" });
     this.busy = true;
@@ -160,12 +160,8 @@ export class Stepper extends Store<StepSnapshot> {
     });
   }
 
-  /**
-   * Moves one worker one step; false when it could not (another step or a
-   * start is under way, or the run has ended). A move other than the plan's
-   * next drops the plan: the student has taken over.
-   */
-  async step(option: Option, byHand = true): Promise<boolean> {
+  /** Moves one worker one step; false when it could not (another step or a start is under way, or the run has ended). */
+  async step(option: Option): Promise<boolean> {
     const before = this.getSnapshot();
     if (this.busy || before.status !== "stepping") return false;
     this.busy = true;
@@ -173,12 +169,10 @@ export class Stepper extends Store<StepSnapshot> {
     try {
       const view = await this.control.step(option);
       if (generation !== this.generation) return false;
+      const previous = this.taken.at(-1)?.worker;
+      const preemption = previous !== undefined && previous !== option.worker && before.options.some((o) => o.worker === previous);
       this.taken.push(option);
-      const next = this.planned[0];
-      if (next && next.worker === option.worker && next.timeout === option.timeout) this.planned.shift();
-      else this.planned = [];
-      this.byHand ||= byHand;
-      this.last = this.stepTaken(before.pending[option.worker]!, option, view.pending[option.worker]!);
+      this.last = { ...this.stepTaken(before.pending[option.worker]!, option, view.pending[option.worker]!), preemption };
       this.show(view);
       return true;
     } finally {
@@ -186,22 +180,32 @@ export class Stepper extends Store<StepSnapshot> {
     }
   }
 
-  /** Takes the plan's next step. */
+  /** Takes the schedule's next step. */
   async follow(): Promise<boolean> {
-    const next = this.planned[0];
-    return next !== undefined && this.step(next, false);
+    const next = this.planned()[0];
+    return next !== undefined && this.step(next);
   }
 
-  /** Takes the plan's steps one after another, `delayMs` apart, so the interleaving can be watched. */
+  /** Takes the schedule's steps one after another, `delayMs` apart, so the interleaving can be watched; until the end, a pause, or another action. */
   async play(delayMs: number): Promise<void> {
-    while (await this.follow()) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (this.playing) return;
+    const generation = this.generation;
+    this.setPlaying(true);
+    while (this.playing && generation === this.generation && (await this.follow())) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+    if (generation === this.generation) this.setPlaying(false);
+  }
+
+  pause(): void {
+    this.setPlaying(false);
   }
 
   /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
   async runToEnd(): Promise<void> {
     for (let now = this.getSnapshot(); now.status === "stepping" && now.options.length > 0 && this.taken.length < STEP_CAP; now = this.getSnapshot()) {
       const last = this.taken.at(-1)?.worker ?? -1;
-      const sleeping = now.pending[last]?.state === TurnState.AtPoint && now.pending[last]?.kind === PointKind.Io;
+      const sleeping = last >= 0 && aboutToSleep(now.pending[last]!);
       if (!(await this.step(orderOptions(now.options, last, sleeping)[0]!))) return;
     }
   }
@@ -209,13 +213,12 @@ export class Stepper extends Store<StepSnapshot> {
   /** Runs the same moves again but the last. */
   async undo(): Promise<void> {
     if (this.busy || this.request === null || this.taken.length === 0) return;
-    const undone = this.taken.at(-1)!;
-    await this.reopen(this.request, this.taken.slice(0, -1), this.planned.length > 0 ? [undone, ...this.planned] : []);
+    await this.reopen(this.request, this.taken.slice(0, -1));
   }
 
-  /** Starts over; a followed schedule is offered again from its first step. */
+  /** Starts over; a schedule is offered again from its first step. */
   async restart(): Promise<void> {
-    if (!this.busy && this.request !== null) await this.reopen(this.request, [], this.schedule);
+    if (!this.busy && this.request !== null) await this.reopen(this.request, []);
   }
 
   /** Leaves step mode, stopping the stepped run. */
@@ -238,11 +241,27 @@ export class Stepper extends Store<StepSnapshot> {
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
     const params = this.request?.params ?? {};
-    const followed = { planned: [...this.planned], byHand: this.byHand, last: this.last };
+    const followed = { planned: this.planned(), byHand: this.taken.length > 0 && !this.following(), playing: this.playing, last: this.last };
     this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, ...followed });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();
+  }
+
+  /** Whether the steps taken so far are the schedule's first ones. */
+  private following(): boolean {
+    return this.taken.length <= this.schedule.length && this.taken.every((o, i) => sameMove(o, this.schedule[i]!));
+  }
+
+  /** The schedule's steps still to come, while it is being followed. */
+  private planned(): Option[] {
+    return this.following() ? this.schedule.slice(this.taken.length) : [];
+  }
+
+  private setPlaying(playing: boolean): void {
+    this.playing = playing;
+    const now = this.getSnapshot();
+    if (now.status === "stepping" || now.status === "ended") this.set({ ...now, playing });
   }
 
   /** The step a worker just took, with the value it read or wrote (read after the step: no worker moves meanwhile). */
@@ -279,4 +298,8 @@ function outcomeMessage(outcome: RunOutcome): string {
     case "done":
       return "it finished without a step.";
   }
+}
+
+function sameMove(a: Option, b: Option): boolean {
+  return a.worker === b.worker && a.timeout === b.timeout;
 }

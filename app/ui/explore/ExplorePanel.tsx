@@ -8,7 +8,7 @@ import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
-import type { ExploreProgress, ExploreResult } from "../../engine/explore/explore";
+import { DEFAULT_BUDGET_MS, DEFAULT_MAX_PREEMPTIONS, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
 
@@ -35,8 +35,9 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h3>Explore schedules</h3>
       <p className="explore-what">
-        Runs your code again and again on the real workers, one step at a time: first in every order with up to 2 preemptions (a worker
-        interrupted while it could go on), then in random orders for up to 10 s, looking for one that fails: an error, a deadlock
+        Runs your code again and again on the real workers, one step at a time: first in every order with up to {DEFAULT_MAX_PREEMPTIONS}{" "}
+        preemptions (a worker interrupted while it could go on), then in random orders until about {DEFAULT_BUDGET_MS / 1000} s have passed,
+        looking for one that fails: an error, a deadlock
         {invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}.{" "}
         {smallParams ? "It uses the lesson's small parameters." : "It uses the parameters above: keep them small, a few dozen steps per worker."}
       </p>

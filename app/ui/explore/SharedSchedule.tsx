@@ -3,7 +3,6 @@
  * asks to step through it. It replays only on the code and parameters it was
  * made with; otherwise the banner says why.
  */
-import { lessonHref } from "../hooks";
 import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
 import { scheduleFor } from "../../engine/explore/schedule";
@@ -39,7 +38,8 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep }: P
 }
 
 /** The address of `slug` on this site, carrying `share`. */
-export function shareLink(slug: string, share: Share): string {
+/** The address of the page at `href` (a lesson's, the playground's) carrying `share`. */
+export function shareLink(href: string, share: Share): string {
   const site = `${location.origin}${location.pathname}`;
-  return `${site}${lessonHref(slug)}?share=${encodeShare(share)}`;
+  return `${site}${href}?share=${encodeShare(share)}`;
 }

@@ -19,10 +19,12 @@ interface Props {
   readonly busy: boolean;
   /** The lesson's step goals this stepped run has reached. */
   readonly reached: readonly Goal[];
+  /** The lesson gives step mode small parameters of its own (stepParams). */
+  readonly smallParams: boolean;
   onStart(): void;
 }
 
-export function StepPanel({ stepper, busy, reached, onStart }: Props) {
+export function StepPanel({ stepper, busy, reached, smallParams, onStart }: Props) {
   const snapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   useStepKeys(stepper);
   return (
@@ -39,7 +41,7 @@ export function StepPanel({ stepper, busy, reached, onStart }: Props) {
       ) : snapshot.status === "starting" ? (
         <p>Starting the workers…</p>
       ) : (
-        <Stepping stepper={stepper} snapshot={snapshot} />
+        <Stepping stepper={stepper} snapshot={snapshot} smallParams={smallParams} />
       )}
       {reached.map((goal) => (
         <p key={goal.id} className="goal-reached" role="status" data-testid={`step-goal-reached-${goal.id}`}>
@@ -55,7 +57,7 @@ type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
 /** Between the steps of a played schedule: slow enough to follow the interleaving, quick enough not to bore. */
 const PLAY_DELAY_MS = 250;
 
-function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
+function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapshot: Open; smallParams: boolean }) {
   const { pending, options } = snapshot;
   const live = snapshot.status === "stepping";
   const next = snapshot.planned[0];
@@ -63,7 +65,7 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
   return (
     <>
       <p className="explore-what" data-testid="step-params">
-        Stepping with small parameters: {params.join(", ")}.
+        {smallParams ? "Stepping with the lesson's small parameters" : "Stepping with the parameters"}: {params.join(", ")}.
       </p>
       <ul className="step-workers">
         {pending.map((p) => {
@@ -93,9 +95,15 @@ function Stepping({ stepper, snapshot }: { stepper: Stepper; snapshot: Open }) {
           <button onClick={() => void stepper.follow()} data-testid="step-follow">
             Next step ({workerName(next.worker)})
           </button>
-          <button onClick={() => void stepper.play(PLAY_DELAY_MS)} data-testid="step-play">
-            Play to the end
-          </button>
+          {snapshot.playing ? (
+            <button onClick={() => stepper.pause()} data-testid="step-pause">
+              Pause
+            </button>
+          ) : (
+            <button onClick={() => void stepper.play(PLAY_DELAY_MS)} data-testid="step-play">
+              Play to the end
+            </button>
+          )}
           <small> Or move any worker yourself to take over.</small>
         </p>
       )}

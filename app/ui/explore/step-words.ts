@@ -24,14 +24,25 @@ const VERBS: Readonly<Record<number, string>> = {
   [PointKind.Io]: "does I/O",
 };
 
+/** What a step that blocks tried to do: "tries to acquire lock a, and must wait". */
+const BLOCKED: Readonly<Record<number, string>> = {
+  [PointKind.Acquire]: "tries to acquire",
+  [PointKind.Put]: "tries to put on",
+  [PointKind.Get]: "tries to get from",
+  [PointKind.Join]: "tries to join",
+};
+
 export function stepWords(step: Step, objects: readonly Allocation[]): string {
   const object = objects.find((o) => o.index === step.object);
   const name = object ? `${object.kind === "int" ? "" : `${object.kind} `}${object.name}` : "";
   if (step.state === TurnState.Blocked) return step.timeout ? `times out waiting on ${name}` : `wakes on ${name}`;
   const verb = VERBS[step.kind] ?? "steps";
   if (step.kind === 0 || step.kind === PointKind.Io) return verb;
-  // "acquires" -> "tries to acquire lock a, and must wait"
-  if (step.blocks) return `tries to ${verb.replace(/s( |$)/, "$1")} ${name}, and must wait`;
+  if (step.blocks) {
+    const tried = BLOCKED[step.kind];
+    // A wait on a condition, event or barrier always blocks: "waits on condition c" says it.
+    return tried ? `${tried} ${name}, and must wait` : `${verb} ${name}`;
+  }
   if (step.value === null) return `${verb} ${name}`;
   return step.kind === PointKind.Read ? `reads ${name} = ${step.value}` : `${verb} ${name}, now ${step.value}`;
 }

@@ -4,7 +4,8 @@
  * reference). Its promise, what explore checks after every schedule, is the
  * student's to write (PlaygroundPage.tsx).
  */
-import { readLesson, type Invariant, type Lesson } from "../../engine/course/lesson";
+import { readLesson, type Lesson } from "../../engine/course/lesson";
+import { codeHash } from "../../engine/explore/schedule";
 import prose from "./lesson.md?raw";
 import starter from "./scenario.ts?raw";
 
@@ -18,10 +19,15 @@ export const PLAYGROUND: Lesson = readLesson(PLAYGROUND_SLUG, {
 });
 
 export const STARTER_PROMISE = "result.actual === result.expected";
-export const PROMISE_GOAL = "promise";
 
-/** The student's promise as the invariant explore checks; none when it is blank. */
-export function promiseInvariant(promise: string): Invariant | null {
+/**
+ * The playground with the student's promise: the invariant explore checks,
+ * and the one goal free runs check (its own per promise, so that editing the
+ * promise does not carry an earlier one's tick). None when it is blank.
+ */
+export function playgroundLesson(promise: string): Lesson {
   const check = promise.trim();
-  return check === "" ? null : { text: check, check };
+  if (check === "") return { ...PLAYGROUND, invariant: null, goals: [] };
+  const goal = { id: `promise-${codeHash(check, {})}`, text: `The promise holds: \`${check}\``, check };
+  return { ...PLAYGROUND, invariant: { text: check, check }, goals: [goal] };
 }
