@@ -44,6 +44,7 @@ describe("step mode", () => {
     for (const move of [A, B]) await stepper.step(move); // both start and stop before reading
     now = stepping(stepper.getSnapshot());
     expect(now.pending.map((p) => [p.kind, p.line])).toEqual([[PointKind.Read, 8], [PointKind.Read, 8]]);
+    expect(now.nextReads).toEqual([0, 0]); // what each read will see
     for (const move of [A, B]) await stepper.step(move); // both read 0
     now = stepping(stepper.getSnapshot());
     expect(now.pending.map((p) => [p.kind, p.line])).toEqual([[PointKind.Write, 9], [PointKind.Write, 9]]);

@@ -23,6 +23,7 @@ import { inspectMemory } from "../watchdog";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
+import { PointKind } from "../../runtime/gate";
 import { aboutToSleep, type Option, type Pending } from "./controller";
 import type { StepView } from "./controller-calls";
 import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
@@ -60,6 +61,8 @@ export type StepSnapshot =
       readonly byHand: boolean;
       /** The schedule is being played, a step at a time. */
       readonly playing: boolean;
+      /** For each worker about to read a shared int, the value it will read ("B reads counter = 4"); else null. */
+      readonly nextReads: readonly (number | null)[];
       /** The step just taken, with the value it read or wrote. */
       readonly last: Step | null;
       /** No worker can move and one has not finished: the student has deadlocked them. */
@@ -242,10 +245,16 @@ export class Stepper extends Store<StepSnapshot> {
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
     const params = this.request?.params ?? {};
     const followed = { planned: this.planned(), byHand: this.taken.length > 0 && !this.following(), playing: this.playing, last: this.last };
-    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, ...followed });
+    const nextReads = view.pending.map((p) => (p.kind === PointKind.Read ? this.readNow(p) : null));
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, nextReads, ...followed });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();
+  }
+
+  /** The value at a pending read's object now, which is what it will read: no other worker moves first. */
+  private readNow(pending: Pending): number | null {
+    return this.memory && pending.state === TurnState.AtPoint ? Atomics.load(new Int32Array(this.memory), pending.object) : null;
   }
 
   /** Whether the steps taken so far are the schedule's first ones. */

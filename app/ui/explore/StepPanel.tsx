@@ -9,7 +9,6 @@ import type { Option } from "../../engine/explore/controller";
 import type { Stepper, StepSnapshot } from "../../engine/explore/stepper";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
-import { PointKind } from "../../runtime/gate";
 import { stepWords } from "./step-words";
 import type { Goal } from "../../engine/course/lesson";
 
@@ -156,11 +155,8 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
 function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
   if (p.state === TurnState.Done) return "has finished";
   if (p.state === TurnState.Running) return "is running and has not reached a scheduling point";
-  const { objects, values } = snapshot;
-  // A read will see the value there now: "B reads counter = 4".
-  const object = p.kind === PointKind.Read ? objects.find((o) => o.index === p.object) : undefined;
-  const now = object && values.find((v) => v.name === object.name && v.kind === object.kind)?.value;
-  const words = stepWords({ ...p, timeout: false, preemption: false, value: typeof now === "number" ? now : null, blocks: false }, objects);
+  const value = snapshot.nextReads[p.worker] ?? null;
+  const words = stepWords({ ...p, timeout: false, preemption: false, value, blocks: false }, snapshot.objects);
   if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
   return `will next: ${words}`;
 }
