@@ -13,12 +13,16 @@ test.describe("share links", () => {
     await expect(other.getByTestId("shared-schedule")).toBeVisible();
     await expect(other.getByTestId("param-increments")).toHaveValue("3");
     await expect(other.getByTestId("run-status")).toHaveAttribute("data-status", "idle");
-    await other.getByTestId("shared-schedule-step").click();
-    await expect(other.getByTestId("step-plan")).toBeVisible();
-    await other.getByTestId("step-play").click();
+    await other.getByTestId("shared-schedule-jump").click();
     const result = other.getByTestId("step-result");
     await expect(result).toContainText('"expected":6');
     await expect(result).not.toContainText('"lost":0');
+    // Or from its first step, following it.
+    await other.getByTestId("step-close").click();
+    await other.getByTestId("shared-schedule-step").click();
+    await expect(other.getByTestId("step-plan")).toBeVisible();
+    await other.getByTestId("step-play").click();
+    await expect(other.getByTestId("step-result")).not.toContainText('"lost":0');
 
     // The link's small parameters were for the link: the lesson itself keeps the student's own.
     await other.goto(link.replace(/\?share=.*$/, ""));

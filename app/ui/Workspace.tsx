@@ -178,7 +178,7 @@ export function Workspace({ lesson, session, sharedSchedule, shared, href }: Wor
           source={snapshot.source}
           params={snapshot.params}
           disabled={snapshot.running !== null || exploring || stepping}
-          onStep={(planned) => step(snapshot.source, snapshot.params, [], planned)}
+          onStep={(taken, planned) => step(snapshot.source, snapshot.params, taken, planned)}
         />
       )}
       <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} smallParams={smallParams} onStart={startStepping} />

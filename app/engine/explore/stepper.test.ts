@@ -89,6 +89,15 @@ describe("step mode", () => {
     stepper.close();
   });
 
+  it("opens at the end of a schedule, and Undo steps back along it", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    await stepper.start({ source, params: { n: 1 }, goals: [] }, [A, B, A, B]);
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [A, B, A, B], planned: [], byHand: false });
+    await stepper.undo();
+    expect(stepping(stepper.getSnapshot())).toMatchObject({ taken: [A, B, A], planned: [B], byHand: false });
+    stepper.close();
+  });
+
   it("says why when the run ends before its first step (a setup that throws), instead of starting forever", async () => {
     const stepper = new Stepper(pool, controllerCalls());
     const broken = source.replace('setup: (shared) => ({ c: shared.int("counter") }),', 'setup: () => { throw new Error("no setup today"); },');

@@ -101,7 +101,7 @@ export class Stepper extends Store<StepSnapshot> {
 
   /** Opens a stepped run of `request`, replays `moves`, and offers `planned` as the steps to follow. */
   async start(request: StepRequest, moves: readonly Option[] = [], planned: readonly Option[] = []): Promise<void> {
-    this.schedule = planned.length > 0 ? [...moves, ...planned] : [];
+    this.schedule = [...moves, ...planned];
     await this.reopen(request, moves);
   }
 

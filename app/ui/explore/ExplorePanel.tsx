@@ -118,6 +118,9 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
       <p>
         <button onClick={() => replay?.([], moves)} disabled={!replay} title={why} data-testid="explore-replay">
           Replay in step mode
+        </button>{" "}
+        <button onClick={() => replay?.(moves, [])} disabled={!replay} title={why} data-testid="explore-jump">
+          Go to the failure
         </button>
         <small> Or take over at any step: the workers replay the steps before it, then you move them.</small>
       </p>

@@ -14,8 +14,8 @@ interface Props {
   readonly source: string;
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly disabled: boolean;
-  /** Opens step mode with the schedule's moves to follow. */
-  onStep(planned: readonly Option[]): void;
+  /** Opens step mode with the schedule: `taken` already made, `planned` to follow. */
+  onStep(taken: readonly Option[], planned: readonly Option[]): void;
 }
 
 export function SharedSchedule({ schedule, source, params, disabled, onStep }: Props) {
@@ -29,9 +29,14 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep }: P
           {found.problem}
         </p>
       ) : (
-        <button onClick={() => onStep(found.steps)} disabled={disabled} data-testid="shared-schedule-step">
-          Step through it ({found.steps.length} steps)
-        </button>
+        <p>
+          <button onClick={() => onStep([], found.steps)} disabled={disabled} data-testid="shared-schedule-step">
+            Step through it ({found.steps.length} steps)
+          </button>{" "}
+          <button onClick={() => onStep(found.steps, [])} disabled={disabled} data-testid="shared-schedule-jump">
+            Go to where it ends
+          </button>
+        </p>
       )}
     </div>
   );
