@@ -1,0 +1,20 @@
+/** The playground's starter runs as it says, on real workers, and its promise is a goal a run checks. */
+import { afterAll, expect, it } from "vitest";
+import { compileScenario } from "../../engine/compile";
+import { createNodePool } from "../../engine/node-pool";
+import { startRun } from "../../engine/run";
+import { PLAYGROUND, STARTER_PROMISE, playgroundLesson } from "./playground";
+
+const pool = createNodePool(2);
+afterAll(() => pool.close());
+
+it("reads as a lesson without problems, and its starter runs to a result its promise can judge", async () => {
+  expect(PLAYGROUND.problems).toEqual([]);
+  const compiled = compileScenario(PLAYGROUND.scenario);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const lesson = playgroundLesson(STARTER_PROMISE);
+  const outcome = await startRun(pool, { js: compiled.js, params: { workers: 1, increments: 5 }, goals: lesson.goals }).outcome;
+  expect(outcome).toMatchObject({ status: "done", result: { expected: 5, actual: 5 }, goals: [{ passed: true }] });
+  expect(playgroundLesson("  ").goals).toEqual([]);
+  expect(playgroundLesson("result.actual > 0").goals[0]!.id).not.toBe(lesson.goals[0]!.id);
+});
