@@ -133,11 +133,13 @@ class Run implements RunHandle {
       const badPrepare = rest.find((o) => !o.ok);
       if (badPrepare && !badPrepare.ok) return this.fail(badPrepare.error, true);
       const started = firstErrorOrAll(this.taken.map((_, i) => this.call(i, (r) => r.runBody(count))));
+      // Awaited below; but a run stopped while its driver still holds it (step mode) never gets there, and a
+      // body that ends just after the stop must not leave the rejection unobserved.
+      started.catch(() => {});
       if (this.request.drive) {
         await this.request.drive(this.memory, count);
         if (this.ended) {
           // Stopped by its driver: the bodies' calls can only end in StoppedError now.
-          started.catch(() => {});
           throw new StoppedError();
         }
       } else {
