@@ -41,12 +41,13 @@ export class StuckWorkerError extends Error {
 }
 
 /** A worker parked before `ctx.io`: the others move first, as they would while it slept (drive.ts, orderOptions). */
-export function aboutToSleep({ state, kind }: Pick<Pending, "state" | "kind">): boolean {
+function aboutToSleep({ state, kind }: Pick<Pending, "state" | "kind">): boolean {
   return state === TurnState.AtPoint && kind === PointKind.Io;
 }
 
 export class Controller {
-  private readonly words: Int32Array;
+  /** The run memory, which the swimlanes read values from between steps. */
+  readonly words: Int32Array;
   private readonly layout: Layout;
 
   constructor(
@@ -107,13 +108,17 @@ export class Controller {
 
   /** What each worker is about to do (or waits for). */
   pending(): Pending[] {
-    return Array.from({ length: this.workers }, (_, worker) => ({
+    return Array.from({ length: this.workers }, (_, worker) => this.pendingOf(worker));
+  }
+
+  pendingOf(worker: number): Pending {
+    return {
       worker,
       state: this.slotWord(worker, TurnSlot.state) as TurnState,
       kind: this.slotWord(worker, TurnSlot.kind) as PointKind,
       object: this.slotWord(worker, TurnSlot.object),
       line: this.slotWord(worker, TurnSlot.line),
-    }));
+    };
   }
 
   /**
@@ -122,11 +127,6 @@ export class Controller {
    */
   sleeping(worker: number): boolean {
     return aboutToSleep({ state: this.slotWord(worker, TurnSlot.state) as TurnState, kind: this.slotWord(worker, TurnSlot.kind) as PointKind });
-  }
-
-  /** A word of the run memory: a shared int's value, for the swimlanes. */
-  word(index: number): number {
-    return Atomics.load(this.words, index);
   }
 
   /** Lets the option's worker take one step, and waits until it has parked, blocked or ended again. */

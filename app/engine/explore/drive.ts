@@ -79,28 +79,37 @@ export function follow(controller: Controller, choose: Chooser, decisions: Decis
         message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
       };
     }
-    const sleeping = current >= 0 && controller.sleeping(current);
-    const ordered = orderOptions(options, current, sleeping);
-    const preemptive = preemptiveOptions(ordered, current, sleeping);
+    const { ordered, preemptive } = decisionAt(controller, options, current);
     const position = choose(ordered, decisions.length);
     const option = ordered[position]!;
     decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
-    const pending = steps && controller.pending()[option.worker]!;
     if (preemptive[position]) preemptions++;
-    controller.take(option);
+    if (steps) steps.push(takeRecorded(controller, option, preemptive[position]!));
+    else controller.take(option);
     current = option.worker;
-    if (pending) {
-      const blocks = controller.pending()[option.worker]!.state === TurnState.Blocked;
-      steps!.push({ ...pending, timeout: option.timeout, preemption: preemptive[position]!, value: stepValue((index) => controller.word(index), pending), blocks });
-    }
   }
+}
+
+/** A decision's options, the default first, and whether taking each is a preemption; `current` moved last (-1: none yet). */
+export function decisionAt(controller: Controller, options: readonly Option[], current: number): { ordered: Option[]; preemptive: boolean[] } {
+  const sleeping = current >= 0 && controller.sleeping(current);
+  const ordered = orderOptions(options, current, sleeping);
+  return { ordered, preemptive: preemptiveOptions(ordered, current, sleeping) };
+}
+
+/** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
+export function takeRecorded(controller: Controller, option: Option, preemption: boolean): Step {
+  const pending = controller.pendingOf(option.worker);
+  controller.take(option);
+  const blocks = controller.pendingOf(option.worker).state === TurnState.Blocked;
+  return { ...pending, timeout: option.timeout, preemption, value: stepValue(controller.words, pending), blocks };
 }
 
 const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add]);
 
-/** For a read, write or add just taken: the value there now (what was read, or written), given a way to read a word. */
-export function stepValue(word: (index: number) => number, step: Pending): number | null {
-  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? word(step.object) : null;
+/** For a read, write or add just taken: the value there now (what was read, or written). */
+function stepValue(words: Int32Array, step: Pending): number | null {
+  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? Atomics.load(words, step.object) : null;
 }
 
 /**

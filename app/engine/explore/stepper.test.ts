@@ -98,6 +98,27 @@ describe("step mode", () => {
     stepper.close();
   });
 
+  it("runs to the end, and replays for Undo, in one call to the controller each", async () => {
+    const calls = controllerCalls();
+    let messages = 0;
+    const counted = {
+      begin: calls.begin,
+      moves: (moves: readonly (typeof A)[]) => (messages++, calls.moves(moves)),
+      toEnd: () => (messages++, calls.toEnd()),
+    };
+    const stepper = new Stepper(pool, counted);
+    await stepper.start({ source, params: { n: 3 }, goals: [] });
+    await stepper.runToEnd();
+    const ended = await until(stepper, (s) => s.status === "ended" && s.outcome !== null);
+    expect(stepping(ended).outcome).toMatchObject({ status: "done", result: { counter: 6 } });
+    expect(stepping(ended).taken.length).toBeGreaterThan(10);
+    expect(messages).toBe(1);
+    await stepper.undo();
+    expect(stepping(stepper.getSnapshot()).taken.length).toBe(stepping(ended).taken.length - 1);
+    expect(messages).toBe(2);
+    stepper.close();
+  });
+
   it("says why when the run ends before its first step (a setup that throws), instead of starting forever", async () => {
     const stepper = new Stepper(pool, controllerCalls());
     const broken = source.replace('setup: (shared) => ({ c: shared.int("counter") }),', 'setup: () => { throw new Error("no setup today"); },');

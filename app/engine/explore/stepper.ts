@@ -24,14 +24,15 @@ import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
 import { PointKind } from "../../runtime/gate";
-import { aboutToSleep, type Option, type Pending } from "./controller";
-import type { StepView } from "./controller-calls";
-import { STEP_CAP, orderOptions, stepValue, type Step } from "./drive";
+import type { Option, Pending } from "./controller";
+import type { StepView, StepsTaken } from "./controller-calls";
+import type { Step } from "./drive";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
   begin(memory: SharedArrayBuffer, workers: number): StepView | Promise<StepView>;
-  step(option: Option): StepView | Promise<StepView>;
+  moves(moves: readonly Option[]): StepsTaken | Promise<StepsTaken>;
+  toEnd(): StepsTaken | Promise<StepsTaken>;
 }
 
 export interface StepRequest {
@@ -120,13 +121,7 @@ export class Stepper extends Store<StepSnapshot> {
     this.busy = true;
     try {
       let view = await this.open(compiled.js, request);
-      for (const move of moves) {
-        if (!current() || !view.options.some((o) => o.worker === move.worker && o.timeout === move.timeout)) break;
-        const before = view.pending[move.worker]!;
-        view = await this.control.step(move);
-        this.taken.push(move);
-        this.last = this.stepTaken(before, move, view.pending[move.worker]!);
-      }
+      if (current() && moves.length > 0) view = this.record(await this.control.moves(moves));
       if (current()) this.show(view);
     } catch (thrown) {
       // The run ended before its workers parked (a setup error, a crash) or the controller failed: say so.
@@ -164,23 +159,35 @@ export class Stepper extends Store<StepSnapshot> {
   }
 
   /** Moves one worker one step; false when it could not (another step or a start is under way, or the run has ended). */
-  async step(option: Option): Promise<boolean> {
-    const before = this.getSnapshot();
-    if (this.busy || before.status !== "stepping") return false;
+  step(option: Option): Promise<boolean> {
+    return this.move(() => this.control.moves([option]));
+  }
+
+  /** Takes the default moves (the last worker goes on, else the first that can) until the run ends: one call, one repaint. */
+  async runToEnd(): Promise<void> {
+    await this.move(() => this.control.toEnd());
+  }
+
+  /** Makes moves through the controller, unless another is under way or the run has ended; false when none was made. */
+  private async move(make: () => StepsTaken | Promise<StepsTaken>): Promise<boolean> {
+    if (this.busy || this.getSnapshot().status !== "stepping") return false;
     this.busy = true;
     const generation = this.generation;
     try {
-      const view = await this.control.step(option);
+      const taken = await make();
       if (generation !== this.generation) return false;
-      const previous = this.taken.at(-1)?.worker;
-      const preemption = previous !== undefined && previous !== option.worker && before.options.some((o) => o.worker === previous);
-      this.taken.push(option);
-      this.last = { ...this.stepTaken(before.pending[option.worker]!, option, view.pending[option.worker]!), preemption };
-      this.show(view);
-      return true;
+      this.show(this.record(taken));
+      return taken.steps.length > 0;
     } finally {
       if (generation === this.generation) this.busy = false;
     }
+  }
+
+  /** Notes the moves the controller made, and the last step's words; returns where the run stands. */
+  private record({ view, steps }: StepsTaken): StepView {
+    this.taken.push(...steps.map(({ worker, timeout }) => ({ worker, timeout })));
+    this.last = steps.at(-1) ?? this.last;
+    return view;
   }
 
   /** Takes the schedule's next step. */
@@ -202,15 +209,6 @@ export class Stepper extends Store<StepSnapshot> {
 
   pause(): void {
     this.setPlaying(false);
-  }
-
-  /** Takes the default moves (the last worker goes on, else the first that can) until the run ends. */
-  async runToEnd(): Promise<void> {
-    for (let now = this.getSnapshot(); now.status === "stepping" && now.options.length > 0 && this.taken.length < STEP_CAP; now = this.getSnapshot()) {
-      const last = this.taken.at(-1)?.worker ?? -1;
-      const sleeping = last >= 0 && aboutToSleep(now.pending[last]!);
-      if (!(await this.step(orderOptions(now.options, last, sleeping)[0]!))) return;
-    }
   }
 
   /** Runs the same moves again but the last. */
@@ -271,13 +269,6 @@ export class Stepper extends Store<StepSnapshot> {
     this.playing = playing;
     const now = this.getSnapshot();
     if (now.status === "stepping" || now.status === "ended") this.set({ ...now, playing });
-  }
-
-  /** The step a worker just took, with the value it read or wrote (read after the step: no worker moves meanwhile). */
-  private stepTaken(pending: Pending, option: Option, after: Pending): Step {
-    const words = this.memory ? new Int32Array(this.memory) : null;
-    const value = words ? stepValue((index) => Atomics.load(words, index), pending) : null;
-    return { ...pending, timeout: option.timeout, preemption: false, value, blocks: after.state === TurnState.Blocked };
   }
 
   private ended(outcome: RunOutcome): void {
