@@ -15,6 +15,7 @@ import type { GoalOutcome } from "../../app/runtime/protocol";
 import type { WorkerPool } from "../../app/engine/pool";
 import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../../app/runtime/params";
 import { downlevelForNode } from "./typecheck";
+import { brief } from "../../app/engine/brief";
 
 export const DEFAULT_RUNS = 5;
 /** A check's run may take at most this long, whatever the lesson's own limit. */
@@ -251,9 +252,4 @@ function ended(outcome: RunOutcome): string {
     case "deadlock":
       return `deadlocked: ${outcome.deadlock.message}`;
   }
-}
-
-function brief(result: unknown): string {
-  const text = JSON.stringify(result) ?? "undefined";
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }

@@ -25,6 +25,7 @@ import type { DriveReport, Parked, Plan, Step } from "./drive";
 import { Progress, STRATEGIES, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
 import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
+import { brief } from "../brief";
 
 export const DEFAULT_MAX_PREEMPTIONS = 2;
 export const DEFAULT_SCHEDULE_CAP = 5_000;
@@ -217,9 +218,4 @@ function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[], promis
     return `No longer holds: ${promise.text}. The result was ${brief(result)}.`;
   }
   return null;
-}
-
-function brief(result: unknown): string {
-  const text = JSON.stringify(result) ?? "undefined";
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
