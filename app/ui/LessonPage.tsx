@@ -60,7 +60,7 @@ export function LessonPage({ lesson, href, shared, children }: { lesson: Lesson;
         )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} sharedSchedule={share?.schedule ?? null} shared={share !== null} href={href} />
+            <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} />
           </ErrorBoundary>
         )}
       </section>

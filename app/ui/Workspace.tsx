@@ -22,6 +22,7 @@ import { reachedStepGoals, stepRunGoals } from "../engine/explore/step-goals";
 import type { Option } from "../engine/explore/controller";
 import { StepPanel } from "./explore/StepPanel";
 import { SharedSchedule, shareLink } from "./explore/SharedSchedule";
+import type { Share } from "../engine/explore/share";
 import type { StepLine } from "./editor/CodeEditor";
 import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
@@ -34,15 +35,13 @@ type Tab = "scenario" | "python";
 interface WorkspaceProps {
   readonly lesson: Lesson;
   readonly session: Session;
-  /** A schedule that came with a share link, for the student to step through. */
-  readonly sharedSchedule: string | null;
-  /** The page shows a share link's code and parameters: the student's own parameters stay saved as they were. */
-  readonly shared: boolean;
+  /** The share link the page was opened with: its code and parameters are shown (the student's own stay saved), its schedule offered. */
+  readonly share: Share | null;
   /** This page's address, for share links. */
   readonly href: string;
 }
 
-export function Workspace({ lesson, session, sharedSchedule, shared, href }: WorkspaceProps) {
+export function Workspace({ lesson, session, share, href }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -56,6 +55,8 @@ export function Workspace({ lesson, session, sharedSchedule, shared, href }: Wor
   const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   const stepping = stepper.active;
   const smallParams = Object.keys(lesson.stepParams).length > 0;
+  /** A free run, a search or step mode goes on: the others wait. */
+  const busy = snapshot.running !== null || exploring || stepping;
   // Leaving the lesson ends what it started: a stepped run, a search.
   useEffect(
     () => () => {
@@ -82,8 +83,8 @@ export function Workspace({ lesson, session, sharedSchedule, shared, href }: Wor
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
   useEffect(() => {
-    if (!shared) saved.saveParams(lesson.slug, snapshot.params);
-  }, [lesson.slug, snapshot.params, shared]);
+    if (share === null) saved.saveParams(lesson.slug, snapshot.params);
+  }, [lesson.slug, snapshot.params, share]);
   useEffect(() => saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
   // Captured before the editor sees them, so the keys work wherever the focus is.
   useEffect(() => {
@@ -162,7 +163,7 @@ export function Workspace({ lesson, session, sharedSchedule, shared, href }: Wor
       )}
       <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
-        running={snapshot.running !== null || exploring || stepping}
+        running={busy}
         onRun={run}
         onStop={stop}
         onReset={reset}
@@ -172,12 +173,12 @@ export function Workspace({ lesson, session, sharedSchedule, shared, href }: Wor
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
-      {sharedSchedule && (
+      {share?.schedule && (
         <SharedSchedule
-          schedule={sharedSchedule}
+          schedule={share.schedule}
           source={snapshot.source}
           params={snapshot.params}
-          disabled={snapshot.running !== null || exploring || stepping}
+          disabled={busy}
           onStep={(taken, planned) => step(snapshot.source, snapshot.params, taken, planned)}
         />
       )}
