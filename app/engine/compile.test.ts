@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileScenario } from "./compile";
+import { compileScenario, compiledOrRefusal } from "./compile";
 
 describe("compileScenario", () => {
   it("keeps every line where it was, so stack lines match the editor", () => {
@@ -14,5 +14,9 @@ describe("compileScenario", () => {
   it("reports a syntax error with a line and a readable message", () => {
     const compiled = compileScenario("const a = 1;\nlet x = ;\n");
     expect(compiled).toEqual({ ok: false, error: { message: "Syntax error: Unexpected token", line: 2, column: 9 } });
+  });
+
+  it("refuses code for step mode and explore with the line of its syntax error", () => {
+    expect(compiledOrRefusal("const a = 1;\nlet x = ;\n")).toEqual({ refused: "The code does not compile (line 2): Syntax error: Unexpected token" });
   });
 });

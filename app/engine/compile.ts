@@ -30,7 +30,9 @@ export function compileScenario(source: string): Compiled {
 /** The compiled JavaScript, or why step mode or explore cannot take the code, in words. */
 export function compiledOrRefusal(source: string): { readonly js: string } | { readonly refused: string } {
   const compiled = compileScenario(source);
-  return compiled.ok ? { js: compiled.js } : { refused: `The code does not compile: ${compiled.error.message}` };
+  if (compiled.ok) return { js: compiled.js };
+  const { message, line } = compiled.error;
+  return { refused: `The code does not compile${line === undefined ? "" : ` (line ${line})`}: ${message}` };
 }
 
 /**
