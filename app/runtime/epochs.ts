@@ -19,6 +19,7 @@
  * engine/explore/epoch-search.ts.
  */
 import { Header } from "./memory";
+import { fnv1a } from "./fnv1a";
 
 export const EpochCommand = { Judge: 1, Next: 2, Quit: 3 } as const;
 export type EpochCommand = (typeof EpochCommand)[keyof typeof EpochCommand];
@@ -42,9 +43,9 @@ export function awaitEpoch(words: Int32Array, seen: number): { epoch: number; co
 export const EpochFailure = { Error: 1, Broken: 2 } as const;
 export type EpochFailure = (typeof EpochFailure)[keyof typeof EpochFailure];
 
-/** Marks this epoch's schedule as failing, unless it already is. */
-export function failEpoch(words: Int32Array, why: EpochFailure): void {
-  Atomics.compareExchange(words, Header.epochFailed, 0, why);
+/** Marks this epoch's schedule as failing, unless it already is; `what` tells this failure from others of its kind. */
+export function failEpoch(words: Int32Array, why: EpochFailure, what: string): void {
+  if (Atomics.compareExchange(words, Header.epochFailed, 0, why) === 0) Atomics.store(words, Header.epochSignature, fnv1a(what) | 0);
 }
 
 /** Controller: publishes `command` to the sleeping workers. */

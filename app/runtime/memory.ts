@@ -50,8 +50,15 @@ export const Header = {
   epoch: 13,
   /** 1 once a body of this epoch threw, or its result broke a goal. */
   epochFailed: 15,
+  /** What failed, as a hash (the error's class and message, or the broken goal's id): a shrunk schedule must fail the same way. */
+  epochSignature: 16,
+  /** Gated runs: calls of Math.random and of the clocks (Date.now, ctx.now) by scenario code, which make a schedule's path differ between runs. */
+  randomCalls: 17,
+  clockCalls: 18,
+  /** Where the scenario's shared objects end (the arena's top after setup): the controller watches that much for change. */
+  arenaEnd: 19,
   /** Number of words in the header. */
-  size: 16,
+  size: 20,
 } as const;
 
 /** Words of one worker's status block (see worker-status.ts). */
@@ -128,6 +135,11 @@ export class Arena {
     this.words = new Int32Array(buffer);
     this.layout = layoutOf(this.words);
     this.top = this.layout.arenaStart;
+  }
+
+  /** The word index after the last object allocated. */
+  get end(): number {
+    return this.top;
   }
 
   allocate(kind: string, name: string, words: number): number {

@@ -27,6 +27,7 @@ import { configureGil } from "./gil";
 import { setPointHook, type PointHook } from "./gate";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
 import { useGatedClock } from "./sync/wait-clock";
+import { countClockRead, countNondeterminism } from "./nondeterminism";
 import { Thread } from "./thread";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
@@ -91,6 +92,7 @@ export class Runner implements RunnerApi {
         calibrateCpuUnit(arena.words);
       }
       this.prepared = attach(scenario, module, request, arena, request.init);
+      if (request.init) Atomics.store(arena.words, Header.arenaEnd, arena.end);
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -119,11 +121,13 @@ export class Runner implements RunnerApi {
     thread.status.set(WorkerState.Running);
     thread.trace.emit(EventKind.Start);
     thread.gil.take();
+    let threw = false;
     try {
       // Inside the try: an aborted schedule (epochs.ts) unwinds from here too, and still ends as done.
       thread.turnstile?.park(START_POINT, 0);
       await scenario.worker(state, workerContext(thread, workers, request));
     } catch (thrown) {
+      threw = !(thrown instanceof ScheduleAbortedError);
       if (!failed) throw thrown;
       failed(thrown);
     } finally {
@@ -131,7 +135,7 @@ export class Runner implements RunnerApi {
       thread.gil.drop();
       thread.trace.emit(EventKind.End);
       thread.status.set(WorkerState.Done);
-      thread.turnstile?.finish();
+      thread.turnstile?.finish(threw);
     }
   }
 
@@ -140,7 +144,7 @@ export class Runner implements RunnerApi {
     const { words } = this.mustBePrepared().thread.arena;
     // An aborted schedule has failed already, in the controller's eyes.
     const failed = (thrown: unknown) => {
-      if (!(thrown instanceof ScheduleAbortedError)) failEpoch(words, EpochFailure.Error);
+      if (!(thrown instanceof ScheduleAbortedError)) failEpoch(words, EpochFailure.Error, errorWords(thrown));
     };
     for (;;) {
       let seen = currentEpoch(words);
@@ -163,8 +167,9 @@ export class Runner implements RunnerApi {
     // The result is computed alone, not scheduled; the next epoch's `attach` installs the hook again.
     setPointHook(null);
     const judged = this.finish(goals);
-    if (!judged.ok) failEpoch(thread.arena.words, EpochFailure.Error);
-    else if (judged.value.goals.some((goal) => !goal.passed)) failEpoch(thread.arena.words, EpochFailure.Broken);
+    const broken = judged.ok ? judged.value.goals.find((goal) => !goal.passed) : undefined;
+    if (!judged.ok) failEpoch(thread.arena.words, EpochFailure.Error, `${judged.error.name}: ${judged.error.message}`);
+    else if (broken) failEpoch(thread.arena.words, EpochFailure.Broken, broken.id);
     thread.turnstile?.finish();
   }
 
@@ -198,6 +203,7 @@ function attach(scenario: AnyScenario, module: () => AnyScenario, request: Prepa
   const thread = new Thread(arena, request.workerId);
   setPointHook(pointHook(thread));
   useGatedClock(thread.turnstile !== null);
+  countNondeterminism(thread.turnstile === null ? null : arena.words);
   const own = { ...request, params: { ...request.params } };
   const state = scenario.setup(sharedFactory(thread, arena, init, request.origin), own.params as never);
   return { scenario, module, state, thread, request: own, received: request };
@@ -248,8 +254,16 @@ function workerContext(thread: Thread, workers: number, { params, origin }: Prep
     cpu: (units) => cpuWork(thread, units),
     io: (ms) => ioWait(thread, ms),
     mark: (label = 0) => thread.trace.emit(EventKind.Mark, 0, label),
-    now: () => now() - origin,
+    now: () => {
+      if (thread.turnstile) countClockRead(thread.arena.words);
+      return now() - origin;
+    },
   };
+}
+
+/** An error's class and message: what a shrunk schedule must throw again. */
+function errorWords(thrown: unknown): string {
+  return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
 }
 
 function checkGoal(goal: GoalCheck, result: unknown, params: unknown): GoalOutcome {

@@ -24,13 +24,14 @@
  *   +7 timed: 1 when that wait has a timeout the controller may choose
  *   +8 parks: how many times the worker has parked, blocked or ended
  *   +9 line: the scenario line it stopped at, when the header asks (step mode)
+ *   +10 threw: 1 when the body ended by throwing (others stuck behind it are its consequence)
  */
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
 import { callerLine } from "./scenario-module";
 import { timeOutCurrentWait } from "./sync/wait-clock";
 
-export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9 } as const;
+export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10 } as const;
 
 export const TurnState = {
   Running: 0,
@@ -102,8 +103,9 @@ export class Turnstile {
     return "timed-out";
   }
 
-  /** The body has ended (returned or thrown): the controller stops moving this worker. */
-  finish(): void {
+  /** The body has ended (returned or, when `threw`, thrown): the controller stops moving this worker. */
+  finish(threw = false): void {
+    this.set(TurnSlot.threw, threw ? 1 : 0);
     this.announce(TurnState.Done);
   }
 

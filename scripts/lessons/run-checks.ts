@@ -22,6 +22,8 @@ export const DEFAULT_RUNS = 5;
 const CHECK_TIME_LIMIT_MS = 20_000;
 /** Schedules an explore check may try: a lesson's check params should keep its search far smaller. */
 const EXPLORE_CAP = 2_000;
+/** A proof is cut short only by the cap; this is a backstop against a runaway search. */
+const EXPLORE_BUDGET_MS = 120_000;
 /** Reading a scenario's parameters, on a worker that may still be starting on a busy machine. */
 const DESCRIBE_TIME_LIMIT_MS = 15_000;
 
@@ -186,7 +188,7 @@ function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: numbe
 async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
   const { goal } = check;
   const promises = goal === undefined ? invariantPromise(lesson.invariant) : lesson.goals.filter((g) => g.id === goal);
-  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: 0 });
+  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
   const searched = searchedWords(result);
   if (result.failure) {
     const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;
@@ -205,7 +207,7 @@ async function verifyReachable(pool: WorkerPool, lesson: Lesson, check: LessonCh
   const goal = lesson.goals.find((g) => g.id === check.goal)!;
   const wanted = goal.step === "deadlock" ? "deadlock" : "broken";
   const promises = goal.step === "deadlock" ? [] : [{ id: goal.id, text: `goal "${goal.id}" not reached`, check: `!(${goal.check})` }];
-  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: 0 });
+  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
   const searched = searchedWords(result);
   if (result.failure?.kind === wanted) return { ok: true, seen: `a schedule reaches it, found after ${searched}` };
   if (result.failure) return { ok: false, seen: `the search ended at a schedule that fails otherwise (${result.failure.kind}): ${result.failure.message}` };

@@ -5,7 +5,7 @@
  * moves it as the student asks.
  */
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
-import { STEP_CAP, decisionAt, driveSchedule, takeRecorded, type Step } from "./drive";
+import { STEP_CAP, Turns, driveSchedule, type Step } from "./drive";
 import { searchEpochs } from "./epoch-search";
 
 /** Where a stepped run stands: what each worker would do next, and who can move. */
@@ -29,9 +29,11 @@ export interface StepsTaken {
  * is one message to this worker and one repaint of the page.
  */
 class SteppedRun {
-  private current = -1;
+  private readonly turns: Turns;
 
-  constructor(private readonly controller: Controller) {}
+  constructor(private readonly controller: Controller) {
+    this.turns = new Turns(controller);
+  }
 
   /** Makes `moves` in order, stopping early at one the run does not offer (it went otherwise). */
   moves(moves: readonly Option[]): StepsTaken {
@@ -44,11 +46,11 @@ class SteppedRun {
     });
   }
 
-  /** Takes the default move (drive.ts, orderOptions) until the run ends, no worker can move, or the step cap. */
+  /** Takes the default move (drive.ts, Turns) until the run ends, no worker can move, or the step cap. */
   toEnd(): StepsTaken {
     return this.guarded((steps) => {
       for (let options = this.controller.options(); options.length > 0 && steps.length < STEP_CAP; options = this.controller.options()) {
-        steps.push(this.take(options, decisionAt(this.controller, options, this.current).ordered[0]!));
+        steps.push(this.take(options, this.turns.at(options).ordered[0]!));
       }
     });
   }
@@ -59,10 +61,9 @@ class SteppedRun {
   }
 
   private take(options: readonly Option[], move: Option): Step {
-    const { ordered, preemptive } = decisionAt(this.controller, options, this.current);
+    const { ordered, preemptive } = this.turns.at(options);
     const position = ordered.findIndex((o) => o.worker === move.worker && o.timeout === move.timeout);
-    this.current = move.worker;
-    return takeRecorded(this.controller, move, preemptive[position]!);
+    return this.turns.take(move, preemptive[position]!);
   }
 
   /** Runs `act`, reporting the steps it took; a worker stuck without a scheduling point ends it, said in the view. */

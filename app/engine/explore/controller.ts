@@ -40,7 +40,7 @@ export class StuckWorkerError extends Error {
   }
 }
 
-/** A worker parked before `ctx.io`: the others move first, as they would while it slept (drive.ts, orderOptions). */
+/** A worker parked before `ctx.io`: the others move first, as they would while it slept (drive.ts, Turns). */
 function aboutToSleep({ state, kind }: Pick<Pending, "state" | "kind">): boolean {
   return state === TurnState.AtPoint && kind === PointKind.Io;
 }
@@ -104,6 +104,14 @@ export class Controller {
       if (this.slotWord(worker, TurnSlot.state) !== TurnState.Done) return false;
     }
     return true;
+  }
+
+  /** Whether a worker's body ended by throwing. */
+  anyThrew(): boolean {
+    for (let worker = 0; worker < this.workers; worker++) {
+      if (this.slotWord(worker, TurnSlot.state) === TurnState.Done && this.slotWord(worker, TurnSlot.threw) === 1) return true;
+    }
+    return false;
   }
 
   /** What each worker is about to do (or waits for). */

@@ -5,13 +5,15 @@
  * What it is told and what it reports are plain data, to cross to a worker.
  *
  * At each decision the options are ordered with the default first (the
- * current worker goes on; else the lowest-numbered), and the plan picks a
- * position: the search's `prefix` of positions, then the default; or
+ * current worker goes on; else the lowest-numbered; see Turns), and the plan
+ * picks a position: the search's `prefix` of positions, then the default; or
  * replay's `steps`, the workers to move, in order.
  */
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
 import type { Decision } from "./search";
 import { PointKind } from "../../runtime/gate";
+import { MAX_WORKERS } from "../../runtime/memory";
+import { SpinYields } from "./spin-yields";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
 
@@ -33,7 +35,8 @@ export interface Step extends Pending {
 
 /** Why a schedule left its workers parked for good. */
 export interface Parked {
-  readonly kind: "deadlock" | "livelock" | "stuck" | "diverged";
+  /** `error`: a body threw, and the others are left unable to finish. */
+  readonly kind: "error" | "deadlock" | "livelock" | "stuck" | "diverged";
   readonly message: string;
 }
 
@@ -56,7 +59,7 @@ export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: 
   const choose = "prefix" in plan ? byPrefix(plan.prefix) : bySteps(plan.steps, plan);
   try {
     controller.start();
-    return { decisions, steps, parked: follow(controller, choose, decisions, steps) };
+    return { decisions, steps, parked: follow(controller, choose, decisions, steps).parked };
   } catch (thrown) {
     if (thrown instanceof StuckWorkerError) return { decisions, steps, parked: { kind: "stuck", message: thrown.message } };
     if (thrown instanceof ScheduleDivergedError) return { decisions, steps, parked: { kind: "diverged", message: thrown.message } };
@@ -64,45 +67,108 @@ export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: 
   }
 }
 
-/** Takes decisions until every worker is done (null), or none can move (a deadlock), or the step cap; records the steps when given a list. */
-export function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[] | null): Parked | null {
-  let current = -1;
-  let preemptions = 0;
+/** How a schedule ended, and whether it left the path its choices were made on. */
+export interface Followed {
+  /** Null when every worker ended. */
+  readonly parked: Parked | null;
+  /** A chosen move was not the one `expected` named: the run went otherwise on the same choices. */
+  readonly diverged: boolean;
+}
+
+/**
+ * Takes decisions until every worker is done, or none can move (a deadlock,
+ * or the consequence of an error), or the step cap; records the steps when
+ * given a list. `expected` are the option keys (`optionKey`) the choices
+ * were made for, as far as they are known.
+ */
+export function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[] | null, expected: readonly number[] = []): Followed {
+  const turns = new Turns(controller);
+  let diverged = false;
   for (;;) {
     const options = controller.options();
-    if (options.length === 0) {
-      return controller.allDone() ? null : { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
-    }
-    if (decisions.length >= STEP_CAP) {
-      return {
-        kind: "livelock",
-        message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
-      };
-    }
-    const { ordered, preemptive } = decisionAt(controller, options, current);
-    const position = choose(ordered, decisions.length);
+    if (options.length === 0) return { parked: controller.allDone() ? null : stuckBehind(controller), diverged };
+    if (decisions.length >= STEP_CAP) return { parked: livelock(), diverged };
+    const { ordered, preemptive, fair } = turns.at(options);
+    const position = choose(ordered, decisions.length, fair);
     const option = ordered[position]!;
-    decisions.push({ count: ordered.length, position, preemptive, preemptionsBefore: preemptions });
-    if (preemptive[position]) preemptions++;
-    if (steps) steps.push(takeRecorded(controller, option, preemptive[position]!));
-    else controller.take(option);
-    current = option.worker;
+    const key = optionKey(option);
+    diverged ||= decisions.length < expected.length && expected[decisions.length] !== key;
+    decisions.push({ count: fair, position, preemptive, preemptionsBefore: turns.preemptions, keys: ordered.slice(0, fair).map(optionKey) });
+    const step = turns.take(option, preemptive[position]!);
+    steps?.push(step);
   }
 }
 
-/** A decision's options, the default first, and whether taking each is a preemption; `current` moved last (-1: none yet). */
-export function decisionAt(controller: Controller, options: readonly Option[], current: number): { ordered: Option[]; preemptive: boolean[] } {
-  const sleeping = current >= 0 && controller.sleeping(current);
-  const ordered = orderOptions(options, current, sleeping);
-  return { ordered, preemptive: preemptiveOptions(ordered, current, sleeping) };
+/** An option as one number, to tell whether a replayed choice is still the same move. */
+export function optionKey(option: Option): number {
+  return option.worker * 2 + (option.timeout ? 1 : 0);
 }
 
-/** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
-export function takeRecorded(controller: Controller, option: Option, preemption: boolean): Step {
-  const pending = controller.pendingOf(option.worker);
-  controller.take(option);
-  const blocks = controller.pendingOf(option.worker).state === TurnState.Blocked;
-  return { ...pending, timeout: option.timeout, preemption, value: stepValue(controller.words, pending), blocks };
+/** No worker can move and one has not finished: because a body threw (the others wait on what it left), or a deadlock. */
+function stuckBehind(controller: Controller): Parked {
+  if (controller.anyThrew()) return { kind: "error", message: "A worker threw, and the others cannot finish without it." };
+  return { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
+}
+
+function livelock(): Parked {
+  return {
+    kind: "livelock",
+    message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending, though a worker that spins on values nobody changes lets the others move first. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
+  };
+}
+
+/** A decision's options: the default first, the ones the search may take (`fair` of them) before the rest, and which are preemptions. */
+export interface Ordered {
+  readonly ordered: Option[];
+  readonly preemptive: boolean[];
+  readonly fair: number;
+}
+
+/**
+ * One schedule's turns as it runs: who moved last, how many preemptions so
+ * far, and who spins (spin-yields.ts). Time passes only when it must: a
+ * worker about to sleep (`ctx.io`) lets the others move first, and a timed
+ * wait ends by its timeout only after every worker that can move now;
+ * either, taken before them, is a preemption.
+ */
+export class Turns {
+  private current = -1;
+  preemptions = 0;
+  private readonly spins: SpinYields;
+
+  constructor(private readonly controller: Controller) {
+    this.spins = new SpinYields(controller.words, controller.workers);
+  }
+
+  at(options: readonly Option[]): Ordered {
+    const unfair = this.spins.unfair(options);
+    let fair = options.filter((o) => !unfair.has(o.worker));
+    if (fair.length === 0) fair = [...options];
+    const rest = options.filter((o) => !fair.includes(o));
+    const current = this.current;
+    const sleeping = current >= 0 && this.controller.sleeping(current);
+    const place = (o: Option) => (o.timeout ? 3 * MAX_WORKERS + o.worker : o.worker !== current ? o.worker : sleeping ? 2 * MAX_WORKERS : -1);
+    const byPlace = (a: Option, b: Option) => place(a) - place(b);
+    fair.sort(byPlace);
+    rest.sort(byPlace);
+    const goesOn = !sleeping && fair.some((o) => o.worker === current && !o.timeout);
+    const othersMove = fair.some((o) => o.worker !== current && !o.timeout);
+    const anyMoves = fair.some((o) => !o.timeout);
+    const preemptive = (o: Option) => (o.timeout ? anyMoves : o.worker === current ? sleeping && othersMove : goesOn);
+    return { ordered: [...fair, ...rest], preemptive: [...fair.map(preemptive), ...rest.map(() => true)], fair: fair.length };
+  }
+
+  /** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
+  take(option: Option, preemption: boolean): Step {
+    const { controller } = this;
+    const pending = controller.pendingOf(option.worker);
+    controller.take(option);
+    this.spins.moved(pending);
+    this.current = option.worker;
+    if (preemption) this.preemptions++;
+    const blocks = controller.pendingOf(option.worker).state === TurnState.Blocked;
+    return { ...pending, timeout: option.timeout, preemption, value: stepValue(controller.words, pending), blocks };
+  }
 }
 
 const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add]);
@@ -113,36 +179,15 @@ function stepValue(words: Int32Array, step: Pending): number | null {
 }
 
 /**
- * The default first, then the rest in worker order, a wake-up before a
- * timeout. The default: the current worker goes on; but one about to sleep
- * (`ctx.io`) goes last, since the others would move while it slept.
- */
-export function orderOptions(options: readonly Option[], current: number, sleeping = false): Option[] {
-  const place = (worker: number) => (worker !== current ? worker : sleeping ? Number.MAX_SAFE_INTEGER / 4 : -1);
-  const rank = (o: Option) => place(o.worker) * 2 + (o.timeout ? 1 : 0);
-  return [...options].sort((a, b) => rank(a) - rank(b));
-}
-
-/**
- * For each ordered option, whether taking it is a preemption: moving another
- * worker while the current one could go on; or, when the current one is
- * about to sleep, moving it on before the others (its sleep cut short).
- */
-function preemptiveOptions(ordered: readonly Option[], current: number, sleeping: boolean): boolean[] {
-  const goesOn = ordered.some((o) => o.worker === current);
-  const others = ordered.some((o) => o.worker !== current);
-  return ordered.map((o) => (sleeping ? o.worker === current && others : goesOn && o.worker !== current));
-}
-
-/**
  * Picks the position to take among a decision's ordered options (0: the
- * default), or throws ScheduleDivergedError when the wanted move is not among them.
+ * default; a search takes one of the first `fair`), or throws
+ * ScheduleDivergedError when the wanted move is not among them.
  */
-export type Chooser = (ordered: readonly Option[], step: number) => number;
+export type Chooser = (ordered: readonly Option[], step: number, fair: number) => number;
 
 /** The search's chooser: `prefix` positions first, then the default at every decision. */
 export function byPrefix(prefix: readonly number[]): Chooser {
-  return (ordered, step) => Math.min(prefix[step] ?? 0, ordered.length - 1);
+  return (_, step, fair) => Math.min(prefix[step] ?? 0, fair - 1);
 }
 
 /**

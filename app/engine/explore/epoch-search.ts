@@ -5,29 +5,36 @@
  * through shared memory, with no message to the page until the search ends.
  *
  * Order (DESIGN.md, "Step and explore"): no preemptions, then every schedule
- * with at most 1, then 2 (search.ts, up to a cap); then, until the time
- * budget ends, random walks alternating with PCT at depths 1 to 3
- * (random-schedules.ts). A schedule found by chance is shrunk (`shrink`).
- * A time limit cuts any part short.
+ * with at most 1, then 2, and so on while the cap and the time allow
+ * (search.ts); a program too wide for that has its preemptions tried first.
+ * Then, until the time budget ends, random walks alternating with PCT at
+ * depths 1 to 3 (random-schedules.ts). A schedule found by chance is shrunk
+ * (shrink.ts) to one that fails the same way. The budget cuts any part short.
+ * A run that takes another path on the same choices (nondeterminism) ends
+ * every claim of completeness.
  *
  * The search finds only which choices fail; the page then runs that one
  * schedule again, step by step, to tell what failed and where (explore.ts).
  */
 import { EpochCommand, EpochFailure, sendEpoch } from "../../runtime/epochs";
 import { Header } from "../../runtime/memory";
+import { fnv1a } from "../../runtime/fnv1a";
+import { TurnState } from "../../runtime/turnstile";
 import { Controller, StuckWorkerError } from "./controller";
 import { byPrefix, follow, type Chooser } from "./drive";
 import { pct, randomWalk, seededRandom } from "./random-schedules";
 import { preemptions, searchBounded, type Decision, type Execution } from "./search";
+import { shrink } from "./shrink";
 
 export interface SearchOptions {
+  /** The highest preemption bound to search; the bound rises from 0 while time and the cap allow. */
   readonly maxPreemptions: number;
   /** At most this many schedules in the bounded search. */
   readonly cap: number;
-  /** Time from the search's start after which the random strategies stop (0: none). */
+  /** Time from the search's start after which it stops, whatever it is doing (shrinking may add half a second). */
   readonly budgetMs: number;
-  /** Time from the start after which the whole search stops, cut short, even in its bounded part. */
-  readonly limitMs: number;
+  /** Whether random walks and PCT fill what is left of the budget once the bounded search stops without a proof. */
+  readonly random: boolean;
   /** The words of the shared objects, restored before every schedule after the first. */
   readonly arena: { readonly start: number; readonly end: number };
   readonly seed: number;
@@ -36,12 +43,18 @@ export interface SearchOptions {
 /** Words of the small shared buffer through which the page watches a search and cancels it. */
 export const Progress = { schedules: 0, bound: 1, strategy: 2, cancel: 3, words: 4 } as const;
 
-export const STRATEGIES = ["bounded", "random walk", "PCT"] as const;
+export const STRATEGIES = ["bounded", "random walk", "PCT", "preemptions first"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
+
+/** Calls that make a scenario take other paths on the same choices, counted over the search. */
+export interface Nondeterminism {
+  readonly random: number;
+  readonly clock: number;
+}
 
 export interface SearchReport {
   readonly schedules: number;
-  /** The highest preemption bound searched. */
+  /** The highest preemption bound searched completely (when `exhaustive`), or the one it was searching. */
   readonly bound: number;
   /** Every schedule with up to `bound` preemptions was tried. */
   readonly exhaustive: boolean;
@@ -53,13 +66,27 @@ export interface SearchReport {
   readonly found: { readonly choices: readonly number[]; readonly strategy: Strategy; readonly preemptions: number } | null;
   /** Why the workers are left unable to go on (one ran without reaching a scheduling point): the run must be stopped. */
   readonly stranded: string | null;
+  /** Set when a run took another path on the same choices: the search then claims no completeness. */
+  readonly nondeterminism: Nondeterminism | null;
 }
 
-/** What went wrong in a schedule, as far as the search tells them apart. */
-type Failing = "error" | "broken" | "deadlock" | "livelock";
+/** What went wrong in a schedule: its kind, and a signature that tells it from other failures of that kind. */
+interface Failing {
+  readonly kind: "error" | "broken" | "deadlock" | "livelock";
+  readonly signature: number;
+}
 
-/** Shrinking stops after this long: a found failure is worth showing even unshrunk. */
-const SHRINK_MS = 2_000;
+const sameFailure = (a: Failing) => (b: Failing | null) => b !== null && b.kind === a.kind && b.signature === a.signature;
+
+/** Shrinking may go on this long after the budget: a found failure is worth showing even unshrunk. */
+const SHRINK_MS = 500;
+/**
+ * Schedules without preemption that the bounded search may try before it
+ * calls a program wide: with many workers, the free choices when one blocks
+ * or ends alone outnumber the cap, and the search then moves the preemptions
+ * first, each other choice left at its default.
+ */
+const WIDE_QUOTA = 400;
 
 export function searchEpochs(memory: SharedArrayBuffer, workers: number, options: SearchOptions, progress: Int32Array): SearchReport {
   return new Search(new Epochs(memory, workers, options.arena), workers, options, progress).run();
@@ -73,6 +100,7 @@ class Search {
   private schedules = 0;
   private strategy: Strategy = "bounded";
   private bound = 0;
+  private diverged = false;
 
   constructor(
     private readonly epochs: Epochs,
@@ -84,7 +112,7 @@ class Search {
   run(): SearchReport {
     try {
       const bounded = this.boundedPhase();
-      if (bounded.found || bounded.complete) return this.report(bounded);
+      if (bounded.found || bounded.complete || !this.options.random) return this.report(bounded);
       return this.report({ ...bounded, ...this.randomPhase() });
     } catch (thrown) {
       if (!(thrown instanceof StuckWorkerError)) throw thrown;
@@ -94,18 +122,42 @@ class Search {
     }
   }
 
-  /** Every schedule with no preemption, then at most 1, and so on, until a failure, the cap, the limit or a cancel. */
+  /**
+   * Every schedule with no preemption, then at most 1, and so on, until a
+   * failure, the cap, the budget or a cancel. A wide program (WIDE_QUOTA)
+   * gets its preemptions tried first instead.
+   */
   private boundedPhase(): Partial<SearchReport> {
-    for (; this.bound <= this.options.maxPreemptions; this.bound++) {
-      Atomics.store(this.progress, Progress.bound, this.bound);
-      const cap = this.options.cap - this.schedules;
-      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix)), { cap, cancelled: () => this.cancelled() });
-      if (result.found) return { found: { choices: result.found.choices, strategy: "bounded", preemptions: this.bound } };
-      if (!result.exhaustive) return { exhaustive: false };
-      if (!result.pruned) return { exhaustive: true, complete: true };
+    let proved = -1;
+    const seen = new Map<string, Execution<unknown>>();
+    for (this.bound = 0; this.bound <= this.options.maxPreemptions; this.bound++) {
+      this.show("bounded");
+      // A search that may go on at random is out to find bugs; one that may not is out to prove, and takes its whole cap.
+      const quota = this.bound === 0 && this.options.random ? Math.min(WIDE_QUOTA, this.options.cap) : this.options.cap - this.schedules;
+      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap: quota, cancelled: () => this.cancelled(), seen });
+      if (result.found) return { found: this.found(result.found, "bounded") };
+      if (result.diverged) return { bound: Math.max(proved, 0), exhaustive: false };
+      if (!result.exhaustive) {
+        const wide = this.bound === 0 && quota < this.options.cap && !this.cancelled();
+        return wide ? this.preemptionsFirst() : { bound: Math.max(proved, 0), exhaustive: proved >= 0 };
+      }
+      proved = this.bound;
+      if (!result.pruned) return { bound: proved, exhaustive: true, complete: true };
+      if (this.schedules >= this.options.cap) break;
     }
-    this.bound = this.options.maxPreemptions;
-    return { exhaustive: true };
+    return { bound: proved, exhaustive: true };
+  }
+
+  /** For a wide program: schedules that differ from the default only in their preemptions, 0, 1, 2... of them. Proves nothing. */
+  private preemptionsFirst(): Partial<SearchReport> {
+    for (this.bound = 0; this.bound <= this.options.maxPreemptions && !this.cancelled() && this.schedules < this.options.cap; this.bound++) {
+      this.show("preemptions first");
+      const cap = this.options.cap - this.schedules;
+      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap, cancelled: () => this.cancelled(), preemptionsOnly: true });
+      if (result.found) return { found: this.found(result.found, "preemptions first") };
+      if (!result.exhaustive) break;
+    }
+    return { bound: 0, exhaustive: false };
   }
 
   /** Random walks alternating with PCT at depths 1 to 3, until the budget ends; a failure found is shrunk. */
@@ -113,31 +165,43 @@ class Search {
     const before = this.schedules;
     const random = seededRandom(this.options.seed);
     let longest = 1;
-    for (let i = 0; this.elapsed() < this.options.budgetMs && !this.cancelled(); i++) {
-      this.strategy = i % 2 === 0 ? "random walk" : "PCT";
-      Atomics.store(this.progress, Progress.strategy, STRATEGIES.indexOf(this.strategy));
+    for (let i = 0; !this.cancelled(); i++) {
+      this.show(i % 2 === 0 ? "random walk" : "PCT");
       const choose = this.strategy === "PCT" ? pct(random, this.workers, 1 + ((i >> 1) % 3), longest) : randomWalk(random);
-      const run = this.execute(choose);
+      const run = this.execute(choose, []);
       longest = Math.max(longest, run.decisions.length);
-      if (run.failure) {
-        const randomSchedules = this.schedules - before;
-        const stop = () => this.elapsed() >= this.options.budgetMs + SHRINK_MS || this.cancelled();
-        const found: Found = { ...shrink((c) => this.execute(c), run.decisions, run.failure, stop), strategy: this.strategy };
-        return { randomSchedules, found };
-      }
+      if (run.failure) return { randomSchedules: this.schedules - before, found: this.shrunk(run.decisions, run.failure) };
     }
     return { randomSchedules: this.schedules - before };
   }
 
-  private execute(choose: Chooser): Execution<Failing> {
-    // Counted as it starts, so that one whose worker gets stuck counts too.
-    Atomics.store(this.progress, Progress.schedules, ++this.schedules);
-    return this.epochs.run(choose);
+  /** A failure found by the bounded search: its bound is already the fewest preemptions it needs. */
+  private found({ choices }: { choices: number[] }, strategy: Strategy): Found {
+    return { choices, strategy, preemptions: this.bound };
   }
 
-  /** The page cancelled, or the time limit has passed. */
-  private cancelled(): boolean {
-    return Atomics.load(this.progress, Progress.cancel) === 1 || this.elapsed() >= this.options.limitMs;
+  private shrunk(decisions: readonly Decision[], failure: Failing): Found {
+    const stop = () => this.elapsed() >= this.options.budgetMs + SHRINK_MS || this.cancelled(false);
+    return { ...shrink((choose) => this.execute(choose, []), decisions, sameFailure(failure), stop), strategy: this.strategy };
+  }
+
+  private show(strategy: Strategy): void {
+    this.strategy = strategy;
+    Atomics.store(this.progress, Progress.strategy, STRATEGIES.indexOf(strategy));
+    Atomics.store(this.progress, Progress.bound, this.bound);
+  }
+
+  private execute(choose: Chooser, expected: readonly number[]): Execution<Failing> {
+    // Counted as it starts, so that one whose worker gets stuck counts too.
+    Atomics.store(this.progress, Progress.schedules, ++this.schedules);
+    const run = this.epochs.run(choose, expected);
+    this.diverged ||= run.diverged;
+    return run;
+  }
+
+  /** The page cancelled, or (unless told otherwise) the budget has passed. */
+  private cancelled(byTime = true): boolean {
+    return Atomics.load(this.progress, Progress.cancel) === 1 || (byTime && this.elapsed() >= this.options.budgetMs);
   }
 
   private elapsed(): number {
@@ -149,37 +213,11 @@ class Search {
     if (rest.stranded === undefined) this.epochs.quit();
     const cancelled = Atomics.load(this.progress, Progress.cancel) === 1;
     const base = { schedules: this.schedules, bound: this.bound, exhaustive: false, complete: false, randomSchedules: 0, found: null, stranded: null };
-    return { ...base, cancelled, ...rest };
+    const report = { ...base, cancelled, nondeterminism: null, ...rest };
+    if (!this.diverged) return report;
+    // Choices that led elsewhere in some run: what was covered is unknown.
+    return { ...report, exhaustive: false, complete: false, nondeterminism: this.epochs.nondeterminism() };
   }
-}
-
-/**
- * A simpler failing schedule: first the shortest prefix of its choices that
- * still fails the same way (the default after it), found by halving; then
- * each choice that is not the default is tried as the default, and kept so
- * when the run still fails the same way with no more preemptions.
- */
-function shrink(execute: (choose: Chooser) => Execution<Failing>, decisions: readonly Decision[], failure: Failing, stop: () => boolean) {
-  let choices = decisions.map((d) => d.position);
-  let fewest = preemptions(decisions);
-  const keeps = (candidate: readonly number[]): boolean => {
-    const run = execute(byPrefix(candidate));
-    if (run.failure !== failure || preemptions(run.decisions) > fewest) return false;
-    choices = run.decisions.map((d) => d.position);
-    fewest = preemptions(run.decisions);
-    return true;
-  };
-  let short = 0;
-  let long = choices.length;
-  while (short < long && !stop()) {
-    const middle = (short + long) >> 1;
-    if (keeps(choices.slice(0, middle))) long = Math.min(middle, choices.length);
-    else short = middle + 1;
-  }
-  for (let i = 0; i < choices.length && !stop(); i++) {
-    if (choices[i] !== 0) keeps([...choices.slice(0, i), 0, ...choices.slice(i + 1)]);
-  }
-  return { choices, preemptions: fewest };
 }
 
 /** The controller's side of the epochs: one schedule per call, on the same workers. */
@@ -199,24 +237,42 @@ class Epochs {
     this.controller = new Controller(memory, workers);
   }
 
-  /** Runs one schedule: `choose` picks at each decision; then worker 0 judges the result. */
-  run(choose: Chooser): Execution<Failing> {
+  /** Runs one schedule: `choose` picks at each decision, made for the moves `expected`; then worker 0 judges the result. */
+  run(choose: Chooser, expected: readonly number[]): Execution<Failing> {
     const decisions: Decision[] = (this.decisions = []);
     this.begin();
-    const parked = follow(this.controller, choose, decisions, null);
+    const { parked, diverged } = follow(this.controller, choose, decisions, null, expected);
     if (parked) {
+      const failure = parked.kind === "error" ? this.failure() : { kind: parked.kind === "livelock" ? "livelock" : "deadlock", signature: this.waits() } as const;
       this.controller.abortAll();
-      return { decisions, failure: parked.kind === "livelock" ? "livelock" : "deadlock" };
+      return { decisions, failure, diverged };
     }
     const before = this.controller.parks()[0]!;
     sendEpoch(this.words, EpochCommand.Judge);
     this.controller.awaitWorker(0, before);
-    const failed = Atomics.load(this.words, Header.epochFailed);
-    return { decisions, failure: failed === EpochFailure.Error ? "error" : failed === EpochFailure.Broken ? "broken" : null };
+    return { decisions, failure: this.failure(), diverged };
   }
 
   quit(): void {
     sendEpoch(this.words, EpochCommand.Quit);
+  }
+
+  /** How often scenario code read randomness and clocks, over the search so far. */
+  nondeterminism(): Nondeterminism {
+    return { random: Atomics.load(this.words, Header.randomCalls), clock: Atomics.load(this.words, Header.clockCalls) };
+  }
+
+  /** How this epoch failed, as the workers recorded it (runtime/epochs.ts), or null. */
+  private failure(): Failing | null {
+    const failed = Atomics.load(this.words, Header.epochFailed);
+    if (failed === 0) return null;
+    return { kind: failed === EpochFailure.Error ? "error" : "broken", signature: Atomics.load(this.words, Header.epochSignature) };
+  }
+
+  /** Who waits on what, as a signature: the same deadlock leaves the same workers blocked on the same objects. */
+  private waits(): number {
+    const waits = this.controller.pending().filter((p) => p.state === TurnState.Blocked).map((p) => `${p.worker}:${p.object}`);
+    return fnv1a(waits.join(",")) | 0;
   }
 
   /** The first time, waits for the workers to park before their first lines; later, restores the objects and restarts the bodies. */

@@ -24,7 +24,7 @@ export default defineScenario({
 function request(source: string, promise: Goal | null, n = 3): ExploreRequest {
   const compiled = compileScenario(source);
   if (!compiled.ok) throw new Error(compiled.error.message);
-  return { js: compiled.js, params: { n }, promises: promise ? [promise] : [], budgetMs: 0 };
+  return { js: compiled.js, params: { n }, promises: promise ? [promise] : [], random: false };
 }
 
 const counter = (body: string) =>
@@ -56,9 +56,13 @@ describe("explore (preemption-bounded search on real workers)", () => {
   });
 
   it("reports no failure, exhaustively, for the locked increments, with the count of schedules", async () => {
+    const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact), maxPreemptions: 2 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: false, bound: 2, schedules: 188 });
+  });
+
+  it("raises the bound while the cap allows, and says how far it proved", async () => {
     const result = await explore(pool, request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact));
-    expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
-    expect(result.schedules).toBeGreaterThan(10);
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: false, bound: 4, schedules: 5_000 });
   });
 
   it("says when it has tried every schedule there is: no bound left one out", async () => {
@@ -68,14 +72,14 @@ describe("explore (preemption-bounded search on real workers)", () => {
   });
 
   it("goes on with random walk and PCT once the bound is searched, and shrinks what they find", async () => {
-    const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, budgetMs: 5_000, seed: 7 });
+    const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, random: true, budgetMs: 5_000, seed: 7 });
     expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^No longer holds: the counter ends at 2 n\./), strategy: expect.stringMatching(/^(random walk|PCT)$/) });
     expect(found.failure!.preemptions).toBeGreaterThan(0);
     expect(found.randomSchedules).toBeGreaterThan(0);
   });
 
   it("keeps searching at random for the whole budget when the bounded search finds nothing", async () => {
-    const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact), maxPreemptions: 1, budgetMs: 500 });
+    const result = await explore(pool, { ...request(counter("lock.acquire(); c.set(c.get() + 1); lock.release();"), exact), maxPreemptions: 1, random: true, budgetMs: 500 });
     expect(result).toMatchObject({ failure: null, exhaustive: true, complete: false, bound: 1 });
     expect(result.randomSchedules).toBeGreaterThan(10);
   });
@@ -99,10 +103,10 @@ describe("explore (preemption-bounded search on real workers)", () => {
     }
   });
 
-  it("unwinds a livelock in which one worker never started, and searches on", async () => {
+  it("unwinds a livelock in which each worker spins until the other moves on, and searches on", async () => {
     const source = scenario(
-      `(shared) => ({ flag: shared.int("flag") })`,
-      `({ flag }, { id }) => { if (id === 1) flag.set(1); else while (flag.get() === 0) {} }`,
+      `(shared) => ({ flags: [shared.int("a"), shared.int("b")] })`,
+      `({ flags }, { id }) => { while (flags[1 - id].get() === 0) {} flags[id].set(1); }`,
       `() => null`,
     );
     const found = await explore(pool, request(source, null));
@@ -149,7 +153,7 @@ export default defineScenario({
       `() => null`,
     );
     const result = await explore(pool, request(source, null));
-    expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: true, bound: 3, schedules: 36 });
   });
 
   it("times a wait out only when the schedule says so: a timed acquire with a back-off never deadlocks, exhaustively, the same search every time", async () => {
@@ -169,8 +173,8 @@ export default defineScenario({
       }`,
       `({ done }) => done.get()`,
     );
-    const first = await explore(pool, request(source, null));
-    const again = await explore(pool, request(source, null));
+    const first = await explore(pool, { ...request(source, null), maxPreemptions: 2 });
+    const again = await explore(pool, { ...request(source, null), maxPreemptions: 2 });
     expect(first).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
     expect(again.schedules).toBe(first.schedules);
   });
@@ -214,7 +218,7 @@ export default defineScenario({
 
   it("reports no failure, exhaustively, for a barrier with one party per worker", async () => {
     const result = await explore(pool, request(barrier(2), null));
-    expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, complete: true, bound: 4, schedules: 18 });
   });
 
   const producersAndConsumers = (notify: "notify" | "notifyAll") =>

@@ -22,17 +22,16 @@ import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { inspectMemory } from "../watchdog";
 import { controllerCalls } from "./controller-calls";
 import type { DriveReport, Parked, Plan, Step } from "./drive";
-import { Progress, STRATEGIES, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
+import { Progress, STRATEGIES, type Nondeterminism, type SearchOptions, type SearchReport, type Strategy } from "./epoch-search";
 import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
 import { brief } from "../brief";
 
-export const DEFAULT_MAX_PREEMPTIONS = 2;
+/** The bound rises while the cap and the budget allow; this high, a schedule is hard to read anyway. */
+export const DEFAULT_MAX_PREEMPTIONS = 8;
 export const DEFAULT_SCHEDULE_CAP = 5_000;
 export const DEFAULT_BUDGET_MS = 10_000;
-/** The bounded search may take this long beyond the budget before it is cut short, reported as not exhaustive. */
-const BOUNDED_ALLOWANCE_MS = 50_000;
-/** The whole run: the search's limit, and time to start the workers, shrink a failure and end. */
+/** The whole run: the search's budget, and time to start the workers, shrink a failure and end. */
 const RUN_MARGIN_MS = 30_000;
 const PROGRESS_EVERY_MS = 200;
 
@@ -55,8 +54,10 @@ export interface ExploreRequest {
   readonly promises?: readonly Goal[];
   readonly maxPreemptions?: number;
   readonly cap?: number;
-  /** How long, from the start, random walk and PCT go on after the bounded search (0: not at all). */
+  /** How long the whole search may take, from its start. */
   readonly budgetMs?: number;
+  /** Whether random walk and PCT fill the budget when the bounded search proves nothing (default true). */
+  readonly random?: boolean;
   readonly seed?: number;
   readonly cancelled?: () => boolean;
   /** Told a few times a second while the search runs (in the browser; a Node search blocks its thread). */
@@ -91,6 +92,8 @@ export interface ExploreResult {
   /** Of `schedules`, those tried by random walk and PCT. */
   readonly randomSchedules: number;
   readonly failure: FoundFailure | null;
+  /** Some run took another path on the same choices; the calls that can cause it, counted. */
+  readonly nondeterminism: Nondeterminism | null;
 }
 
 export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
@@ -99,15 +102,14 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   const watching = setInterval(() => watch(request, progress), PROGRESS_EVERY_MS);
   let report: SearchReport | null = null;
   const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
-  const limitMs = budgetMs + BOUNDED_ALLOWANCE_MS;
   const handle: RunHandle = startRun(pool, {
     js: request.js,
     params: request.params,
     goals: request.promises ?? [],
     epochs: true,
-    timeLimitMs: limitMs + RUN_MARGIN_MS,
+    timeLimitMs: budgetMs + RUN_MARGIN_MS,
     drive: async (memory, workers) => {
-      report = await driver.search(memory, workers, searchOptions(request, memory, handle.objects, budgetMs, limitMs), progress);
+      report = await driver.search(memory, workers, searchOptions(request, memory, handle.objects, budgetMs), progress);
       if (report.stranded !== null) handle.stop();
     },
   });
@@ -116,27 +118,39 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   if (searched === null) {
     // The run ended before any schedule: the scenario cannot load or set up.
     const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
-    return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: { ...failure, steps: [], objects: [], choices: [], strategy: "bounded", preemptions: 0 } };
+    const first = { ...failure, steps: [], objects: [], choices: [], strategy: "bounded" as const, preemptions: 0 };
+    return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null };
   }
   const { found, ...counts } = searched;
   if (found === null) return { ...counts, failure: null };
   const again = await runSchedule(pool, request, { prefix: found.choices });
   const failure: Failure = again.failure ?? {
     kind: "diverged",
-    message: "Not deterministic: this schedule failed in the search but not when run again. The scenario's behaviour depends on time or randomness (ctx.now, Math.random).",
+    message: `Not deterministic: this schedule failed in the search but not when run again. ${nondeterminismCause(counts.nondeterminism)}`,
     steps: again.steps,
     objects: [],
   };
   return { ...counts, failure: { ...failure, ...found } };
 }
 
-function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[], budgetMs: number, limitMs: number): SearchOptions {
+/** Which calls likely made runs go otherwise on the same choices, in words. */
+export function nondeterminismCause(counted: Nondeterminism | null): string {
+  const calls = [counted?.random ? `Math.random() ${plural(counted.random, "time")}` : "", counted?.clock ? `a clock (ctx.now, Date.now) ${plural(counted.clock, "time")}` : ""].filter(Boolean);
+  if (calls.length === 0) return "The scenario's behaviour depends on time or randomness (ctx.now, Math.random).";
+  return `The scenario called ${calls.join(" and ")}: its steps depend on values that differ from run to run.`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[], budgetMs: number): SearchOptions {
   const start = layoutOf(new Int32Array(memory)).arenaStart;
   return {
     maxPreemptions: request.maxPreemptions ?? DEFAULT_MAX_PREEMPTIONS,
     cap: request.cap ?? DEFAULT_SCHEDULE_CAP,
     budgetMs,
-    limitMs,
+    random: request.random ?? true,
     seed: request.seed ?? Date.now(),
     arena: { start, end: Math.max(start, ...objects.map((o) => o.index + o.words)) },
   };
@@ -167,19 +181,26 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
     goals: request.promises ?? [],
     drive: async (memory, workers) => {
       report = await driver.drive(memory, workers, plan);
-      if (report.parked === null) return;
-      // Its workers stay parked for good: stop the run, and the pool replaces them.
-      if (report.parked.kind === "deadlock") {
-        const deadlock = inspectMemory(memory, workers, handle.objects);
-        if (deadlock) report = { ...report, parked: { kind: "deadlock", message: deadlock.message } };
-      }
-      handle.stop();
+      const { parked } = report;
+      if (parked === null) return;
+      // Who is left waiting on what, from the memory before the workers go.
+      const stuck = inspectMemory(memory, workers, handle.objects);
+      if (parked.kind === "deadlock" && stuck) report = { ...report, parked: { kind: "deadlock", message: stuck.message } };
+      // A body threw: the run ends with its error (the others are discarded with the run); the stuck ones are its consequence.
+      if (parked.kind === "error") report = { ...report, parked: { kind: "error", message: stuck ? `Then ${stuck.message}` : "" } };
+      // Otherwise its workers stay parked for good: stop the run, and the pool replaces them.
+      else handle.stop();
     },
   });
   const outcome = await handle.outcome;
-  const failure = report.parked ?? judge(outcome, request);
+  const failure = report.parked?.kind === "error" ? withConsequence(judge(outcome, request), report.parked.message) : (report.parked ?? judge(outcome, request));
   const found = failure ? { ...failure, steps: report.steps, objects: handle.objects } : null;
-  return { decisions: report.decisions, steps: report.steps, failure: found };
+  return { decisions: report.decisions, steps: report.steps, failure: found, diverged: false };
+}
+
+/** An error, and what it left the other workers in. */
+function withConsequence(error: ReturnType<typeof judge>, consequence: string): ReturnType<typeof judge> {
+  return error && consequence ? { ...error, message: `${error.message}. ${consequence}` } : error;
 }
 
 export type ReplayResult = { readonly problem: string } | { readonly execution: ScheduleRun };

@@ -7,8 +7,11 @@
  * random distinct priorities, the highest-priority worker that can move
  * always moves, and at `depth - 1` random steps the one about to move drops
  * below all others. A bug of depth d shows with probability at least
- * 1 / (n k^(d-1)) per run, for n workers and k steps.
+ * 1 / (n k^(d-1)) per run, for n workers and k steps. Both pick only among
+ * the moves a fair search may take (drive.ts, Turns), so a spinning worker
+ * cannot starve the rest.
  */
+import type { Option } from "./controller";
 import type { Chooser } from "./drive";
 
 export type Random = () => number;
@@ -25,21 +28,26 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** Each decision picks one of the moves a fair search may take (drive.ts, Turns), uniformly. */
 export function randomWalk(random: Random): Chooser {
-  return (ordered) => Math.floor(random() * ordered.length);
+  return (_, __, fair) => Math.floor(random() * fair);
 }
 
 /** PCT with bug depth `depth`, for runs of about `steps` decisions. */
 export function pct(random: Random, workers: number, depth: number, steps: number): Chooser {
   const priority = shuffled(Array.from({ length: workers }, (_, w) => depth + w), random);
   const changeAt = Array.from({ length: depth - 1 }, () => Math.floor(random() * Math.max(1, steps)));
-  const highest: Chooser = (ordered) => ordered.reduce((best, o, i) => (priority[o.worker]! > priority[ordered[best]!.worker]! ? i : best), 0);
-  return (ordered, step) => {
+  const highest = (ordered: readonly Option[], fair: number) => {
+    let best = 0;
+    for (let i = 1; i < fair; i++) if (priority[ordered[i]!.worker]! > priority[ordered[best]!.worker]!) best = i;
+    return best;
+  };
+  return (ordered, step, fair) => {
     const change = changeAt.indexOf(step);
-    if (change < 0) return highest(ordered, step);
+    if (change < 0) return highest(ordered, fair);
     // The i-th change point lowers the worker about to move to priority i, below every initial one.
-    priority[ordered[highest(ordered, step)]!.worker] = change;
-    return highest(ordered, step);
+    priority[ordered[highest(ordered, fair)]!.worker] = change;
+    return highest(ordered, fair);
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { ParamValue } from "../../runtime/params";
 import type { Option } from "./controller";
+import { fnv1a } from "../../runtime/fnv1a";
 
 const VERSION = "v1";
 const STEPS = /^(?:[A-Pa-p]\d*)+$/;
@@ -67,10 +68,5 @@ export function scheduleFor(text: string, source: string, params: Readonly<Recor
 /** FNV-1a over the code and the parameters in name order: a schedule replays only on what it was found on. */
 export function codeHash(source: string, params: Readonly<Record<string, ParamValue>>): string {
   const text = `${source}\u0000${JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
+  return fnv1a(text).toString(16).padStart(8, "0");
 }

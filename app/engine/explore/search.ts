@@ -24,22 +24,34 @@ export interface Decision {
   readonly preemptive: readonly boolean[];
   /** Preemptions taken before this decision. */
   readonly preemptionsBefore: number;
+  /** For each position, the move it was (drive.ts, optionKey): a replay of this prefix must meet the same moves. */
+  readonly keys: readonly number[];
+}
+
+/** A schedule to run: the positions to take first, and the moves they were when chosen. */
+export interface Prefix {
+  readonly positions: readonly number[];
+  readonly keys: readonly number[];
 }
 
 export interface Execution<F> {
   readonly decisions: readonly Decision[];
   /** What went wrong in this schedule, or null. */
   readonly failure: F | null;
+  /** The run met other moves than its prefix was made for (drive.ts, follow): the program is not deterministic. */
+  readonly diverged: boolean;
 }
 
 export interface SearchResult<F> {
   readonly schedules: number;
   /** The failing schedule's choices and what failed, or null. */
   readonly found: { readonly choices: number[]; readonly failure: F } | null;
-  /** True when every schedule within the bound was tried (no cap or cancel cut it short). */
+  /** True when every schedule within the bound was tried (no cap or cancel cut it short, no run diverged). */
   readonly exhaustive: boolean;
   /** True when the bound left some schedule out: a higher bound has more to try. */
   readonly pruned: boolean;
+  /** A run took another path on the same choices: what was tried is not what the prefixes meant. */
+  readonly diverged: boolean;
 }
 
 export interface SearchLimits {
@@ -47,25 +59,41 @@ export interface SearchLimits {
   readonly cap: number;
   /** Asked before each schedule; true stops the search. */
   readonly cancelled?: () => boolean;
+  /** Vary only the preemptive choices, every other one left at its default: for programs too wide for the whole search. */
+  readonly preemptionsOnly?: boolean;
+  /**
+   * Runs of earlier, lower bounds by their positions: a schedule within a
+   * lower bound is not run again (and not counted), only walked through to
+   * reach the ones with more preemptions, as CHESS's iterative context
+   * bounding keeps its work queue per bound.
+   */
+  readonly seen?: Map<string, Execution<unknown>>;
 }
 
 export function searchBounded<F>(
   bound: number,
-  execute: (prefix: readonly number[]) => Execution<F>,
-  { cap, cancelled = () => false }: SearchLimits,
+  execute: (prefix: Prefix) => Execution<F>,
+  { cap, cancelled = () => false, preemptionsOnly = false, seen = new Map() }: SearchLimits,
 ): SearchResult<F> {
-  let prefix: number[] = [];
+  let prefix: Prefix = { positions: [], keys: [] };
   let schedules = 0;
   let pruned = false;
+  let diverged = false;
   for (;;) {
-    if (schedules >= cap || cancelled()) return { schedules, found: null, exhaustive: false, pruned: true };
-    const run = execute(prefix);
-    schedules++;
+    if (schedules >= cap || cancelled()) return { schedules, found: null, exhaustive: false, pruned: true, diverged };
+    const key = prefix.positions.join(",");
+    let run = seen.get(key) as Execution<F> | undefined;
+    if (run === undefined) {
+      run = execute(prefix);
+      schedules++;
+      seen.set(key, run);
+    }
+    diverged ||= run.diverged;
     const choices = run.decisions.map((d) => d.position);
-    if (run.failure !== null) return { schedules, found: { choices, failure: run.failure }, exhaustive: false, pruned: true };
-    pruned ||= run.decisions.some((d) => d.preemptive.some((p) => d.preemptionsBefore + (p ? 1 : 0) > bound));
-    const next = nextPrefix(run.decisions, bound);
-    if (next === null) return { schedules, found: null, exhaustive: true, pruned };
+    if (run.failure !== null) return { schedules, found: { choices, failure: run.failure }, exhaustive: false, pruned: true, diverged };
+    pruned ||= run.decisions.some((d) => d.preemptive.some((p, position) => position < d.count && d.preemptionsBefore + (p ? 1 : 0) > bound));
+    const next = nextPrefix(run.decisions, bound, preemptionsOnly);
+    if (next === null) return { schedules, found: null, exhaustive: !diverged, pruned, diverged };
     prefix = next;
   }
 }
@@ -76,13 +104,19 @@ export function preemptions(decisions: readonly Decision[]): number {
 }
 
 /** The next schedule in depth-first order within the bound: the deepest decision with an untried option left. */
-export function nextPrefix(decisions: readonly Decision[], bound: number): number[] | null {
+export function nextPrefix(decisions: readonly Decision[], bound: number, preemptionsOnly = false): Prefix | null {
   for (let i = decisions.length - 1; i >= 0; i--) {
     const decision = decisions[i]!;
     for (let position = decision.position + 1; position < decision.count; position++) {
+      if (preemptionsOnly && !decision.preemptive[position]) continue;
       const preemptions = decision.preemptionsBefore + (decision.preemptive[position] ? 1 : 0);
-      if (preemptions <= bound) return [...decisions.slice(0, i).map((d) => d.position), position];
+      if (preemptions <= bound) return prefixOf([...decisions.slice(0, i), { ...decision, position }]);
     }
   }
   return null;
+}
+
+/** The prefix that makes `decisions`' choices again. */
+export function prefixOf(decisions: readonly Decision[]): Prefix {
+  return { positions: decisions.map((d) => d.position), keys: decisions.map((d) => d.keys[d.position]!) };
 }

@@ -8,7 +8,7 @@ import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
-import { DEFAULT_BUDGET_MS, DEFAULT_MAX_PREEMPTIONS, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
+import { DEFAULT_BUDGET_MS, nondeterminismCause, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
 
@@ -35,9 +35,9 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h3>Explore schedules</h3>
       <p className="explore-what">
-        Runs your code again and again on the real workers, one step at a time: first in every order with up to {DEFAULT_MAX_PREEMPTIONS}{" "}
-        preemptions (a worker interrupted while it could go on), then in random orders until about {DEFAULT_BUDGET_MS / 1000} s have passed,
-        looking for one that fails: an error, a deadlock
+        Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker
+        interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about{" "}
+        {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock
         {invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}.{" "}
         {smallParams ? "It uses the lesson's small parameters." : "It uses the parameters above: keep them small, a few dozen steps per worker."}
       </p>
@@ -177,18 +177,21 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
 /** What a search that found nothing covered, in words. */
 function nothingFound(result: ExploreResult, cancelled: boolean): string {
   const { schedules, bound, randomSchedules } = result;
-  if (result.complete) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the workers can run.`;
-  const bounded = `${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}`;
-  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
   const stop = cancelled ? " before you cancelled" : "";
-  if (!result.exhaustive) return `No failure in ${bounded}${random}${stop}; the search did not cover every schedule with up to ${plural(bound, "preemption")}.`;
-  return `No failure in all ${bounded}${random}${stop}.`;
+  if (result.nondeterminism) {
+    return `No failure in ${plural(schedules, "schedule")}${stop}, but some runs took another path on the same choices, so the search cannot tell what it covered. ${nondeterminismCause(result.nondeterminism)}`;
+  }
+  if (result.complete) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the workers can run (a worker spinning on a value nobody changes lets the others go first).`;
+  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
+  if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without preemptions: there are too many to try.`;
+  return `No failure in all ${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}${random}${stop}.`;
 }
 
 function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
   if (schedules === 0) return "Starting the workers…";
   const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
   if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
+  if (strategy === "preemptions first") return `${tried}: too many workers to try every order, so preemptions first, up to ${bound}`;
   const left = (budgetMs - (performance.now() - startedAt)) / 1000;
   return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left >= 0.5 ? `${left.toFixed(0)} s left` : "finishing"}`;
 }
