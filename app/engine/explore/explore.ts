@@ -27,8 +27,8 @@ import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
 import { brief } from "../brief";
 
-/** The bound rises while the cap and the budget allow; this high, a schedule is hard to read anyway. */
-export const DEFAULT_MAX_PREEMPTIONS = 8;
+/** No bound of its own: the bound rises while the cap and the budget allow. */
+export const DEFAULT_MAX_PREEMPTIONS = Number.POSITIVE_INFINITY;
 export const DEFAULT_SCHEDULE_CAP = 5_000;
 export const DEFAULT_BUDGET_MS = 10_000;
 /** The whole run: the search's budget, and time to start the workers, shrink a failure and end. */
