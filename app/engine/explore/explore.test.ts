@@ -74,7 +74,8 @@ describe("explore (preemption-bounded search on real workers)", () => {
   it("goes on with random walk and PCT once the bound is searched, and shrinks what they find", async () => {
     const found = await explore(pool, { ...request(counter("c.set(c.get() + 1);"), exact), maxPreemptions: 0, random: true, budgetMs: 5_000, seed: 7 });
     expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^No longer holds: the counter ends at 2 n\./), strategy: expect.stringMatching(/^(random walk|PCT)$/) });
-    expect(found.failure!.preemptions).toBeGreaterThan(0);
+    // A lost update needs one preemption, whatever the random schedule that found it took.
+    expect(found.failure!.preemptions).toBe(1);
     expect(found.randomSchedules).toBeGreaterThan(0);
   });
 

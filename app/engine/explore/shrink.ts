@@ -75,13 +75,18 @@ function deviationsOf(decisions: readonly Decision[]): Deviation[] {
   return deviations;
 }
 
-/** Takes the default except where a deviation says otherwise (and its move is still there to take). */
+/**
+ * Takes the default except where a deviation says otherwise (and its move is
+ * still there to take). Each deviation is taken once: those at one place
+ * (another worker moved twice while W waited) are taken in their order.
+ */
 function deviating(deviations: readonly Deviation[]): Chooser {
-  const instead = new Map(deviations.map((d) => [d.at, d.key]));
+  const instead = new Map<string, number[]>();
+  for (const { at, key } of deviations) instead.set(at, [...(instead.get(at) ?? []), key]);
   const stepsTaken = new Map<number, number>();
   return (ordered: readonly Option[], _step: number, fair: number) => {
     const byDefault = ordered[0]!.worker;
-    const key = instead.get(`${byDefault}:${stepsTaken.get(byDefault) ?? 0}`);
+    const key = instead.get(`${byDefault}:${stepsTaken.get(byDefault) ?? 0}`)?.shift();
     const wanted = key === undefined ? -1 : ordered.slice(0, fair).findIndex((o) => optionKey(o) === key);
     const position = Math.max(0, wanted);
     const moved = ordered[position]!.worker;
