@@ -12,7 +12,7 @@ import { engineSpeedupVsRaw } from "./figures/engine-speedup";
 import { processesSpeedupVsRaw } from "./figures/processes-speedup";
 import { gilSpeedup } from "./figures/gil-speedup";
 import { timelineFrame } from "./figures/timeline-frame";
-import { explore3x2, exploreSchedulesPerSecond, stepLatency } from "./figures/explore";
+import { explore3wVs2w, explore3x2, exploreBudgetOverrun, exploreSchedulesPerSecond, stepLatency } from "./figures/explore";
 
 const FIGURES: readonly Figure[] = [
   mutexVsFutex,
@@ -30,6 +30,8 @@ const FIGURES: readonly Figure[] = [
   timelineFrame,
   exploreSchedulesPerSecond,
   explore3x2,
+  explore3wVs2w,
+  exploreBudgetOverrun,
   stepLatency,
 ];
 

@@ -134,11 +134,11 @@ class Search {
       this.show("bounded");
       // A search that may go on at random is out to find bugs; one that may not is out to prove, and takes its whole cap.
       const quota = this.bound === 0 && this.options.random ? Math.min(WIDE_QUOTA, this.options.cap) : this.options.cap - this.schedules;
-      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap: quota, cancelled: () => this.cancelled(), seen });
+      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap: quota, cancelled: () => this.cancelled(this.boundedUntil()), seen });
       if (result.found) return { found: this.found(result.found, "bounded") };
       if (result.diverged) return { bound: Math.max(proved, 0), exhaustive: false };
       if (!result.exhaustive) {
-        const wide = this.bound === 0 && quota < this.options.cap && !this.cancelled();
+        const wide = this.bound === 0 && quota < this.options.cap && !this.cancelled(this.boundedUntil());
         return wide ? this.preemptionsFirst() : { bound: Math.max(proved, 0), exhaustive: proved >= 0 };
       }
       proved = this.bound;
@@ -150,10 +150,10 @@ class Search {
 
   /** For a wide program: schedules that differ from the default only in their preemptions, 0, 1, 2... of them. Proves nothing. */
   private preemptionsFirst(): Partial<SearchReport> {
-    for (this.bound = 0; this.bound <= this.options.maxPreemptions && !this.cancelled() && this.schedules < this.options.cap; this.bound++) {
+    for (this.bound = 0; this.bound <= this.options.maxPreemptions && !this.cancelled(this.boundedUntil()) && this.schedules < this.options.cap; this.bound++) {
       this.show("preemptions first");
       const cap = this.options.cap - this.schedules;
-      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap, cancelled: () => this.cancelled(), preemptionsOnly: true });
+      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap, cancelled: () => this.cancelled(this.boundedUntil()), preemptionsOnly: true });
       if (result.found) return { found: this.found(result.found, "preemptions first") };
       if (!result.exhaustive) break;
     }
@@ -181,7 +181,7 @@ class Search {
   }
 
   private shrunk(decisions: readonly Decision[], failure: Failing): Found {
-    const stop = () => this.elapsed() >= this.options.budgetMs + SHRINK_MS || this.cancelled(false);
+    const stop = () => this.cancelled(this.options.budgetMs + SHRINK_MS);
     return { ...shrink((choose) => this.execute(choose, []), decisions, sameFailure(failure), stop), strategy: this.strategy };
   }
 
@@ -199,9 +199,14 @@ class Search {
     return run;
   }
 
-  /** The page cancelled, or (unless told otherwise) the budget has passed. */
-  private cancelled(byTime = true): boolean {
-    return Atomics.load(this.progress, Progress.cancel) === 1 || (byTime && this.elapsed() >= this.options.budgetMs);
+  /** The page cancelled, or the time `untilMs` from the start (the budget) has passed. */
+  private cancelled(untilMs = this.options.budgetMs): boolean {
+    return Atomics.load(this.progress, Progress.cancel) === 1 || this.elapsed() >= untilMs;
+  }
+
+  /** The bounded search leaves half the budget to the random strategies when they follow. */
+  private boundedUntil(): number {
+    return this.options.random ? this.options.budgetMs / 2 : this.options.budgetMs;
   }
 
   private elapsed(): number {

@@ -9,6 +9,13 @@
  *   of 3 workers x 2 locked increments (thousands of schedules). No target.
  * - step_ms: one step of step mode, from the call to the page's new state
  *   (the controller worker's step, the shared values read back). Target 50.
+ * - explore_3w_vs_2w: schedules per second of three workers x 2 locked
+ *   increments against two workers x 3 (the same 18 operations a schedule),
+ *   measured side by side. Target 0.8: a third worker must not make each
+ *   schedule dearer.
+ * - explore_budget_overrun_ms: how far past its 2 s budget a search of a
+ *   program too large to finish ends, from the call (start-up included, so
+ *   an upper bound). Target 1,000.
  */
 import { compileScenario } from "../../../app/engine/compile";
 import { WorkerPool } from "../../../app/engine/pool";
@@ -16,7 +23,7 @@ import { spawnBrowserRunner } from "../../../app/engine/browser-runner";
 import { browserDriver, controllerWorker } from "../../../app/engine/explore/browser-driver";
 import { explore, type ExploreResult } from "../../../app/engine/explore/explore";
 import { Stepper } from "../../../app/engine/explore/stepper";
-import { interleaved, median, type Figure, type Measured } from "../harness";
+import { interleaved, median, ratios, type Figure, type Measured } from "../harness";
 
 const counter = (workers: number, body: string) => `import { defineScenario, param } from "interleave";
 export default defineScenario({
@@ -28,7 +35,9 @@ export default defineScenario({
 });`;
 
 const RACE = counter(2, "c.set(c.get() + 1);");
-const LOCKED_3 = counter(3, "lock.acquire(); c.set(c.get() + 1); lock.release();");
+const LOCKED = "lock.acquire(); c.set(c.get() + 1); lock.release();";
+const LOCKED_2 = counter(2, LOCKED);
+const LOCKED_3 = counter(3, LOCKED);
 /** Searches per sample of the small race, so that each sample lasts long enough to time. */
 const SEARCHES = 10;
 
@@ -137,5 +146,52 @@ export const stepLatency: Figure = {
       stepper.close();
       pool.close();
     }
+  },
+};
+
+/** Schedules per second of one search of `js`, capped, on a warm pool. */
+async function schedulesPerSecond(pool: WorkerPool, js: string, n: number): Promise<number> {
+  const began = performance.now();
+  const result = await explore(pool, { js, params: { n }, random: false, cap: 2_000, driver: browserDriver });
+  if (result.failure) throw new Error(`the locked counter should not fail: ${result.failure.message}`);
+  return result.schedules / ((performance.now() - began) / 1000);
+}
+
+export const explore3wVs2w: Figure = {
+  name: "explore_3w_vs_2w",
+  unit: "x",
+  target: 0.8,
+  async measure(repetitions, log) {
+    const two = compiled(LOCKED_2);
+    const three = compiled(LOCKED_3);
+    const pool = new WorkerPool(spawnBrowserRunner, 3);
+    try {
+      const s = await interleaved(repetitions, { two: () => schedulesPerSecond(pool, two, 3), three: () => schedulesPerSecond(pool, three, 2) }, log);
+      const parts = [
+        { name: "two workers", value: median(s.two), unit: "schedules/s" },
+        { name: "three workers", value: median(s.three), unit: "schedules/s" },
+      ];
+      const r = ratios(s.three, s.two);
+      return { value: median(r), samples: r, parts };
+    } finally {
+      pool.close();
+    }
+  },
+};
+
+const OVERRUN_BUDGET_MS = 2_000;
+
+export const exploreBudgetOverrun: Figure = {
+  name: "explore_budget_overrun_ms",
+  unit: "ms",
+  target: 1000,
+  better: "lower",
+  measure(repetitions, log) {
+    const js = compiled(LOCKED_3);
+    return sampled(3, repetitions, log, async (pool) => {
+      const began = performance.now();
+      const result = await explore(pool, { js, params: { n: 20 }, budgetMs: OVERRUN_BUDGET_MS, cap: 1_000_000, driver: browserDriver });
+      return { value: Math.max(0, performance.now() - began - OVERRUN_BUDGET_MS), schedules: result.schedules };
+    });
   },
 };
