@@ -127,17 +127,25 @@ export abstract class BaseQueue<T> {
     return done;
   }
 
+  /** Items in the queue now; another worker may change it at once (as in Python). */
   qsize(): number {
-    schedulingPoint(PointKind.Read, this.index);
-    return Atomics.load(this.words, this.index + COUNT);
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count();
   }
 
   empty(): boolean {
-    return this.qsize() === 0;
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count() === 0;
   }
 
   full(): boolean {
-    return this.qsize() === this.maxsize;
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count() === this.maxsize;
+  }
+
+  /** The item count, without a scheduling point: each query above is one. */
+  private count(): number {
+    return Atomics.load(this.words, this.index + COUNT);
   }
 
   /** Checks and encodes an item before any lock is taken: null for a number. */
