@@ -10,12 +10,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Shared } from "./api";
 import { PointKind, setPointHook } from "./gate";
-import { configureGil } from "./gil";
-import { Arena, createRunMemory } from "./memory";
-import { sharedFactory } from "./runner";
 import { Series } from "./series";
-import { Thread } from "./thread";
-import { now } from "./trace";
 import { Barrier } from "./sync/barrier";
 import { Condition } from "./sync/condition";
 import { BaseQueue, Queue } from "./sync/queue";
@@ -24,6 +19,7 @@ import { PriorityQueue } from "./sync/priority-queue";
 import { RLock } from "./sync/rlock";
 import { Semaphore } from "./sync/semaphore";
 import type { Held } from "./sync/mutex";
+import { localShared } from "./sync/testing";
 
 /**
  * Members that scenario code cannot call, by the class that declares them:
@@ -162,9 +158,7 @@ function publicMembers(object: object): string[] {
   return [...names].sort();
 }
 
-const arena = new Arena(createRunMemory({ traceCapacity: 16, arenaBytes: 1 << 16 }));
-configureGil(arena.words, "free-threaded");
-const shared = sharedFactory(new Thread(arena, 0), arena, true, now());
+const { shared, arena } = localShared();
 
 /** The shared objects' words, to tell whether a call changed any before its first point. */
 const objectWords = () => arena.words.slice(arena.layout.arenaStart);

@@ -115,16 +115,21 @@ export abstract class BaseQueue<T> {
     unlock(w, at + LOCK);
   }
 
-  /** Blocks until every item put has been marked done, for at most `timeout` seconds; false on timeout. */
+  /**
+   * Blocks until every item put has been marked done, for at most `timeout`
+   * seconds; false on timeout. Python's `Queue.join()` takes no timeout:
+   * without one, this is it.
+   */
   join(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`${this.label}.join`, timeout);
     schedulingPoint(PointKind.Join, this.index);
     const w = this.words;
     const at = this.index;
     lock(this.thread, at + LOCK, at);
-    const done = w[at + UNFINISHED] === 0 || this.await(at + ALL_DONE, () => w[at + UNFINISHED] !== 0, timeout);
+    // On timeout `await` has released the lock already.
+    if (w[at + UNFINISHED] !== 0 && !this.await(at + ALL_DONE, () => w[at + UNFINISHED] !== 0, timeout)) return false;
     unlock(w, at + LOCK);
-    return done;
+    return true;
   }
 
   /** Items in the queue now; another worker may change it at once (as in Python). */
