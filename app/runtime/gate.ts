@@ -1,8 +1,14 @@
 /**
- * Scheduling points. Every shared read or write and every lock call passes
- * through `schedulingPoint`, so that a later step mode can park a worker
- * before the operation and let a controller pick who moves next (DESIGN.md,
- * "Step and explore"). In a free run the point is one load and a branch.
+ * Scheduling points. Every public operation of a shared object that reads or
+ * writes shared state, queries included, passes through `schedulingPoint`
+ * before it touches that state, so that step mode and explore can park a
+ * worker there and let a controller pick who moves next (DESIGN.md, "Step
+ * and explore"). A read that were no point would be folded into the step
+ * before it, and explore would miss the interleavings that split them.
+ * scheduling-points.test.ts calls every method of every object `Shared`
+ * creates to hold to this. A primitive's own internal reads use the raw
+ * readers (`mutexHolder`...), so that one call is one point. In a free run
+ * the point is one load and a branch.
  */
 
 export const PointKind = {
@@ -28,6 +34,10 @@ export const PointKind = {
   Reset: 15,
   /** `ctx.io`: in a gated run a point, not a wait (time does not pass between steps). */
   Io: 16,
+  /** A look at an object's state that changes nothing: `locked()`, `holder()`, `isSet()`, `qsize()`, `nWaiting`... */
+  Query: 17,
+  /** A Series's record. */
+  Record: 18,
 } as const;
 export type PointKind = (typeof PointKind)[keyof typeof PointKind];
 

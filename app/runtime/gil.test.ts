@@ -58,6 +58,29 @@ describe("the simulated GIL", () => {
     expect(switches).toBeGreaterThan(4);
   });
 
+  it("counts a switch only when the holder changes: one worker retaking its own GIL after 100 I/O waits switched once", async () => {
+    const { events, switches } = await traced("gil", "for (let i = 0; i < 100; i++) ctx.io(0); n.add(1);", 1);
+    expect(events.filter((e) => e.kind === EventKind.GilTake)).toHaveLength(101);
+    expect(switches).toBe(1);
+  });
+
+  it("lets no worker retaking its own GIL starve the others: every CPU-bound worker runs while the I/O-bound one loops, and each switch is a change of holder", async () => {
+    // Worker A drops and retakes the GIL 300 times, far more often than the 1 ms interval: the waiting
+    // workers must still see that nobody switched, ask for the GIL, and get it while A is running.
+    const body = `if (ctx.id === 0) for (let i = 0; i < 300; i++) { ctx.io(0); ctx.cpu(0.2); } else ctx.cpu(30);`;
+    const { events, switches, dropped } = await traced("gil", body, 3);
+    expect(dropped).toBe(0);
+    const takes = events.filter((e) => e.kind === EventKind.GilTake).sort((a, b) => a.time - b.time);
+    const firstOfA = takes.findIndex((e) => e.worker === 0);
+    const lastOfA = takes.findLastIndex((e) => e.worker === 0);
+    const betweenA = new Set(takes.slice(firstOfA, lastOfA).map((e) => e.worker));
+    expect([...betweenA].sort()).toEqual([0, 1, 2]);
+    const changes = takes.filter((e, i) => i === 0 || e.worker !== takes[i - 1]!.worker);
+    expect(switches).toBe(changes.length);
+    // Each take is traced with the switch count it left: a retake leaves it as it was.
+    expect(takes.map((e) => e.value)).toEqual(takes.map((e) => changes.filter((c) => c.time <= e.time).length));
+  });
+
   it("is released during I/O, so other workers run meanwhile", async () => {
     const { events } = await traced("gil", "ctx.io(30); ctx.cpu(5); n.add(1);", 2);
     const ioStarts = events.filter((e) => e.kind === EventKind.IoStart);

@@ -7,7 +7,9 @@
  * - A worker runs scenario code only while it holds the GIL.
  * - A worker that wants it waits up to the switch interval (default 5 ms,
  *   `sys.setswitchinterval`); if in that time nobody switched, it sets the
- *   drop request.
+ *   drop request. A switch is a change of holder, as CPython counts it: a
+ *   worker retaking its own GIL after I/O is none, and neither it nor the
+ *   wake-up its drop causes restarts a waiter's interval.
  * - The holder checks the drop request at its "eval breaker" points (every
  *   scheduling point, every CPU chunk); when set, it drops the GIL and waits
  *   until another worker has taken it (forced switching), then queues again.
@@ -18,7 +20,8 @@
  * anything here.
  *
  * Header words: gilHolder (worker id + 1, 0 when free), gilDropRequest,
- * gilSwitches (how many times it changed hands), gilMode, switchIntervalMicros.
+ * gilSwitches (how many times it changed hands), gilLastHolder (worker id + 1
+ * of the last taker, 0 before the first), gilMode, switchIntervalMicros.
  */
 import { Header } from "./memory";
 import { EventKind, type TraceWriter } from "./trace";
@@ -62,20 +65,33 @@ export class Gil {
     if (!this.enabled || this.held) return;
     const w = this.words;
     const me = this.workerId + 1;
+    let switches = Atomics.load(w, Header.gilSwitches);
+    let intervalEnds = performance.now() + this.intervalMs;
     for (;;) {
       const holder = Atomics.compareExchange(w, Header.gilHolder, 0, me);
       if (holder === 0) break;
-      const switches = Atomics.load(w, Header.gilSwitches);
-      const waited = Atomics.wait(w, Header.gilHolder, holder, this.intervalMs);
-      if (waited === "timed-out" && Atomics.load(w, Header.gilSwitches) === switches) {
-        Atomics.store(w, Header.gilDropRequest, 1);
+      const left = intervalEnds - performance.now();
+      // Woken early (the holder dropped it for I/O and took it back first), the interval goes on.
+      if (left > 0) {
+        Atomics.wait(w, Header.gilHolder, holder, left);
+        continue;
       }
+      if (Atomics.load(w, Header.gilSwitches) === switches) Atomics.store(w, Header.gilDropRequest, 1);
+      switches = Atomics.load(w, Header.gilSwitches);
+      intervalEnds = performance.now() + this.intervalMs;
     }
     this.held = true;
     Atomics.store(w, Header.gilDropRequest, 0);
+    this.trace.emit(EventKind.GilTake, 0, this.countSwitch(me));
+  }
+
+  /** As CPython's take_gil: a switch is a change of holder, not a worker retaking its own GIL after I/O or a wait. */
+  private countSwitch(me: number): number {
+    const w = this.words;
+    if (Atomics.exchange(w, Header.gilLastHolder, me) === me) return Atomics.load(w, Header.gilSwitches);
     const switches = Atomics.add(w, Header.gilSwitches, 1) + 1;
     Atomics.notify(w, Header.gilSwitches);
-    this.trace.emit(EventKind.GilTake, 0, switches);
+    return switches;
   }
 
   /** Drops the GIL; `forced` (a drop request) also waits until another worker has taken it. */

@@ -48,6 +48,8 @@ export const Header = {
   gateLines: 12,
   /** Explore's repeated runs (epochs.ts): bumped by the controller with a command for the workers between bodies. */
   epoch: 13,
+  /** The simulated GIL's last holder (worker id + 1, 0 before the first take): a take by another is a switch. */
+  gilLastHolder: 14,
   /** 1 once a body of this epoch threw, or its result broke a goal. */
   epochFailed: 15,
   /** What failed, as a hash (the error's class and message, or the broken goal's id): a shrunk schedule must fail the same way. */

@@ -228,7 +228,8 @@ function pointHook(thread: Thread): PointHook | null {
   return gil.enabled ? () => gil.check() : null;
 }
 
-function sharedFactory(thread: Thread, arena: Arena, init: boolean, origin: number): Shared {
+/** What `setup` receives: each method allocates one object in this worker's arena (exported for the scheduling-point test). */
+export function sharedFactory(thread: Thread, arena: Arena, init: boolean, origin: number): Shared {
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
     lock: (name) => Mutex.allocate(arena, name, thread),

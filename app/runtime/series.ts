@@ -17,6 +17,7 @@
  *   +2 points: capacity pairs of float32 (ms since the run started, value)
  */
 import type { Arena } from "./memory";
+import { PointKind, schedulingPoint } from "./gate";
 import { now } from "./trace";
 import { ScenarioUsageError } from "./errors";
 
@@ -61,6 +62,7 @@ export class Series {
     if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new ScenarioUsageError(`Series "${this.name}".record: the value must be a finite number; got ${String(value)}.`);
     }
+    schedulingPoint(PointKind.Record, this.index);
     const slot = Atomics.add(this.words, this.index + COUNT, 1);
     if (slot >= this.capacity) return;
     const at = this.index + POINTS + 2 * slot;
@@ -70,6 +72,7 @@ export class Series {
 
   /** How many values were recorded, including any past the capacity. */
   get recorded(): number {
+    schedulingPoint(PointKind.Query, this.index);
     return Atomics.load(this.words, this.index + COUNT);
   }
 
@@ -79,7 +82,8 @@ export class Series {
    * that peaks (the most connections ever in use) survive.
    */
   points(): Point[] {
-    const count = Math.min(this.recorded, this.capacity);
+    schedulingPoint(PointKind.Query, this.index);
+    const count = Math.min(Atomics.load(this.words, this.index + COUNT), this.capacity);
     const points: Point[] = [];
     for (let slot = 0; slot < count; slot++) {
       const at = this.index + POINTS + 2 * slot;

@@ -5,7 +5,8 @@
  * then publishes it by bumping its head (the count of events ever written)
  * with a release store; the page reads the head, then the events before it.
  * A page that falls more than a ring behind loses the oldest events and
- * counts them as dropped.
+ * counts them as dropped, and so are events the writer overwrote while the
+ * page was copying them: the page checks the head again after the copy.
  *
  * Taking a timestamp costs about 100 ns, as much as an uncontended lock
  * operation, so by default only what takes time is traced: blocking and
@@ -117,22 +118,33 @@ export class TraceReader {
   /** The events written since the last call, worker by worker. */
   drain(): TraceEvent[] {
     const events: TraceEvent[] = [];
-    const { traceHeadStart, traceStart, traceCapacity: capacity } = this.layout;
-    for (let worker = 0; worker < this.workers; worker++) {
-      const head = Atomics.load(this.words, traceHeadStart + worker * TRACE_HEAD_STRIDE);
-      let from = this.read[worker]!;
-      if (head - from > capacity) {
-        this.dropped += head - from - capacity;
-        from = head - capacity;
-      }
-      const ring = traceStart + worker * capacity * EVENT_WORDS;
-      for (let i = from; i < head; i++) {
-        const at = ring + (i % capacity) * EVENT_WORDS;
-        const packed = this.words[at + 2]!;
-        events.push({ worker, time: this.times[at >> 1]!, kind: (packed & 0xff) as EventKind, object: packed >>> 8, value: this.words[at + 3]! });
-      }
-      this.read[worker] = head;
-    }
+    for (let worker = 0; worker < this.workers; worker++) this.drainWorker(worker, events);
     return events;
+  }
+
+  /**
+   * Copies one worker's new events, then reads its head again: the writer may
+   * have lapped the copy, and an event whose slot it has reused, or may be
+   * writing now (the one after the new head), is counted as dropped rather
+   * than returned torn.
+   */
+  private drainWorker(worker: number, events: TraceEvent[]): void {
+    const { traceHeadStart, traceStart, traceCapacity: capacity } = this.layout;
+    const headAt = traceHeadStart + worker * TRACE_HEAD_STRIDE;
+    const head = Atomics.load(this.words, headAt);
+    const oldest = Math.max(this.read[worker]!, head - capacity);
+    const ring = traceStart + worker * capacity * EVENT_WORDS;
+    const copied: TraceEvent[] = [];
+    for (let i = oldest; i < head; i++) {
+      const at = ring + (i % capacity) * EVENT_WORDS;
+      const packed = this.words[at + 2]!;
+      copied.push({ worker, time: this.times[at >> 1]!, kind: (packed & 0xff) as EventKind, object: packed >>> 8, value: this.words[at + 3]! });
+    }
+    // Event i's slot is reused by event i + capacity, which the writer may be writing once the head has reached it.
+    const firstIntact = Atomics.load(this.words, headAt) + 1 - capacity;
+    const lost = Math.max(0, Math.min(head, firstIntact) - oldest);
+    for (let i = lost; i < copied.length; i++) events.push(copied[i]!);
+    this.dropped += oldest - this.read[worker]! + lost;
+    this.read[worker] = head;
   }
 }

@@ -104,6 +104,24 @@ describe("explore (preemption-bounded search on real workers)", () => {
     }
   });
 
+  it("finds what a query sees between two steps of another worker: locked() is a scheduling point of its own", async () => {
+    const source = scenario(
+      `(shared) => ({ x: shared.int("x"), l: shared.lock("l") })`,
+      `({ x, l }, { id }) => {
+        if (id === 1) {
+          x.set(1);
+          if (l.locked()) throw new Error("B saw the lock held");
+        } else if (x.get() === 1) {
+          l.acquire();
+          l.release();
+        }
+      }`,
+      `() => null`,
+    );
+    const found = await explore(pool, request(source, null));
+    expect(found.failure).toMatchObject({ kind: "error", message: "Error: B saw the lock held" });
+  });
+
   it("unwinds a livelock in which each worker spins until the other moves on, and searches on", async () => {
     const source = scenario(
       `(shared) => ({ flags: [shared.int("a"), shared.int("b")] })`,

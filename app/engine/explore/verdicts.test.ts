@@ -145,7 +145,7 @@ describe("explore's verdicts", () => {
       }`,
       { workers: 10, result: "({ c }) => c.get()", promise: { id: "both", text: "both increments count", check: "result === 2" } },
     );
-    const found = await explore(pool, { ...wide, random: true });
+    const found = await explore(pool, { ...wide, random: true, budgetMs: 60_000 });
     expect(found.failure).toMatchObject({ kind: "broken", strategy: "preemptions first", preemptions: 1 });
     expect(found.randomSchedules).toBe(0);
     expect(found.schedules).toBeLessThan(2_000);

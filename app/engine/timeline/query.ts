@@ -34,7 +34,7 @@ export function laneStats(model: TimelineModel, lane: Lane): LaneStats {
   return { ms: named, gilTakes: lane.gilTakes, waits: lane.waits, timeouts: lane.timeouts, marks: lane.markCount };
 }
 
-/** How many times any worker took the GIL: the run's switch count, as the runtime counts it. */
+/** How many times any worker took the GIL, a worker retaking its own included (the runtime's switch count counts changes of holder). */
 export function gilSwitches(model: TimelineModel): number {
   return model.lanes.reduce((sum, lane) => sum + lane.gilTakes, 0);
 }

@@ -155,12 +155,13 @@ export class Barrier {
 
   /** Workers waiting in the current phase. */
   get nWaiting(): number {
-    schedulingPoint(PointKind.Read, this.index);
+    schedulingPoint(PointKind.Query, this.index);
     return barrierWaiting(this.words, this.index);
   }
 
+  /** Whether the barrier is broken (by a timeout, `abort()` or its action throwing) until `reset()`. */
   get broken(): boolean {
-    schedulingPoint(PointKind.Read, this.index);
+    schedulingPoint(PointKind.Query, this.index);
     return Atomics.load(this.words, this.index + BROKEN) !== 0;
   }
 

@@ -28,7 +28,7 @@ import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError, checkTimeout } from "../errors";
 import { workerName } from "../protocol";
-import { Mutex, type Held } from "./mutex";
+import { Mutex, mutexHolder, type Held } from "./mutex";
 import { RLock } from "./rlock";
 import { deadlineOf, msLeft } from "./wait-clock";
 
@@ -158,7 +158,8 @@ export class Condition {
   }
 
   private mustHold(operation: string): void {
-    if (this.lock.holder() === this.thread.id) return;
+    // The raw reader (an RLock's first words are a Lock's): the check is part of this call's one point.
+    if (mutexHolder(this.words, this.lock.index) === this.thread.id) return;
     throw new ScenarioUsageError(
       `Condition "${this.name}".${operation}: worker ${workerName(this.thread.id)} does not hold the condition's lock "${this.lock.name}". Acquire it first (acquire() or hold()).`,
     );

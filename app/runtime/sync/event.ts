@@ -52,7 +52,7 @@ export class Event {
   }
 
   isSet(): boolean {
-    schedulingPoint(PointKind.Read, this.index);
+    schedulingPoint(PointKind.Query, this.index);
     return eventIsSet(this.words, this.index);
   }
 

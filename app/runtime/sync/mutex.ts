@@ -92,12 +92,15 @@ export class Mutex {
     return this.held;
   }
 
+  /** Whether any worker holds the lock (Python's `locked()`). */
   locked(): boolean {
+    schedulingPoint(PointKind.Query, this.index);
     return Atomics.load(this.words, this.state) !== UNLOCKED;
   }
 
   /** Worker id of the current holder, or -1 when unlocked. */
   holder(): number {
+    schedulingPoint(PointKind.Query, this.index);
     return mutexHolder(this.words, this.index);
   }
 }

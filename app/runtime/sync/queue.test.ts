@@ -83,6 +83,32 @@ describe("Queue (bounded buffer: futex lock word and sequence conditions)", () =
     expect(resultOf(await run(queues(body, 4, 3_000)))).toMatchObject({ processed: 3_000, out: 1, bad: 0 });
   });
 
+  it("keeps its lock when join times out: 2 workers pass 80,000 numbers through the queue, all and exactly, while a third polls join(0)", async () => {
+    // Each worker puts its half and gets as many; join(0) times out on almost every call. A join that
+    // released the lock twice would free another's hold only in a window of nanoseconds, which this
+    // whole run may miss: queue-lock.test.ts counts the releases.
+    const body = `if (id < 2) {
+      const half = params.n / 2;
+      let total = 0;
+      for (let i = 0; i < half; i++) {
+        q.put(id * half + i);
+        const item = q.get();
+        total += item;
+        if (item < 0 || item >= params.n) bad.add(1);
+        q.taskDone();
+        got.add(1);
+      }
+      sum.add(total % 1000003);
+      out.add(1);
+    } else {
+      while (out.get() < 2) q.join(0);
+    }`;
+    const n = 80_000;
+    const result = resultOf(await run(queues(body, 3, n))) as { got: number; sum: number; bad: number };
+    expect(result).toMatchObject({ got: n, bad: 0 });
+    expect(result.sum % 1000003).toBe(((n * (n - 1)) / 2) % 1000003);
+  });
+
   it("times out every worker within bounds: get on empty raises Empty, put on full raises Full, the nowait forms at once, join returns false", async () => {
     const body = `const own = qs[id];
     const timed = (f, name) => {

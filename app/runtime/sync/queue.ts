@@ -115,29 +115,42 @@ export abstract class BaseQueue<T> {
     unlock(w, at + LOCK);
   }
 
-  /** Blocks until every item put has been marked done, for at most `timeout` seconds; false on timeout. */
+  /**
+   * Blocks until every item put has been marked done, for at most `timeout`
+   * seconds; false on timeout. Python's `Queue.join()` takes no timeout:
+   * without one, this is it.
+   */
   join(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`${this.label}.join`, timeout);
     schedulingPoint(PointKind.Join, this.index);
     const w = this.words;
     const at = this.index;
     lock(this.thread, at + LOCK, at);
-    const done = w[at + UNFINISHED] === 0 || this.await(at + ALL_DONE, () => w[at + UNFINISHED] !== 0, timeout);
+    // On timeout `await` has released the lock already.
+    if (w[at + UNFINISHED] !== 0 && !this.await(at + ALL_DONE, () => w[at + UNFINISHED] !== 0, timeout)) return false;
     unlock(w, at + LOCK);
-    return done;
+    return true;
   }
 
+  /** Items in the queue now; another worker may change it at once (as in Python). */
   qsize(): number {
-    schedulingPoint(PointKind.Read, this.index);
-    return Atomics.load(this.words, this.index + COUNT);
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count();
   }
 
   empty(): boolean {
-    return this.qsize() === 0;
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count() === 0;
   }
 
   full(): boolean {
-    return this.qsize() === this.maxsize;
+    schedulingPoint(PointKind.Query, this.index);
+    return this.count() === this.maxsize;
+  }
+
+  /** The item count, without a scheduling point: each query above is one. */
+  private count(): number {
+    return Atomics.load(this.words, this.index + COUNT);
   }
 
   /** Checks and encodes an item before any lock is taken: null for a number. */

@@ -81,12 +81,14 @@ export class RLock {
 
   /** Worker id of the holder, or -1 when unlocked. */
   holder(): number {
+    schedulingPoint(PointKind.Query, this.index);
     return rlockHolder(this.words, this.index);
   }
 
-  /** The workers holding the lock (at most one), for the watchdog. */
+  /** The workers holding the lock (at most one). */
   holders(): number[] {
-    const owner = this.holder();
+    schedulingPoint(PointKind.Query, this.index);
+    const owner = rlockHolder(this.words, this.index);
     return owner < 0 ? [] : [owner];
   }
 
@@ -136,7 +138,7 @@ export class RLock {
   }
 
   private mustOwn(operation: string): void {
-    const owner = this.holder();
+    const owner = rlockHolder(this.words, this.index);
     if (owner === this.thread.id) return;
     const held = owner < 0 ? "it is not held" : `worker ${workerName(owner)} holds it`;
     throw new ScenarioUsageError(

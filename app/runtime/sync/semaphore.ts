@@ -116,6 +116,7 @@ export class Semaphore implements Publishable {
 
   /** The workers holding permits, in id order; this worker's own count is always current. */
   holders(): number[] {
+    schedulingPoint(PointKind.Query, this.index);
     this.publish();
     return semaphoreHolders(this.words, this.index);
   }

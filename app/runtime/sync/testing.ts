@@ -9,6 +9,12 @@ import { compileScenario } from "../../engine/compile";
 import { createNodePool } from "../../engine/node-pool";
 import { startRun, type RunOutcome } from "../../engine/run";
 import type { ScenarioErrorInfo } from "../protocol";
+import type { Shared } from "../api";
+import { configureGil } from "../gil";
+import { Arena, createRunMemory } from "../memory";
+import { sharedFactory } from "../runner";
+import { Thread } from "../thread";
+import { now } from "../trace";
 
 /** Well under vitest's 30 s test timeout, so a stuck run ends as "stopped" and the test says so. */
 export const TIME_LIMIT_MS = 12_000;
@@ -84,4 +90,14 @@ export function expectMisuse(outcome: RunOutcome, parts: ScenarioParts, fragment
   expect(line, `no line contains ${fragment}`).toBeGreaterThan(0);
   expect(error).toMatchObject({ name: "ScenarioUsageError", phase: "worker", workerId, line });
   expect(error.message).toMatch(message);
+}
+
+/**
+ * Shared objects made on this thread, as worker 0 of a free-threaded run, for
+ * tests that call them directly: the calls must be arranged not to block.
+ */
+export function localShared(): { shared: Shared; arena: Arena } {
+  const arena = new Arena(createRunMemory({ traceCapacity: 16, arenaBytes: 1 << 16 }));
+  configureGil(arena.words, "free-threaded");
+  return { shared: sharedFactory(new Thread(arena, 0), arena, true, now()), arena };
 }

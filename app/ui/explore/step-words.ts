@@ -22,6 +22,8 @@ const VERBS: Readonly<Record<number, string>> = {
   [PointKind.Abort]: "aborts",
   [PointKind.Reset]: "resets",
   [PointKind.Io]: "does I/O",
+  [PointKind.Query]: "checks",
+  [PointKind.Record]: "records a value in",
 };
 
 /** What a step that blocks tried to do: "tries to acquire lock a, and must wait". */

@@ -1,0 +1,52 @@
+/**
+ * The trace ring read while its writer laps it: a worker thread writes
+ * events as fast as it can into a ring of 16, and this thread drains it
+ * meanwhile. Each event carries its sequence number in its time, its object
+ * and its value, so an event copied while the writer overwrote it shows
+ * fields that disagree.
+ */
+import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { createRunMemory, layoutOf } from "./memory";
+import { EventKind, TraceReader, type TraceEvent } from "./trace";
+
+const EVENTS = 2_000_000;
+/** Far beyond what the writer needs alone: a guard so that a writer that never ends fails the test. */
+const GUARD_MS = 20_000;
+
+const sources = (name: string) => JSON.stringify(fileURLToPath(new URL(name, import.meta.url)));
+
+/** Writes events 1 to EVENTS as worker 0, each numbered in every field, then sets the done flag. */
+const writer = `require("sucrase/register/ts");
+const { workerData } = require("node:worker_threads");
+const { TraceWriter } = require(${sources("./trace.ts")});
+const { layoutOf } = require(${sources("./memory.ts")});
+const { memory, done } = workerData;
+const trace = new TraceWriter(memory, layoutOf(new Int32Array(memory)), 0);
+for (let seq = 1; seq <= ${EVENTS}; seq++) trace["emitAt"](seq, ${EventKind.Mark}, seq & 0xffffff, seq);
+Atomics.store(done, 0, 1);`;
+
+const workers: Worker[] = [];
+afterAll(() => Promise.all(workers.map((w) => w.terminate())));
+
+function consistent(event: TraceEvent): boolean {
+  return event.kind === EventKind.Mark && event.time === event.value && event.object === (event.value & 0xffffff);
+}
+
+describe("the trace ring", () => {
+  it("returns no torn event while its writer laps the reader: every event whole, in order, and the rest counted as dropped", () => {
+    const memory = createRunMemory({ traceCapacity: 16, arenaBytes: 0 });
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    workers.push(new Worker(writer, { eval: true, workerData: { memory, done } }));
+    const reader = new TraceReader(memory, layoutOf(new Int32Array(memory)), 1);
+    const events: TraceEvent[] = [];
+    const guard = performance.now() + GUARD_MS;
+    while (Atomics.load(done, 0) === 0 && performance.now() < guard) events.push(...reader.drain());
+    events.push(...reader.drain());
+    expect(Atomics.load(done, 0), "the writer ended").toBe(1);
+    expect(events.filter((e) => !consistent(e)).slice(0, 3)).toEqual([]);
+    expect(events.every((e, i) => i === 0 || e.value > events[i - 1]!.value)).toBe(true);
+    expect(events.length + reader.dropped).toBe(EVENTS);
+  });
+});
