@@ -215,7 +215,9 @@ async function verifyReachable(pool: WorkerPool, lesson: Lesson, check: LessonCh
 }
 
 function searchedWords(result: ExploreResult): string {
-  return `${result.schedules.toLocaleString("en")} schedules with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
+  const schedules = `${result.schedules.toLocaleString("en")} schedules`;
+  if (result.complete) return `${schedules}, every order (${result.equivalentSkipped.toLocaleString("en")} skipped as equivalent)`;
+  return `${schedules} with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
 }
 
 function describeCheck(check: LessonCheck): string {

@@ -14,6 +14,7 @@ import type { Decision } from "./search";
 import { PointKind } from "../../runtime/gate";
 import { MAX_WORKERS } from "../../runtime/memory";
 import { SpinYields } from "./spin-yields";
+import type { SleepSets } from "./sleep-sets";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
 
@@ -69,10 +70,20 @@ export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: 
 
 /** How a schedule ended, and whether it left the path its choices were made on. */
 export interface Followed {
-  /** Null when every worker ended. */
+  /** Null when every worker ended, or the run was cut short as `covered`. */
   readonly parked: Parked | null;
   /** A chosen move was not the one `expected` named: the run went otherwise on the same choices. */
   readonly diverged: boolean;
+  /** Every move left slept (sleep-sets.ts): whatever follows, an earlier schedule did the same. Cut short. */
+  readonly covered: boolean;
+  /** Fair scheduling made a spinning worker yield (spin-yields.ts). */
+  readonly yielded: boolean;
+}
+
+/** Sleep sets for a search without a bound: the positions up to `prefixLength` were chosen by the search, the rest by default. */
+export interface Reduction {
+  readonly sets: SleepSets;
+  readonly prefixLength: number;
 }
 
 /**
@@ -81,22 +92,48 @@ export interface Followed {
  * given a list. `expected` are the option keys (`optionKey`) the choices
  * were made for, as far as they are known.
  */
-export function follow(controller: Controller, choose: Chooser, decisions: Decision[], steps: Step[] | null, expected: readonly number[] = []): Followed {
+export function follow(
+  controller: Controller,
+  choose: Chooser,
+  decisions: Decision[],
+  steps: Step[] | null,
+  expected: readonly number[] = [],
+  reduction: Reduction | null = null,
+): Followed {
   const turns = new Turns(controller);
+  reduction?.sets.reset();
   let diverged = false;
+  const end = (parked: Parked | null, covered = false): Followed => ({ parked, diverged, covered, yielded: turns.yielded });
   for (;;) {
     const options = controller.options();
-    if (options.length === 0) return { parked: controller.allDone() ? null : stuckBehind(controller), diverged };
-    if (decisions.length >= STEP_CAP) return { parked: livelock(), diverged };
+    if (options.length === 0) return end(controller.allDone() ? null : stuckBehind(controller));
+    if (decisions.length >= STEP_CAP) return end(livelock());
     const { ordered, preemptive, fair } = turns.at(options);
-    const position = choose(ordered, decisions.length, fair);
+    const asleep = reduction?.sets.flags(ordered, fair);
+    const position = awake(choose(ordered, decisions.length, fair), asleep, decisions.length >= (reduction?.prefixLength ?? 0));
+    if (position < 0) return end(null, true);
     const option = ordered[position]!;
     const key = optionKey(option);
     diverged ||= decisions.length < expected.length && expected[decisions.length] !== key;
-    decisions.push({ count: fair, position, preemptive, preemptionsBefore: turns.preemptions, keys: ordered.slice(0, fair).map(optionKey) });
+    decisions.push({ count: fair, position, preemptive, preemptionsBefore: turns.preemptions, keys: ordered.slice(0, fair).map(optionKey), asleep });
+    if (reduction) sleepAfter(controller, reduction, ordered, position, asleep!, decisions.length - 1);
     const step = turns.take(option, preemptive[position]!);
     steps?.push(step);
   }
+}
+
+/** The position to take: `chosen`, or past the search's prefix, the first move not asleep (-1 if all are). */
+function awake(chosen: number, asleep: readonly boolean[] | undefined, pastPrefix: boolean): number {
+  if (!asleep || !pastPrefix || !asleep[chosen]) return chosen;
+  return asleep.indexOf(false);
+}
+
+/** Updates the sleep sets for the move at `position`; within the prefix, the moves before it were explored by earlier schedules. */
+function sleepAfter(controller: Controller, { sets, prefixLength }: Reduction, ordered: readonly Option[], position: number, asleep: readonly boolean[], at: number): void {
+  const explored = at < prefixLength ? ordered.slice(0, position).filter((_, q) => !asleep[q]) : [];
+  if (at >= prefixLength) sets.skipped += asleep.filter(Boolean).length;
+  const taken = ordered[position]!;
+  sets.took(taken, controller.pendingOf(taken.worker), explored.map((option) => ({ option, pending: controller.pendingOf(option.worker) })));
 }
 
 /** An option as one number, to tell whether a replayed choice is still the same move. */
@@ -159,6 +196,11 @@ export class Turns {
   }
 
   /** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
+  /** Whether a spinning worker has had to yield in this schedule. */
+  get yielded(): boolean {
+    return this.spins.yields > 0;
+  }
+
   take(option: Option, preemption: boolean): Step {
     const { controller } = this;
     const pending = controller.pendingOf(option.worker);

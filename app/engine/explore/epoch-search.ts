@@ -17,11 +17,12 @@
  * schedule again, step by step, to tell what failed and where (explore.ts).
  */
 import { EpochCommand, EpochFailure, sendEpoch } from "../../runtime/epochs";
-import { Header } from "../../runtime/memory";
+import { Header, type Allocation } from "../../runtime/memory";
 import { fnv1a } from "../../runtime/fnv1a";
 import { TurnState } from "../../runtime/turnstile";
 import { Controller, StuckWorkerError } from "./controller";
-import { byPrefix, follow, type Chooser } from "./drive";
+import { byPrefix, follow, type Chooser, type Reduction } from "./drive";
+import { SleepSets } from "./sleep-sets";
 import { pct, randomWalk, seededRandom } from "./random-schedules";
 import { preemptions, searchBounded, type Decision, type Execution } from "./search";
 import { shrink } from "./shrink";
@@ -35,15 +36,19 @@ export interface SearchOptions {
   readonly budgetMs: number;
   /** Whether random walks and PCT fill what is left of the budget once the bounded search stops without a proof. */
   readonly random: boolean;
+  /** Whether to try first every order with equivalent ones skipped (sleep-sets.ts). */
+  readonly reduce: boolean;
   /** The words of the shared objects, restored before every schedule after the first. */
   readonly arena: { readonly start: number; readonly end: number };
+  /** The shared objects, for telling which steps are independent (sleep-sets.ts). */
+  readonly objects: readonly Pick<Allocation, "index" | "words" | "kind">[];
   readonly seed: number;
 }
 
 /** Words of the small shared buffer through which the page watches a search and cancels it. */
 export const Progress = { schedules: 0, bound: 1, strategy: 2, cancel: 3, words: 4 } as const;
 
-export const STRATEGIES = ["bounded", "random walk", "PCT", "preemptions first"] as const;
+export const STRATEGIES = ["bounded", "random walk", "PCT", "preemptions first", "every order"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 /** Calls that make a scenario take other paths on the same choices, counted over the search. */
@@ -68,6 +73,8 @@ export interface SearchReport {
   readonly stranded: string | null;
   /** Set when a run took another path on the same choices: the search then claims no completeness. */
   readonly nondeterminism: Nondeterminism | null;
+  /** Moves not tried because an equivalent schedule had been run (sleep-sets.ts). */
+  readonly equivalentSkipped: number;
 }
 
 /** What went wrong in a schedule: its kind, and a signature that tells it from other failures of that kind. */
@@ -111,8 +118,13 @@ class Search {
 
   run(): SearchReport {
     try {
+      const reduced = this.options.reduce ? this.reducedPhase() : null;
+      if (reduced?.complete || reduced?.found?.preemptions === 0) return this.report(reduced);
+      // A failure it found may need fewer preemptions than its schedule took: the bounded search finds the fewest.
       const bounded = this.boundedPhase();
-      if (bounded.found || bounded.complete || !this.options.random) return this.report(bounded);
+      if (bounded.found || bounded.complete) return this.report(bounded);
+      if (reduced?.found) return this.report({ ...bounded, ...reduced });
+      if (!this.options.random) return this.report(bounded);
       return this.report({ ...bounded, ...this.randomPhase() });
     } catch (thrown) {
       if (!(thrown instanceof StuckWorkerError)) throw thrown;
@@ -120,6 +132,37 @@ class Search {
       const found = { choices: decisions.map((d) => d.position), strategy: this.strategy, preemptions: preemptions(decisions) };
       return this.report({ stranded: thrown.message, found });
     }
+  }
+
+  /**
+   * Every order at all, equivalent ones skipped (sleep-sets.ts), within a
+   * tenth of the cap and an eighth of the bounded search's time: a small
+   * program is proved in few schedules. Null when it cannot finish, runs
+   * diverge, or a spinning worker yields (sleep sets are not known sound with
+   * fairness); the bounded search then starts afresh. A failure found here
+   * waits for the bounded search, which finds the fewest preemptions.
+   */
+  private reducedPhase(): Partial<SearchReport> | null {
+    this.show("every order");
+    const sets = new SleepSets(this.options.objects);
+    let yielded = false;
+    const quota = Math.floor(this.options.cap / 10);
+    const until = this.boundedUntil() / 8;
+    const result = searchBounded(
+      Number.POSITIVE_INFINITY,
+      (prefix) => {
+        const run = this.execute(byPrefix(prefix.positions), prefix.keys, { sets, prefixLength: prefix.positions.length });
+        yielded ||= run.yielded === true;
+        return run;
+      },
+      { cap: quota, cancelled: () => yielded || this.cancelled(until) },
+    );
+    if (result.found) {
+      const found = this.shrunk(this.epochs.decisions, result.found.failure, "every order");
+      return { found, bound: found.preemptions };
+    }
+    if (yielded || result.diverged || !result.exhaustive) return null;
+    return { exhaustive: true, complete: true, bound: 0, equivalentSkipped: sets.skipped };
   }
 
   /**
@@ -170,7 +213,7 @@ class Search {
       const choose = this.strategy === "PCT" ? pct(random, this.workers, 1 + ((i >> 1) % 3), longest) : randomWalk(random);
       const run = this.execute(choose, []);
       longest = Math.max(longest, run.decisions.length);
-      if (run.failure) return { randomSchedules: this.schedules - before, found: this.shrunk(run.decisions, run.failure) };
+      if (run.failure) return { randomSchedules: this.schedules - before, found: this.shrunk(run.decisions, run.failure, this.strategy) };
     }
     return { randomSchedules: this.schedules - before };
   }
@@ -180,9 +223,9 @@ class Search {
     return { choices, strategy, preemptions: this.bound };
   }
 
-  private shrunk(decisions: readonly Decision[], failure: Failing): Found {
+  private shrunk(decisions: readonly Decision[], failure: Failing, strategy: Strategy): Found {
     const stop = () => this.cancelled(this.options.budgetMs + SHRINK_MS);
-    return { ...shrink((choose) => this.execute(choose, []), decisions, sameFailure(failure), stop), strategy: this.strategy };
+    return { ...shrink((choose) => this.execute(choose, []), decisions, sameFailure(failure), stop), strategy };
   }
 
   private show(strategy: Strategy): void {
@@ -191,10 +234,10 @@ class Search {
     Atomics.store(this.progress, Progress.bound, this.bound);
   }
 
-  private execute(choose: Chooser, expected: readonly number[]): Execution<Failing> {
+  private execute(choose: Chooser, expected: readonly number[], reduction: Reduction | null = null): Execution<Failing> {
     // Counted as it starts, so that one whose worker gets stuck counts too.
     Atomics.store(this.progress, Progress.schedules, ++this.schedules);
-    const run = this.epochs.run(choose, expected);
+    const run = this.epochs.run(choose, expected, reduction);
     this.diverged ||= run.diverged;
     return run;
   }
@@ -217,7 +260,7 @@ class Search {
   private report(rest: Partial<SearchReport>): SearchReport {
     if (rest.stranded === undefined) this.epochs.quit();
     const cancelled = Atomics.load(this.progress, Progress.cancel) === 1;
-    const base = { schedules: this.schedules, bound: this.bound, exhaustive: false, complete: false, randomSchedules: 0, found: null, stranded: null };
+    const base = { schedules: this.schedules, bound: this.bound, exhaustive: false, complete: false, randomSchedules: 0, found: null, stranded: null, equivalentSkipped: 0 };
     const report = { ...base, cancelled, nondeterminism: null, ...rest };
     if (!this.diverged) return report;
     // Choices that led elsewhere in some run: what was covered is unknown.
@@ -242,20 +285,24 @@ class Epochs {
     this.controller = new Controller(memory, workers);
   }
 
-  /** Runs one schedule: `choose` picks at each decision, made for the moves `expected`; then worker 0 judges the result. */
-  run(choose: Chooser, expected: readonly number[]): Execution<Failing> {
+  /**
+   * Runs one schedule: `choose` picks at each decision, made for the moves
+   * `expected`; then worker 0 judges the result. With sleep sets, a run
+   * whose every move sleeps is cut short: an earlier schedule covered it.
+   */
+  run(choose: Chooser, expected: readonly number[], reduction: Reduction | null = null): Execution<Failing> {
     const decisions: Decision[] = (this.decisions = []);
     this.begin();
-    const { parked, diverged } = follow(this.controller, choose, decisions, null, expected);
-    if (parked) {
-      const failure = parked.kind === "error" ? this.failure() : { kind: parked.kind === "livelock" ? "livelock" : "deadlock", signature: this.waits() } as const;
+    const { parked, diverged, covered, yielded } = follow(this.controller, choose, decisions, null, expected, reduction);
+    if (parked || covered) {
+      const failure = parked === null ? null : parked.kind === "error" ? this.failure() : ({ kind: parked.kind === "livelock" ? "livelock" : "deadlock", signature: this.waits() } as const);
       this.controller.abortAll();
-      return { decisions, failure, diverged };
+      return { decisions, failure, diverged, yielded };
     }
     const before = this.controller.parks()[0]!;
     sendEpoch(this.words, EpochCommand.Judge);
     this.controller.awaitWorker(0, before);
-    return { decisions, failure: this.failure(), diverged };
+    return { decisions, failure: this.failure(), diverged, yielded };
   }
 
   quit(): void {

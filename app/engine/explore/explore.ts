@@ -58,6 +58,8 @@ export interface ExploreRequest {
   readonly budgetMs?: number;
   /** Whether random walk and PCT fill the budget when the bounded search proves nothing (default true). */
   readonly random?: boolean;
+  /** Whether the search first tries every order with equivalent ones skipped, sleep sets (default true). */
+  readonly reduce?: boolean;
   readonly seed?: number;
   readonly cancelled?: () => boolean;
   /** Told a few times a second while the search runs (in the browser; a Node search blocks its thread). */
@@ -94,6 +96,8 @@ export interface ExploreResult {
   readonly failure: FoundFailure | null;
   /** Some run took another path on the same choices; the calls that can cause it, counted. */
   readonly nondeterminism: Nondeterminism | null;
+  /** Moves not tried because an equivalent schedule had been run (sleep sets). */
+  readonly equivalentSkipped: number;
 }
 
 export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
@@ -119,7 +123,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
     // The run ended before any schedule: the scenario cannot load or set up.
     const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
     const first = { ...failure, steps: [], objects: [], choices: [], strategy: "bounded" as const, preemptions: 0 };
-    return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null };
+    return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null, equivalentSkipped: 0 };
   }
   const { found, ...counts } = searched;
   if (found === null) return { ...counts, failure: null };
@@ -151,8 +155,10 @@ function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objec
     cap: request.cap ?? DEFAULT_SCHEDULE_CAP,
     budgetMs,
     random: request.random ?? true,
+    reduce: request.reduce ?? true,
     seed: request.seed ?? Date.now(),
     arena: { start, end: Math.max(start, ...objects.map((o) => o.index + o.words)) },
+    objects: objects.map(({ index, words, kind }) => ({ index, words, kind })),
   };
 }
 

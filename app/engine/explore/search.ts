@@ -26,6 +26,8 @@ export interface Decision {
   readonly preemptionsBefore: number;
   /** For each position, the move it was (drive.ts, optionKey): a replay of this prefix must meet the same moves. */
   readonly keys: readonly number[];
+  /** With sleep sets (sleep-sets.ts): the positions whose moves slept here, never to be tried from this point. */
+  readonly asleep?: readonly boolean[];
 }
 
 /** A schedule to run: the positions to take first, and the moves they were when chosen. */
@@ -40,6 +42,8 @@ export interface Execution<F> {
   readonly failure: F | null;
   /** The run met other moves than its prefix was made for (drive.ts, follow): the program is not deterministic. */
   readonly diverged: boolean;
+  /** A spinning worker had to yield (spin-yields.ts): sleep sets no longer apply. */
+  readonly yielded?: boolean;
 }
 
 export interface SearchResult<F> {
@@ -108,7 +112,7 @@ export function nextPrefix(decisions: readonly Decision[], bound: number, preemp
   for (let i = decisions.length - 1; i >= 0; i--) {
     const decision = decisions[i]!;
     for (let position = decision.position + 1; position < decision.count; position++) {
-      if (preemptionsOnly && !decision.preemptive[position]) continue;
+      if ((preemptionsOnly && !decision.preemptive[position]) || decision.asleep?.[position]) continue;
       const preemptions = decision.preemptionsBefore + (decision.preemptive[position] ? 1 : 0);
       if (preemptions <= bound) return prefixOf([...decisions.slice(0, i), { ...decision, position }]);
     }

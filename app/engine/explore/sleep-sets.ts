@@ -73,7 +73,7 @@ export class SleepSets {
   private footprint(pending: Pending): Footprint {
     if (pending.state === TurnState.AtPoint && (pending.kind === 0 || pending.kind === PointKind.Io)) return NOTHING;
     const allocation = this.objects.findIndex((o) => pending.object >= o.index && pending.object < o.index + o.words);
-    const reads = pending.state === TurnState.AtPoint && pending.kind === PointKind.Read;
+    const reads = pending.state === TurnState.AtPoint && (pending.kind === PointKind.Read || pending.kind === PointKind.Query);
     const kind = this.objects[allocation]?.kind ?? "";
     return { object: allocation, reads, everything: allocation < 0 || (reads && kind.includes("semaphore")) };
   }

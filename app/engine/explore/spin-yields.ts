@@ -26,6 +26,8 @@ export class SpinYields {
   private readonly waitsFor: Set<number>[];
   /** A worker that yielded on its last step; its priorities are set at the next decision, from who can move then. */
   private yielding = -1;
+  /** How many times a worker yielded. */
+  yields = 0;
 
   constructor(
     private readonly words: Int32Array,
@@ -63,8 +65,11 @@ export class SpinYields {
     }
     const operation = step.kind * 0x1000000 + step.object;
     const taken = this.taken[worker]!;
-    if (taken.has(operation)) this.yielding = worker;
-    else taken.add(operation);
+    if (!taken.has(operation)) taken.add(operation);
+    else {
+      this.yielding = worker;
+      this.yields++;
+    }
   }
 
   /** Whether the shared objects changed since the last look; brings the copy up to date. */

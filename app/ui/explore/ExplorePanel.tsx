@@ -96,7 +96,8 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
       </p>
     );
   }
-  const how = failure.strategy === "bounded" ? "" : ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}`;
+  const random = failure.strategy === "random walk" || failure.strategy === "PCT";
+  const how = random ? ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}` : "";
   if (failure.steps.length === 0) {
     // It failed in its first step (a worker that never reaches a scheduling point): nothing to draw or replay.
     return (
@@ -181,7 +182,10 @@ function nothingFound(result: ExploreResult, cancelled: boolean): string {
   if (result.nondeterminism) {
     return `No failure in ${plural(schedules, "schedule")}${stop}, but some runs took another path on the same choices, so the search cannot tell what it covered. ${nondeterminismCause(result.nondeterminism)}`;
   }
-  if (result.complete) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the workers can run (a worker spinning on a value nobody changes lets the others go first).`;
+  if (result.complete) {
+    const skipped = result.equivalentSkipped > 0 ? `, ${plural(result.equivalentSkipped, "other")} skipped as equivalent (the same steps in another order of independent ones)` : "";
+    return `No failure in all ${plural(schedules, "schedule")}${skipped}: that is every order in which the workers can run (a worker spinning on a value nobody changes lets the others go first).`;
+  }
   const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
   if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without preemptions: there are too many to try.`;
   return `No failure in all ${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}${random}${stop}.`;
@@ -191,6 +195,7 @@ function progressWords({ schedules, bound, strategy }: ExploreProgress, startedA
   if (schedules === 0) return "Starting the workers…";
   const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
   if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
+  if (strategy === "every order") return `${tried}: every order, skipping those equivalent to one already run`;
   if (strategy === "preemptions first") return `${tried}: too many workers to try every order, so preemptions first, up to ${bound}`;
   const left = (budgetMs - (performance.now() - startedAt)) / 1000;
   return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left >= 0.5 ? `${left.toFixed(0)} s left` : "finishing"}`;
