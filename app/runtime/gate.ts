@@ -38,6 +38,9 @@ export const PointKind = {
   Query: 17,
   /** A Series's record. */
   Record: 18,
+  /** Read-modify-writes in one step, of a SharedInt or a SharedArray element. */
+  CompareAndSet: 19,
+  Exchange: 20,
 } as const;
 export type PointKind = (typeof PointKind)[keyof typeof PointKind];
 
