@@ -28,6 +28,9 @@ import { localShared } from "./sync/testing";
  * point), and `@internal` hooks of the runtime (`publish` runs when a worker
  * blocks; `releaseSave` and `acquireRestore` are Condition.wait's, which is
  * the point). Everything else on a prototype is public and must be a point.
+ * The fields set at creation (`name`, `index`, `maxsize`, `parties`,
+ * `length`) live on the object, not its prototype, and read no shared
+ * memory: they need no point.
  */
 const INTERNAL = new Map<unknown, readonly string[]>([
   [RLock, ["releaseSave", "acquireRestore", "take", "free", "mustOwn"]],
