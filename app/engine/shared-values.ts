@@ -9,12 +9,13 @@ import { barrierWaiting } from "../runtime/sync/barrier";
 import { eventIsSet } from "../runtime/sync/event";
 import { COUNT as QUEUE_COUNT } from "../runtime/sync/queue-layout";
 import { semaphoreValue } from "../runtime/sync/semaphore";
+import { arrayValues } from "../runtime/shared-array";
 import { holdersOf } from "./holders";
 
 export interface SharedValue {
   readonly name: string;
   readonly kind: string;
-  /** A number for integers and semaphores; words for the rest (who holds a lock, how full a queue is). */
+  /** A number for integers and semaphores; words for the rest (who holds a lock, how full a queue is, an array's elements). */
   readonly value: number | string;
 }
 
@@ -26,8 +27,17 @@ const held: Reader = (words, object) => {
 };
 const queued: Reader = (words, { index }) => `${Atomics.load(words, index + QUEUE_COUNT)} queued`;
 
+/** Elements shown of a long array; the panel says how many more there are. */
+const ELEMENTS_SHOWN = 16;
+const elements: Reader = (words, { index }) => {
+  const values = arrayValues(words, index);
+  const more = values.length - ELEMENTS_SHOWN;
+  return `[${values.slice(0, ELEMENTS_SHOWN).join(", ")}${more > 0 ? `, ... ${more} more` : ""}]`;
+};
+
 const READERS: Readonly<Record<string, Reader>> = {
   int: (words, { index }) => Atomics.load(words, index),
+  array: elements,
   lock: held,
   rlock: held,
   semaphore: (words, { index }) => semaphoreValue(words, index),

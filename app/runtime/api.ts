@@ -7,6 +7,7 @@
  */
 import type { ParamSpecs, ParamValues } from "./params";
 import type { SharedInt } from "./shared-int";
+import type { SharedArray } from "./shared-array";
 import type { Mutex } from "./sync/mutex";
 import type { RLock } from "./sync/rlock";
 import type { BoundedSemaphore, Semaphore } from "./sync/semaphore";
@@ -23,6 +24,7 @@ import type { Series } from "./series";
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
 export type { SharedInt } from "./shared-int";
+export type { SharedArray } from "./shared-array";
 export type { Mutex, Held } from "./sync/mutex";
 export type { RLock } from "./sync/rlock";
 export type { Semaphore, BoundedSemaphore } from "./sync/semaphore";
@@ -46,8 +48,19 @@ export type Lock = Mutex;
  * seconds, as in Python.
  */
 export interface Shared {
-  /** A shared 32-bit integer starting at `initial`. */
+  /**
+   * A shared 32-bit integer starting at `initial` (default 0), like Python's
+   * `multiprocessing.Value('i')`: `get`, `set`, and the one-step `add`,
+   * `compareAndSet` and `exchange`.
+   */
   int(name: string, initial?: number): SharedInt;
+  /**
+   * `length` shared 32-bit integers, Python's `multiprocessing.Array('i')`:
+   * each starts at `initial` (one number for all, default 0, or one number per
+   * element). Each element access is one step on that element, named
+   * `name[i]` in step mode.
+   */
+  array(name: string, length: number, initial?: number | readonly number[]): SharedArray;
   /** A mutual-exclusion lock, Python's `threading.Lock`. */
   lock(name: string): Lock;
   /** A reentrant lock, Python's `threading.RLock`: its holder may acquire it again. */

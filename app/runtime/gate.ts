@@ -3,7 +3,7 @@
  * writes shared state, queries included, passes through `schedulingPoint`
  * before it touches that state, so that step mode and explore can park a
  * worker there and let a controller pick who moves next (DESIGN.md, "Step
- * and explore"). A read that were no point would be folded into the step
+ * and explore"). A read that was no point would be folded into the step
  * before it, and explore would miss the interleavings that split them.
  * scheduling-points.test.ts calls every method of every object `Shared`
  * creates to hold to this. A primitive's own internal reads use the raw
@@ -38,6 +38,9 @@ export const PointKind = {
   Query: 17,
   /** A Series's record. */
   Record: 18,
+  /** Read-modify-writes in one step, of a SharedInt or a SharedArray element. */
+  CompareAndSet: 19,
+  Exchange: 20,
 } as const;
 export type PointKind = (typeof PointKind)[keyof typeof PointKind];
 

@@ -8,6 +8,7 @@
  */
 import { Arena, Header } from "./memory";
 import { SharedInt } from "./shared-int";
+import { SharedArray } from "./shared-array";
 import { Series } from "./series";
 import { Mutex } from "./sync/mutex";
 import { RLock } from "./sync/rlock";
@@ -232,6 +233,7 @@ function pointHook(thread: Thread): PointHook | null {
 export function sharedFactory(thread: Thread, arena: Arena, init: boolean, origin: number): Shared {
   return {
     int: (name, initial = 0) => SharedInt.allocate(arena, name, initial, init),
+    array: (name, length, initial = 0) => SharedArray.allocate(arena, name, length, initial, init),
     lock: (name) => Mutex.allocate(arena, name, thread),
     rlock: (name) => RLock.allocate(arena, name, thread),
     semaphore: (name, value = 1) => Semaphore.allocate(arena, name, thread, init, value),

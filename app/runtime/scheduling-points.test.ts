@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Shared } from "./api";
 import { PointKind, setPointHook } from "./gate";
 import { Series } from "./series";
+import { SharedArray, elementIndex } from "./shared-array";
 import { Barrier } from "./sync/barrier";
 import { Condition } from "./sync/condition";
 import { BaseQueue, Queue } from "./sync/queue";
@@ -27,6 +28,9 @@ import { localShared } from "./sync/testing";
  * point), and `@internal` hooks of the runtime (`publish` runs when a worker
  * blocks; `releaseSave` and `acquireRestore` are Condition.wait's, which is
  * the point). Everything else on a prototype is public and must be a point.
+ * The fields set at creation (`name`, `index`, `maxsize`, `parties`,
+ * `length`) live on the object, not its prototype, and read no shared
+ * memory: they need no point.
  */
 const INTERNAL = new Map<unknown, readonly string[]>([
   [RLock, ["releaseSave", "acquireRestore", "take", "free", "mustOwn"]],
@@ -39,6 +43,7 @@ const INTERNAL = new Map<unknown, readonly string[]>([
   [LifoQueue, ["push", "pop"]],
   [PriorityQueue, ["encode", "push", "pop", "read", "before"]],
   [Series, ["capacity"]],
+  [SharedArray, ["at"]],
 ]);
 
 /** How to call one method without blocking: `before` and `after` arrange and restore state, unrecorded. */
@@ -89,6 +94,19 @@ function queueCalls(queue: BaseQueue<number>): Calls {
   };
 }
 
+/** Element accesses name the element's own word; `toArray` names the array. */
+function arrayCalls(array: SharedArray): Calls {
+  const on = elementIndex(array.index, 2);
+  return {
+    get: { call: () => array.get(2), on },
+    set: { call: () => array.set(2, 1), on },
+    add: { call: () => array.add(2, 1), on },
+    compareAndSet: { call: () => array.compareAndSet(2, 2, 3), on },
+    exchange: { call: () => array.exchange(2, 4), on },
+    toArray: { call: () => array.toArray() },
+  };
+}
+
 function semaphoreCalls(semaphore: Semaphore): Calls {
   return { ...lockCalls(semaphore), holders: { call: () => semaphore.holders() } };
 }
@@ -96,6 +114,7 @@ function semaphoreCalls(semaphore: Semaphore): Calls {
 /** Every kind of object, by the `Shared` method that makes it, with a call for each of its public methods. */
 function everyObject(shared: Shared): Record<keyof Shared, { object: Indexed; calls: Calls }> {
   const int = shared.int("int");
+  const array = shared.array("array", 4);
   const lock = shared.lock("lock");
   const rlock = shared.rlock("rlock");
   const event = shared.event("event");
@@ -106,7 +125,17 @@ function everyObject(shared: Shared): Record<keyof Shared, { object: Indexed; ca
   const bounded = shared.boundedSemaphore("bounded");
   const queue = (q: BaseQueue<number>) => ({ object: q, calls: queueCalls(q) });
   return {
-    int: { object: int, calls: { get: { call: () => int.get() }, set: { call: () => int.set(1) }, add: { call: () => int.add(1) } } },
+    int: {
+      object: int,
+      calls: {
+        get: { call: () => int.get() },
+        set: { call: () => int.set(1) },
+        add: { call: () => int.add(1) },
+        compareAndSet: { call: () => int.compareAndSet(2, 3) },
+        exchange: { call: () => int.exchange(4) },
+      },
+    },
+    array: { object: array, calls: arrayCalls(array) },
     lock: { object: lock, calls: { ...lockCalls(lock), locked: { call: () => lock.locked() }, holder: { call: () => lock.holder() } } },
     rlock: { object: rlock, calls: { ...lockCalls(rlock), holder: { call: () => rlock.holder() }, holders: { call: () => rlock.holders() } } },
     semaphore: { object: semaphore, calls: semaphoreCalls(semaphore) },

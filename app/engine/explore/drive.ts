@@ -28,8 +28,10 @@ export interface Step extends Pending {
   readonly timeout: boolean;
   /** Moving this worker interrupted another that could have gone on. */
   readonly preemption: boolean;
-  /** For a read, write or add: the object's value after the step (what was read, or written). */
+  /** For a read, write or read-modify-write: the object's value after the step (what was read, or written). */
   readonly value: number | null;
+  /** For a compare-and-set or an exchange: the object's value before the step. */
+  readonly before: number | null;
   /** The step ended with the worker blocked: the lock was held, the queue empty, the barrier not full. */
   readonly blocks: boolean;
 }
@@ -195,29 +197,32 @@ export class Turns {
     return { ordered: [...fair, ...rest], preemptive: [...fair.map(preemptive), ...rest.map(() => true)], fair: fair.length };
   }
 
-  /** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
   /** Whether a spinning worker has had to yield in this schedule. */
   get yielded(): boolean {
     return this.spins.yields > 0;
   }
 
+  /** Takes `option` and tells what the step was: what the worker was about to do, the value it read or wrote, whether it ended blocked. */
   take(option: Option, preemption: boolean): Step {
     const { controller } = this;
     const pending = controller.pendingOf(option.worker);
+    const before = valueAt(controller.words, pending, SWAP_KINDS);
     controller.take(option);
     this.spins.moved(pending);
     this.current = option.worker;
     if (preemption) this.preemptions++;
     const blocks = controller.pendingOf(option.worker).state === TurnState.Blocked;
-    return { ...pending, timeout: option.timeout, preemption, value: stepValue(controller.words, pending), blocks };
+    return { ...pending, timeout: option.timeout, preemption, value: valueAt(controller.words, pending, VALUE_KINDS), before, blocks };
   }
 }
 
-const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add]);
+/** Steps on one integer word (a SharedInt, a SharedArray element): their object is the word itself. */
+const SWAP_KINDS: ReadonlySet<number> = new Set([PointKind.CompareAndSet, PointKind.Exchange]);
+const VALUE_KINDS: ReadonlySet<number> = new Set([PointKind.Read, PointKind.Write, PointKind.Add, ...SWAP_KINDS]);
 
-/** For a read, write or add just taken: the value there now (what was read, or written). */
-function stepValue(words: Int32Array, step: Pending): number | null {
-  return step.state === TurnState.AtPoint && VALUE_KINDS.has(step.kind) ? Atomics.load(words, step.object) : null;
+/** For a step of one of `kinds`, the value at its object now; else null. */
+function valueAt(words: Int32Array, step: Pending, kinds: ReadonlySet<number>): number | null {
+  return step.state === TurnState.AtPoint && kinds.has(step.kind) ? Atomics.load(words, step.object) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
 import { explore, replay, runSchedule, type ExploreRequest } from "./explore";
 import { encodeSchedule } from "./schedule";
+import { objectLabel } from "../timeline/object-names";
 import type { Goal } from "../course/lesson";
 
 const pool = createNodePool(3);
@@ -120,6 +121,26 @@ describe("explore (preemption-bounded search on real workers)", () => {
     );
     const found = await explore(pool, request(source, null));
     expect(found.failure).toMatchObject({ kind: "error", message: "Error: B saw the lock held" });
+  });
+
+  const elements = (body: string) =>
+    scenario(
+      `(shared) => ({ buf: shared.array("buf", 3) })`,
+      `({ buf }, { params }) => { for (let i = 0; i < params.n; i++) { ${body} } }`,
+      `({ buf }) => buf.toArray()`,
+    );
+  const elementExact: Goal = { id: "exact", text: "buf[1] ends at 2 n", check: "result[1] === 2 * params.n" };
+
+  it("finds the lost update of unlocked increments of an array element, whose steps name the element", async () => {
+    const found = await explore(pool, request(elements("buf.set(1, buf.get(1) + 1);"), elementExact));
+    expect(found.failure).toMatchObject({ kind: "broken", message: expect.stringMatching(/^No longer holds: buf\[1\] ends at 2 n\./) });
+    const named = new Set(found.failure!.steps.filter((step) => step.kind !== 0).map((step) => objectLabel(found.failure!.objects, step.object)));
+    expect([...named]).toEqual(["buf[1]"]);
+  });
+
+  it("reports no failure, exhaustively, when the element is incremented with add", async () => {
+    const result = await explore(pool, { ...request(elements("buf.add(1, 1);"), elementExact), maxPreemptions: 2, reduce: false });
+    expect(result).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
   });
 
   it("unwinds a livelock in which each worker spins until the other moves on, and searches on", async () => {

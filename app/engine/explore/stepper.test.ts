@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createNodePool } from "../node-pool";
 import { PointKind } from "../../runtime/gate";
+import { elementIndex } from "../../runtime/shared-array";
 import { controllerCalls } from "./controller-calls";
 import { Stepper, type StepSnapshot } from "./stepper";
 
@@ -20,6 +21,17 @@ export default defineScenario({
     }
   },
   result: ({ c }) => ({ counter: c.get() }),
+});`;
+
+const arraySource = `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: (shared) => ({ flags: shared.array("flags", 2) }),
+  worker: ({ flags }, { id }) => {
+    flags.compareAndSet(id, 0, id + 1);
+  },
+  result: ({ flags }) => flags.toArray(),
 });`;
 
 const A = { worker: 0, timeout: false };
@@ -51,6 +63,17 @@ describe("step mode", () => {
     for (const move of [A, B, A, B]) await stepper.step(move); // both write 1, then end
     const ended = await until(stepper, (s) => s.status === "ended" && s.outcome !== null);
     expect(stepping(ended).outcome).toMatchObject({ status: "done", result: { counter: 1 } });
+    stepper.close();
+  });
+
+  it("shows a compare-and-set on an array element: the element's word, its value before and after, and the array in the shared values", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    await stepper.start({ source: arraySource, params: {}, goals: [] });
+    for (const move of [A, A]) await stepper.step(move); // A starts, then compares-and-sets flags[0]
+    const now = stepping(stepper.getSnapshot());
+    const flags = now.objects.find((o) => o.name === "flags")!;
+    expect(now.last).toMatchObject({ worker: 0, kind: PointKind.CompareAndSet, object: elementIndex(flags.index, 0), before: 0, value: 1 });
+    expect(now.values).toEqual([{ name: "flags", kind: "array", value: "[1, 0]" }]);
     stepper.close();
   });
 

@@ -1,5 +1,9 @@
-/** The names the timeline writes on waiting segments, from a run's shared objects. */
+/**
+ * The names of a run's shared objects, from its allocations: the timeline
+ * writes them on waiting segments, and step mode and explore in their steps.
+ */
 import type { Allocation } from "../../runtime/memory";
+import { elementAt } from "../../runtime/shared-array";
 
 /** Object word index (what trace events carry) to its name. */
 export function objectNames(objects: readonly Allocation[]): Map<number, string> {
@@ -9,4 +13,16 @@ export function objectNames(objects: readonly Allocation[]): Map<number, string>
 /** A shared object's name, or its word index when it has none. */
 export function objectName(names: ReadonlyMap<number, string>, object: number): string {
   return names.get(object) ?? `object @${object}`;
+}
+
+/**
+ * The object at word `index` as a step names it: an integer by its name
+ * ("counter"), an array's element by its position ("buf[3]"), anything else
+ * by its kind and name ("lock a", "array buf"); "" when no object is there.
+ */
+export function objectLabel(objects: readonly Allocation[], index: number): string {
+  const object = objects.find((o) => index >= o.index && index < o.index + o.words);
+  if (object === undefined) return "";
+  if (object.kind === "array" && index !== object.index) return `${object.name}[${elementAt(object.index, index)}]`;
+  return object.kind === "int" ? object.name : `${object.kind} ${object.name}`;
 }

@@ -118,7 +118,7 @@ export abstract class BaseQueue<T> {
   /**
    * Blocks until every item put has been marked done, for at most `timeout`
    * seconds; false on timeout. Python's `Queue.join()` takes no timeout:
-   * without one, this is it.
+   * called without one, this is Python's join.
    */
   join(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`${this.label}.join`, timeout);

@@ -1,5 +1,6 @@
-/** A schedule's step in words, for the swimlanes: "reads counter = 4", "writes counter, now 5", "wakes on lock a". */
+/** A schedule's step in words, for the swimlanes: "reads counter = 4", "writes buf[2], now 5", "wakes on lock a". */
 import type { Step } from "../../engine/explore/drive";
+import { objectLabel } from "../../engine/timeline/object-names";
 import type { Allocation } from "../../runtime/memory";
 import { PointKind } from "../../runtime/gate";
 import { TurnState } from "../../runtime/turnstile";
@@ -24,6 +25,8 @@ const VERBS: Readonly<Record<number, string>> = {
   [PointKind.Io]: "does I/O",
   [PointKind.Query]: "checks",
   [PointKind.Record]: "records a value in",
+  [PointKind.CompareAndSet]: "compares-and-sets",
+  [PointKind.Exchange]: "exchanges",
 };
 
 /** What a step that blocks tried to do: "tries to acquire lock a, and must wait". */
@@ -35,8 +38,7 @@ const BLOCKED: Readonly<Record<number, string>> = {
 };
 
 export function stepWords(step: Step, objects: readonly Allocation[]): string {
-  const object = objects.find((o) => o.index === step.object);
-  const name = object ? `${object.kind === "int" ? "" : `${object.kind} `}${object.name}` : "";
+  const name = objectLabel(objects, step.object);
   if (step.state === TurnState.Blocked) return step.timeout ? `times out waiting on ${name}` : `wakes on ${name}`;
   const verb = VERBS[step.kind] ?? "steps";
   if (step.kind === 0 || step.kind === PointKind.Io) return verb;
@@ -46,5 +48,8 @@ export function stepWords(step: Step, objects: readonly Allocation[]): string {
     return tried ? `${tried} ${name}, and must wait` : `${verb} ${name}`;
   }
   if (step.value === null) return `${verb} ${name}`;
-  return step.kind === PointKind.Read ? `reads ${name} = ${step.value}` : `${verb} ${name}, now ${step.value}`;
+  if (step.kind === PointKind.Read) return `reads ${name} = ${step.value}`;
+  // A compare-and-set that failed, or an exchange for the same value, leaves it as it was.
+  if (step.before !== null) return step.before === step.value ? `${verb} ${name}: still ${step.value}` : `${verb} ${name}: ${step.before} -> ${step.value}`;
+  return `${verb} ${name}, now ${step.value}`;
 }
