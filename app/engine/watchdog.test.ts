@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "./compile";
 import { createNodePool } from "./node-pool";
@@ -6,18 +7,28 @@ import { startRun, type RunOutcome } from "./run";
 const pool = createNodePool();
 afterAll(() => pool.close());
 
-async function run(workerBody: string, workers = 2): Promise<RunOutcome> {
+/** Runs a scenario whose setup returns `objects` and whose workers each run `body` (with `id`). */
+async function runWith(objects: string, body: string, workers = 2): Promise<RunOutcome> {
   const compiled = compileScenario(`
 import { defineScenario } from "interleave";
 export default defineScenario({
   params: {},
   workers: ${workers},
-  setup: (shared) => ({ a: shared.lock("fork_a"), b: shared.lock("fork_b"), ready: shared.int("ready") }),
-  worker: ({ a, b, ready }, { id }) => { ${workerBody} },
-  result: () => 0,
+  setup: (shared) => (${objects}),
+  worker: (o, { id }) => { ${body} },
+  result: (o) => o.passes?.get() ?? 0,
 });`);
   if (!compiled.ok) throw new Error(compiled.error.message);
-  return startRun(pool, { js: compiled.js, params: {}, goals: [], timeLimitMs: 10_000 }).outcome;
+  return startRun(pool, { js: compiled.js, params: {}, goals: [], timeLimitMs: 60_000 }).outcome;
+}
+
+/** Two locks and a flag, as `a`, `b` and `ready`. */
+const run = (body: string, workers = 2) =>
+  runWith('{ a: shared.lock("fork_a"), b: shared.lock("fork_b"), ready: shared.int("ready") }', `const { a, b, ready } = o; ${body}`, workers);
+
+function deadlockMessage(outcome: RunOutcome): string {
+  if (outcome.status !== "deadlock") throw new Error(`expected a deadlock, got ${JSON.stringify(outcome)}`);
+  return outcome.deadlock.message;
 }
 
 describe("the watchdog", () => {
@@ -38,8 +49,7 @@ describe("the watchdog", () => {
 
   it("calls a plain Lock taken twice by its holder a self-deadlock", async () => {
     const outcome = await run("if (id === 0) { a.acquire(); a.acquire(); }");
-    if (outcome.status !== "deadlock") throw new Error(JSON.stringify(outcome));
-    expect(outcome.deadlock.message).toMatch(/^Self-deadlock: worker A waits for lock fork_a, which it already holds/);
+    expect(deadlockMessage(outcome)).toMatch(/^Self-deadlock: worker A waits for lock fork_a, which it already holds/);
   });
 
   it("leaves alone a wait with a timeout, and workers that finish", async () => {
@@ -47,4 +57,55 @@ describe("the watchdog", () => {
     const outcome = await run('if (id === 0) { a.acquire(); ready.set(1); } else { while (ready.get() === 0) {} if (a.acquire(1)) throw new Error("took a held lock"); }');
     expect(outcome.status).toBe("done");
   });
+});
+
+/** Runs `work` while `count` worker threads spin, so that the run's workers wait for a core after each wake-up. */
+async function withBusyCores<T>(count: number, work: () => Promise<T>): Promise<T> {
+  const spinners = Array.from({ length: count }, () => new Worker("for (;;) {}", { eval: true }));
+  try {
+    return await work();
+  } finally {
+    await Promise.all(spinners.map((spinner) => spinner.terminate()));
+  }
+}
+
+const RUNS = 5;
+
+/** `RUNS` runs of a scenario whose workers each run `body` `passes` times. */
+async function everyRun(objects: string, body: string, workers: number, passes: number): Promise<RunOutcome[]> {
+  const outcomes: RunOutcome[] = [];
+  for (let i = 0; i < RUNS; i++) outcomes.push(await runWith(objects, `for (let k = 0; k < ${passes}; k++) { ${body} }`, workers));
+  return outcomes;
+}
+
+const finished = (outcome: RunOutcome) => (outcome.status === "done" ? outcome.result : `${outcome.status}: ${JSON.stringify(outcome)}`);
+
+// A woken worker reads Blocked until it runs: with busy cores, every look may find every worker blocked
+// on the same objects while a permit goes round. Only the workers' progress tells them apart.
+describe("the watchdog, on free runs that keep moving", () => {
+  it.each([3, 4])("never stops a ring of %i semaphores passing one permit round as a deadlock", async (workers) => {
+    const passes = 20_000;
+    const outcomes = await withBusyCores(2, () =>
+      everyRun(
+        `{ s: Array.from({ length: ${workers} }, (_, i) => shared.semaphore("s" + i, i === 0 ? 1 : 0)), passes: shared.int("passes") }`,
+        `o.s[id].acquire(); o.passes.add(1); o.s[(id + 1) % ${workers}].release();`,
+        workers,
+        passes,
+      ),
+    );
+    expect(outcomes.map(finished)).toEqual(Array(RUNS).fill(workers * passes));
+  }, 180_000);
+
+  it("never stops two workers taking turns on a condition as a deadlock", async () => {
+    const passes = 50_000;
+    const outcomes = await withBusyCores(2, () =>
+      everyRun(
+        '{ turn: shared.condition("turn", shared.lock("lock")), whose: shared.int("whose"), passes: shared.int("passes") }',
+        "o.turn.acquire(); while (o.whose.get() !== id) o.turn.wait(); o.whose.set(1 - id); o.passes.add(1); o.turn.notify(); o.turn.release();",
+        2,
+        passes,
+      ),
+    );
+    expect(outcomes.map(finished)).toEqual(Array(RUNS).fill(2 * passes));
+  }, 180_000);
 });

@@ -1,8 +1,11 @@
 /**
  * Deadlock detection for free runs. A run is deadlocked when every worker
  * that has not finished is blocked without a timeout (so only another worker
- * could wake it) and this has held, unchanged, for `DEADLOCK_AFTER_MS`: the
- * pause rules out a worker caught between waking and saying so.
+ * could wake it) and no worker has moved for `DEADLOCK_AFTER_MS`. Statuses
+ * alone prove nothing: a woken worker reads Blocked until it runs, so workers
+ * handing a permit round can be seen blocked on the same objects at every
+ * look. What proves it is each worker's count of blocks (worker-status.ts),
+ * unchanged across the whole window.
  *
  * The report follows the wait-for graph from a blocked worker (it waits on an
  * object; the object's holder waits on another...) to name the cycle, as a
@@ -47,7 +50,10 @@ export function inspectMemory(memory: SharedArrayBuffer, workers: number, object
 
 /** Looks at a run now: the deadlock it is in, or null. */
 export function inspect(run: WatchedRun): Deadlock | null {
-  const statuses = readStatuses(run.memory, run.layout, run.workers);
+  return inspectStatuses(run, readStatuses(run.memory, run.layout, run.workers));
+}
+
+function inspectStatuses(run: WatchedRun, statuses: readonly WorkerStatusView[]): Deadlock | null {
   if (!allStuck(statuses)) return null;
   const words = new Int32Array(run.memory);
   const edges = new Map<number, WaitEdge>();
@@ -109,16 +115,19 @@ function waitPhrase(edge: WaitEdge): string {
 }
 
 /**
- * Polls a run and calls `onDeadlock` once the same deadlock has persisted for
- * `DEADLOCK_AFTER_MS`. Returns a function that stops watching.
+ * Polls a run and calls `onDeadlock` once it has looked deadlocked, with no
+ * worker moving, for `DEADLOCK_AFTER_MS`. Returns a function that stops
+ * watching.
  */
 export function watch(run: () => WatchedRun | null, onDeadlock: (deadlock: Deadlock) => void): () => void {
   let since: number | null = null;
   let last = "";
   const timer = setInterval(() => {
     const current = run();
-    const deadlock = current ? inspect(current) : null;
-    const key = deadlock ? JSON.stringify(deadlock.edges) : "";
+    const statuses = current ? readStatuses(current.memory, current.layout, current.workers) : [];
+    const deadlock = current ? inspectStatuses(current, statuses) : null;
+    // Every status with its count of blocks: the same key at both ends of the window proves nothing moved.
+    const key = deadlock ? JSON.stringify(statuses) : "";
     if (!deadlock || key !== last) {
       since = deadlock ? performance.now() : null;
       last = key;
