@@ -59,6 +59,75 @@ describe("the watchdog", () => {
   });
 });
 
+describe("the watchdog's words", () => {
+  it("says what each kind of object is waited for, naming no holder where a kind has none, and who has ended", async () => {
+    const objects = `{
+      go: shared.event("go"), cond: shared.condition("cond"), phase: shared.barrier("phase", 3),
+      empty: shared.queue("empty", { maxsize: 1 }), full: shared.queue("full", { maxsize: 1 }), undone: shared.queue("undone", { maxsize: 1 }),
+      stack: shared.lifoQueue("stack", { maxsize: 1 }), heap: shared.priorityQueue("heap", { maxsize: 1 }),
+      signal: shared.semaphore("signal", 0), bounded: shared.boundedSemaphore("bounded", 0),
+    }`;
+    const waits = [
+      "o.go.wait()",
+      "o.cond.acquire(); o.cond.wait()",
+      "o.phase.wait()",
+      "o.empty.get()",
+      "o.full.put(1); o.full.put(2)",
+      "o.undone.put(1); o.undone.join()",
+      "o.stack.get()",
+      "o.heap.get()",
+      "o.signal.acquire()",
+      "o.bounded.acquire()",
+      "return",
+    ];
+    const outcome = await runWith(objects, waits.map((wait, i) => `if (id === ${i}) { ${wait}; }`).join(" "), waits.length);
+    expect(deadlockMessage(outcome)).toBe(
+      "Deadlock: every worker that has not ended is waiting, and none can wake another. " +
+        "A waits for event go to be set; B waits to be notified on condition cond; " +
+        "C waits at barrier phase, where 1 worker waits for more to arrive; D waits for an item in queue empty; " +
+        "E waits for room in queue full; F waits in join() for every item of queue undone to be marked done; " +
+        "G waits for an item in LIFO queue stack; H waits for an item in priority queue heap; " +
+        "I waits for a permit of semaphore signal; J waits for a permit of bounded semaphore bounded. K has ended.",
+    );
+  });
+
+  it("does not call a semaphore taken twice by one worker a plain Lock's self-deadlock", async () => {
+    const outcome = await runWith('{ s: shared.semaphore("s", 1) }', "o.s.acquire(); o.s.acquire();", 1);
+    expect(deadlockMessage(outcome)).toBe(
+      "Deadlock: worker A waits for a permit of semaphore s, and no other worker can release one: A took its permits itself and has not released them.",
+    );
+  });
+
+  it("names a cycle through a semaphore's permit", async () => {
+    const outcome = await runWith(
+      '{ s: shared.semaphore("s", 1), l: shared.lock("l"), ready: shared.int("ready") }',
+      "const [first, second] = id === 0 ? [o.s, o.l] : [o.l, o.s]; first.acquire(); o.ready.add(1); while (o.ready.get() < 2) {} second.acquire();",
+    );
+    expect(deadlockMessage(outcome)).toMatch(
+      /^Deadlock: (A waits for lock l held by B, which waits for a permit of semaphore s held by A|B waits for a permit of semaphore s held by A, which waits for lock l held by B)\.$/,
+    );
+  });
+
+  // The holder takes it and ends; the others wait until it has, then ask for it.
+  const endsHolding = (objects: string, take: string, workers = 2) =>
+    runWith(`{ ${objects}, ready: shared.int("ready") }`, `if (id === 0) { ${take}; o.ready.set(1); } else { while (o.ready.get() === 0) {} o.x.acquire(); }`, workers);
+
+  it("says that a worker ended holding a lock, and who waits for it forever", async () => {
+    const outcome = await endsHolding('x: shared.lock("x")', "o.x.acquire()", 3);
+    expect(deadlockMessage(outcome)).toBe("Deadlock: A ended while still holding lock x; B and C wait for it forever.");
+  });
+
+  it("says that a worker ended holding an RLock it released once too few times", async () => {
+    const outcome = await endsHolding('x: shared.rlock("x")', "o.x.acquire(); o.x.acquire(); o.x.release()");
+    expect(deadlockMessage(outcome)).toBe("Deadlock: A ended while still holding RLock x (it released it fewer times than it acquired it); B waits for it forever.");
+  });
+
+  it("says that a worker ended holding a semaphore's permit it never returned", async () => {
+    const outcome = await endsHolding('x: shared.semaphore("x", 1)', "o.x.acquire()");
+    expect(deadlockMessage(outcome)).toBe("Deadlock: A ended while still holding a permit of semaphore x; B waits for it forever.");
+  });
+});
+
 /** Runs `work` while `count` worker threads spin, so that the run's workers wait for a core after each wake-up. */
 async function withBusyCores<T>(count: number, work: () => Promise<T>): Promise<T> {
   const spinners = Array.from({ length: count }, () => new Worker("for (;;) {}", { eval: true }));
