@@ -1,17 +1,22 @@
 /**
  * Deadlock detection for free runs. A run is deadlocked when every worker
  * that has not finished is blocked without a timeout (so only another worker
- * could wake it) and this has held, unchanged, for `DEADLOCK_AFTER_MS`: the
- * pause rules out a worker caught between waking and saying so.
+ * could wake it) and no worker has moved for `DEADLOCK_AFTER_MS`. Statuses
+ * alone prove nothing: a woken worker reads Blocked until it runs, so workers
+ * handing a permit round can be seen blocked on the same objects at every
+ * look. What proves it is each worker's count of blocks (worker-status.ts),
+ * unchanged across the whole window.
  *
  * The report follows the wait-for graph from a blocked worker (it waits on an
  * object; the object's holder waits on another...) to name the cycle, as a
  * student would say it: "A waits for lock fork_1 held by B, which waits for
- * lock fork_0 held by A".
+ * lock fork_0 held by A". Without a cycle, it names a holder that has ended
+ * ("A ended while still holding lock fork_0"), or else every wait
+ * (deadlock-words.ts).
  */
 import { layoutOf, type Allocation, type Layout } from "../runtime/memory";
-import { workerName } from "../runtime/protocol";
 import { WorkerState, readStatuses, type WorkerStatusView } from "../runtime/worker-status";
+import { cycleMessage, stallMessage, waitWords } from "./deadlock-words";
 import { holdersOf } from "./holders";
 
 export const DEADLOCK_AFTER_MS = 500;
@@ -23,6 +28,8 @@ export interface WaitEdge {
   readonly object: string;
   readonly kind: string;
   readonly holder: number;
+  /** What it waits for, in words, without the holder: "waits for lock fork_1". */
+  readonly waits: string;
 }
 
 export interface Deadlock {
@@ -47,17 +54,21 @@ export function inspectMemory(memory: SharedArrayBuffer, workers: number, object
 
 /** Looks at a run now: the deadlock it is in, or null. */
 export function inspect(run: WatchedRun): Deadlock | null {
-  const statuses = readStatuses(run.memory, run.layout, run.workers);
+  return inspectStatuses(run, readStatuses(run.memory, run.layout, run.workers));
+}
+
+function inspectStatuses(run: WatchedRun, statuses: readonly WorkerStatusView[]): Deadlock | null {
   if (!allStuck(statuses)) return null;
   const words = new Int32Array(run.memory);
   const edges = new Map<number, WaitEdge>();
   statuses.forEach((status, worker) => {
-    if (status.state !== WorkerState.Blocked) return;
-    const object = run.objects.find((o) => o.index === status.object);
-    const holders = object ? holdersOf(words, object) : [];
-    edges.set(worker, { worker, object: object?.name ?? `#${status.object}`, kind: object?.kind ?? "object", holder: holders[0] ?? -1 });
+    if (status.state === WorkerState.Blocked) edges.set(worker, edgeOf(run, words, worker, status));
   });
-  return describe(edges);
+  const ended = statuses.flatMap((status, worker) => (status.state === WorkerState.Done ? [worker] : []));
+  const cycle = findCycle(edges);
+  if (cycle) return { edges: cycle, cycle: true, message: cycleMessage(cycle) };
+  const all = [...edges.values()];
+  return { edges: all, cycle: false, message: stallMessage(all, ended) };
 }
 
 function allStuck(statuses: readonly WorkerStatusView[]): boolean {
@@ -65,15 +76,13 @@ function allStuck(statuses: readonly WorkerStatusView[]): boolean {
   return live.length > 0 && live.every((s) => s.state === WorkerState.Blocked && !s.timed);
 }
 
-function describe(edges: ReadonlyMap<number, WaitEdge>): Deadlock {
-  const cycle = findCycle(edges);
-  if (cycle) return { edges: cycle, cycle: true, message: cycleMessage(cycle) };
-  const all = [...edges.values()];
-  return {
-    edges: all,
-    cycle: false,
-    message: `Deadlock: every worker is waiting and none can wake the others. ${all.map(waitPhrase).join("; ")}.`,
-  };
+function edgeOf(run: WatchedRun, words: Int32Array, worker: number, status: WorkerStatusView): WaitEdge {
+  const object = run.objects.find((o) => o.index === status.object);
+  if (!object) return { worker, object: `#${status.object}`, kind: "object", holder: -1, waits: `waits on object #${status.object}` };
+  // A semaphore's permits may be spread over several workers: follow another one's first.
+  const holders = holdersOf(words, object);
+  const holder = holders.find((h) => h !== worker) ?? holders[0] ?? -1;
+  return { worker, object: object.name, kind: object.kind, holder, waits: waitWords(words, object, status.word) };
 }
 
 function findCycle(edges: ReadonlyMap<number, WaitEdge>): WaitEdge[] | null {
@@ -94,31 +103,20 @@ function findCycle(edges: ReadonlyMap<number, WaitEdge>): WaitEdge[] | null {
   return null;
 }
 
-function cycleMessage(cycle: readonly WaitEdge[]): string {
-  const [first] = cycle;
-  if (cycle.length === 1 && first) {
-    return `Self-deadlock: worker ${workerName(first.worker)} waits for ${first.kind} ${first.object}, which it already holds. A plain Lock cannot be taken twice by its holder: release it first, or use an RLock.`;
-  }
-  const steps = cycle.map((e, i) => `${i === 0 ? "" : "which "}waits for ${e.kind} ${e.object} held by ${workerName(e.holder)}`);
-  return `Deadlock: ${workerName(cycle[0]!.worker)} ${steps.join(", ")}.`;
-}
-
-function waitPhrase(edge: WaitEdge): string {
-  const held = edge.holder >= 0 ? ` held by ${workerName(edge.holder)}` : "";
-  return `${workerName(edge.worker)} waits on ${edge.kind} ${edge.object}${held}`;
-}
-
 /**
- * Polls a run and calls `onDeadlock` once the same deadlock has persisted for
- * `DEADLOCK_AFTER_MS`. Returns a function that stops watching.
+ * Polls a run and calls `onDeadlock` once it has looked deadlocked, with no
+ * worker moving, for `DEADLOCK_AFTER_MS`. Returns a function that stops
+ * watching.
  */
 export function watch(run: () => WatchedRun | null, onDeadlock: (deadlock: Deadlock) => void): () => void {
   let since: number | null = null;
   let last = "";
   const timer = setInterval(() => {
     const current = run();
-    const deadlock = current ? inspect(current) : null;
-    const key = deadlock ? JSON.stringify(deadlock.edges) : "";
+    const statuses = current ? readStatuses(current.memory, current.layout, current.workers) : [];
+    const deadlock = current ? inspectStatuses(current, statuses) : null;
+    // Every status with its count of blocks: the same key at both ends of the window proves nothing moved.
+    const key = deadlock ? JSON.stringify(statuses) : "";
     if (!deadlock || key !== last) {
       since = deadlock ? performance.now() : null;
       last = key;

@@ -3,7 +3,7 @@
  * words. Its regions, in order:
  *
  *   header        run-wide words: the start gate, the gate mode, the GIL
- *   worker status per worker: running, blocked (on what, until when), done
+ *   worker status per worker: running, blocked (on what, until when, how often), done
  *   turn slots    per worker, a cache line each: a gated run's turns (turnstile.ts)
  *   trace heads   per worker: how many trace events it has written
  *   trace rings   per worker: its last `traceCapacity` events (see trace.ts)
@@ -64,7 +64,7 @@ export const Header = {
 } as const;
 
 /** Words of one worker's status block (see worker-status.ts). */
-export const STATUS_WORDS = 4;
+export const STATUS_WORDS = 5;
 /** Words of one worker's turn slot, a cache line: the worker and the controller hand turns through it. */
 export const TURN_STRIDE = 16;
 /** Each worker's trace head sits on its own 64-byte cache line, so workers never contend for one. */

@@ -1,12 +1,19 @@
 /**
  * What each worker is doing now, in its status block in the run memory, so
  * the page's watchdog can see a deadlock (every live worker blocked, none
- * with a timeout) and name the wait-for cycle, and the timeline can draw it.
+ * with a timeout, none moving) and name the wait-for cycle, and the timeline
+ * can draw it.
  *
  * Block layout (STATUS_WORDS words per worker):
  *   +0 state: one of WorkerState
  *   +1 object: word index of what it waits on (when blocked)
  *   +2 timed: 1 when the wait has a timeout (so it will end by itself)
+ *   +3 blocks: how many times it has blocked. A woken worker reads Blocked
+ *      until it runs, so workers passing a permit round can be seen blocked
+ *      on the same objects at every look; only an unchanged count proves
+ *      that a worker did not move between two looks.
+ *   +4 word: the word it sleeps on, which tells one wait on an object from
+ *      another (a queue's get from its put)
  */
 import { STATUS_WORDS, type Layout } from "./memory";
 
@@ -22,6 +29,8 @@ export type WorkerState = (typeof WorkerState)[keyof typeof WorkerState];
 const STATE = 0;
 const OBJECT = 1;
 const TIMED = 2;
+const BLOCKS = 3;
+const WORD = 4;
 
 export class WorkerStatus {
   private readonly words: Int32Array;
@@ -36,9 +45,12 @@ export class WorkerStatus {
     Atomics.store(this.words, this.base + STATE, state);
   }
 
-  blockedOn(object: number, timed: boolean): void {
+  /** Says this worker sleeps on `word` for `object`; called on every block, so that it counts them. */
+  blockedOn(object: number, word: number, timed: boolean): void {
     Atomics.store(this.words, this.base + OBJECT, object);
+    Atomics.store(this.words, this.base + WORD, word);
     Atomics.store(this.words, this.base + TIMED, timed ? 1 : 0);
+    Atomics.add(this.words, this.base + BLOCKS, 1);
     Atomics.store(this.words, this.base + STATE, WorkerState.Blocked);
   }
 }
@@ -47,6 +59,8 @@ export interface WorkerStatusView {
   readonly state: WorkerState;
   readonly object: number;
   readonly timed: boolean;
+  readonly blocks: number;
+  readonly word: number;
 }
 
 /** Reads every worker's status (the page side). */
@@ -58,6 +72,8 @@ export function readStatuses(buffer: SharedArrayBuffer, layout: Layout, workers:
       state: Atomics.load(words, base + STATE) as WorkerState,
       object: Atomics.load(words, base + OBJECT),
       timed: Atomics.load(words, base + TIMED) === 1,
+      blocks: Atomics.load(words, base + BLOCKS),
+      word: Atomics.load(words, base + WORD),
     };
   });
 }

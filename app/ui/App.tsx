@@ -1,3 +1,5 @@
+import { useMemo } from "react";
+import { decodeShare } from "../engine/explore/share";
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
 import { LessonPage } from "./LessonPage";
@@ -12,6 +14,8 @@ export function App() {
   const slug = match?.[1];
   const playground = match?.[2] !== undefined;
   const shared = new URLSearchParams(match?.[3] ?? "").get("share");
+  // Once per link: the page keeps its session as long as the link it opened with is the same object.
+  const opened = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
   const lesson = course.lessons.find((l) => l.slug === slug);
   return (
     <div className="app">
@@ -25,9 +29,9 @@ export function App() {
         <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
         <main className="main">
           {playground ? (
-            <PlaygroundPage key={`playground?${shared ?? ""}`} shared={shared} />
+            <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
           ) : lesson ? (
-            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} shared={shared} />
+            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} opened={opened} />
           ) : (
             <CourseHome course={course} missing={slug} />
           )}

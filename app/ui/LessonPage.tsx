@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { decodeShare, type Share } from "../engine/explore/share";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { sharedBy, type DecodedShare, type Share } from "../engine/explore/share";
 import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
@@ -24,12 +24,22 @@ function openSession(lesson: Lesson, share: Share | null): Session {
   });
 }
 
+interface LessonPageProps {
+  readonly lesson: Lesson;
+  /** This page's address, for share links. */
+  readonly href: string;
+  /** The share link the page was opened with, read; null without one. */
+  readonly opened: DecodedShare | null;
+  /** Its share links carry the page's promise (the playground). */
+  readonly linksCarryPromise?: boolean;
+  readonly children?: ReactNode;
+}
+
 /** A lesson: its text (and `children` under it), and the workspace to run, step and explore its scenario. */
-export function LessonPage({ lesson, href, shared, children }: { lesson: Lesson; href: string; shared: string | null; children?: ReactNode }) {
+export function LessonPage({ lesson, href, opened, linksCarryPromise = false, children }: LessonPageProps) {
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
-  const decoded = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
-  const share = decoded && !("problem" in decoded) ? decoded : null;
+  const share = sharedBy(opened);
 
   // The session lives as long as the page shows this lesson; the playground changes its goals without a new one.
   const latestLesson = useRef(lesson);
@@ -53,14 +63,14 @@ export function LessonPage({ lesson, href, shared, children }: { lesson: Lesson;
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
         {isolation && <pre className="code-fallback">{lesson.scenario}</pre>}
-        {decoded && "problem" in decoded && (
+        {opened && "problem" in opened && (
           <p className="share-problem" role="alert" data-testid="share-problem">
-            {decoded.problem}
+            {opened.problem}
           </p>
         )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} />
+            <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} linksCarryPromise={linksCarryPromise} />
           </ErrorBoundary>
         )}
       </section>

@@ -39,9 +39,11 @@ interface WorkspaceProps {
   readonly share: Share | null;
   /** This page's address, for share links. */
   readonly href: string;
+  /** Share links carry the searched invariant as the page's promise: the playground's, which is the student's own. */
+  readonly linksCarryPromise: boolean;
 }
 
-export function Workspace({ lesson, session, share, href }: WorkspaceProps) {
+export function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -191,7 +193,9 @@ export function Workspace({ lesson, session, share, href }: WorkspaceProps) {
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
-        shareLink={(source, params, schedule) => shareLink(href, { code: source, params, schedule })}
+        shareLink={(source, params, schedule, invariant) =>
+          shareLink(href, { code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
+        }
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
       <RunCharts charts={lesson.charts} history={snapshot.history} />

@@ -186,6 +186,12 @@ export default defineScenario({
     expect(result.failure).toMatchObject({ kind: "deadlock", message: expect.stringMatching(/^Deadlock: [AB] waits for lock [ab] held by [AB], which waits for lock [ab] held by [AB]\.$/) });
   });
 
+  it("says that a worker ended holding a lock, not that the workers wait for one another", async () => {
+    const source = scenario(`(shared) => ({ a: shared.lock("a") })`, `({ a }) => { a.acquire(); }`, `() => null`);
+    const result = await explore(pool, request(source, null));
+    expect(result.failure).toMatchObject({ kind: "deadlock", message: expect.stringMatching(/^Deadlock: ([AB]) ended while still holding lock a; (?!\1)[AB] waits for it forever\.$/) });
+  });
+
   it("reports no failure, exhaustively, when both workers take the two locks in one order", async () => {
     const source = scenario(
       `(shared) => ({ a: shared.lock("a"), b: shared.lock("b") })`,

@@ -25,6 +25,8 @@ export type ExploreSnapshot =
       /** What was searched: a replay of the found schedule must run this code with these parameters. */
       readonly source: string;
       readonly params: Readonly<Record<string, ParamValue>>;
+      /** What had to hold in every schedule: the playground's share link carries it as its promise. */
+      readonly invariant: Invariant | null;
     }
   | { readonly status: "refused"; readonly message: string };
 
@@ -65,7 +67,7 @@ export class Explorer extends Store<ExploreSnapshot> {
       return this.set({ status: "refused", message: `The search failed: ${thrown instanceof Error ? thrown.message : String(thrown)}. Run the code once to see why.` });
     }
     const schedule = result.failure ? encodeSchedule(result.failure.steps, source, params) : null;
-    this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params });
+    this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params, invariant });
   }
 
   cancel(): void {

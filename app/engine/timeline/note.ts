@@ -16,7 +16,7 @@ export type LaneNote = {
 };
 
 /** The note for one edge of the watchdog's wait-for graph (pin it on lane `edge.worker`). */
-export function deadlockNote({ kind, object, holder }: WaitEdge): LaneNote {
+export function deadlockNote({ kind, object, holder }: Omit<WaitEdge, "waits">): LaneNote {
   return { kind: "deadlock", objectKind: kind, object, holder };
 }
 

@@ -6,6 +6,7 @@
  */
 import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
+import type { Invariant } from "../../engine/course/lesson";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
 import { DEFAULT_BUDGET_MS, nondeterminismCause, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
@@ -24,8 +25,8 @@ interface Props {
   onExplore(): void;
   /** Opens step mode on the searched code after `moves`, with `planned` as the schedule's steps still to follow. */
   onReplay(moves: readonly Option[], planned: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
-  /** The address that opens this lesson with the searched code, parameters and found schedule. */
-  shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string): string;
+  /** The address that opens this lesson with the searched code, parameters and found schedule (and, in the playground, promise). */
+  shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string, invariant: Invariant | null): string;
 }
 
 export function ExplorePanel({ explorer, busy, invariantText, smallParams, source, onExplore, onReplay, shareLink }: Props) {
@@ -62,7 +63,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
           ms={snapshot.ms}
           cancelled={snapshot.cancelled}
           replay={busy || snapshot.source !== source ? null : (moves, planned) => onReplay(moves, planned, snapshot.source, snapshot.params)}
-          link={snapshot.schedule === null ? null : shareLink(snapshot.source, snapshot.params, snapshot.schedule)}
+          link={snapshot.schedule === null ? null : shareLink(snapshot.source, snapshot.params, snapshot.schedule, snapshot.invariant)}
         />
       )}
     </section>

@@ -42,7 +42,6 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep }: P
   );
 }
 
-/** The address of `slug` on this site, carrying `share`. */
 /** The address of the page at `href` (a lesson's, the playground's) carrying `share`. */
 export function shareLink(href: string, share: Share): string {
   const site = `${location.origin}${location.pathname}`;

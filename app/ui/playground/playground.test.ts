@@ -3,7 +3,7 @@ import { afterAll, expect, it } from "vitest";
 import { compileScenario } from "../../engine/compile";
 import { createNodePool } from "../../engine/node-pool";
 import { startRun } from "../../engine/run";
-import { PLAYGROUND, STARTER_PROMISE, playgroundLesson } from "./playground";
+import { PLAYGROUND, STARTER_PROMISE, openingPromise, playgroundLesson } from "./playground";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
@@ -17,4 +17,13 @@ it("reads as a lesson without problems, and its starter runs to a result its pro
   expect(outcome).toMatchObject({ status: "done", result: { expected: 5, actual: 5 }, goals: [{ passed: true }] });
   expect(playgroundLesson("  ").goals).toEqual([]);
   expect(playgroundLesson("result.actual > 0").goals[0]!.id).not.toBe(lesson.goals[0]!.id);
+});
+
+it("opens with a share link's promise, else the student's own, else the starter's; and says when a link carries none", () => {
+  const link = { code: "x", params: {}, schedule: null };
+  expect(openingPromise({ ...link, promise: "result.actual > 0" }, "mine")).toEqual({ promise: "result.actual > 0", note: null });
+  expect(openingPromise({ ...link, promise: "" }, "mine")).toEqual({ promise: "", note: null });
+  expect(openingPromise(null, "mine")).toEqual({ promise: "mine", note: null });
+  expect(openingPromise(null, undefined)).toEqual({ promise: STARTER_PROMISE, note: null });
+  expect(openingPromise(link, "mine")).toEqual({ promise: "mine", note: expect.stringMatching(/^This link carries no promise/) });
 });
