@@ -193,7 +193,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
       const stuck = inspectMemory(memory, workers, handle.objects);
       if (parked.kind === "deadlock" && stuck) report = { ...report, parked: { kind: "deadlock", message: stuck.message } };
       // A body threw: the run ends with its error (the others are discarded with the run); the stuck ones are its consequence.
-      if (parked.kind === "error") report = { ...report, parked: { kind: "error", message: stuck ? `Then ${stuck.message}` : "" } };
+      if (parked.kind === "error") report = { ...report, parked: { kind: "error", message: stuck ? `Then ${stuck.message.replace(/^Deadlock: /, "")}` : "" } };
       // Otherwise its workers stay parked for good: stop the run, and the pool replaces them.
       else handle.stop();
     },
