@@ -3,14 +3,13 @@
  * every worker, and the same time per unit for small and large amounts on
  * both workers (scripts/bench/cpu-unit-probe.ts). Times are the process's
  * CPU time, which other load cannot stretch; the ±10% wall-clock figure in
- * Chromium is the bench's cpu_unit_spread.
+ * Chromium is the bench's cpu_unit_deviation.
  */
 import { describe, expect, it } from "vitest";
 import { compileScenario } from "../engine/compile";
 import { createNodePool } from "../engine/node-pool";
-import type { WorkerPool } from "../engine/pool";
 import { startRun } from "../engine/run";
-import { PROBE_SCENARIO, probeResult, spread, type Probe } from "../../scripts/bench/cpu-unit-probe";
+import { PROBE_SCENARIO, boot, probeResult, spread, type Probe } from "../../scripts/bench/cpu-unit-probe";
 
 /** Fresh pools; each gives its first two runs. */
 const POOLS = 7;
@@ -22,18 +21,10 @@ const POOLS = 7;
  */
 const SPREAD_LIMIT = 1.35;
 
-/** Two runners started and answering, as the page's pool has them long before its first run. */
-async function bootedPool(js: string): Promise<WorkerPool> {
-  const pool = createNodePool(2);
-  const runners = pool.take(2);
-  await Promise.all(runners.map((r) => r.runner.describe(js)));
-  pool.give(runners);
-  return pool;
-}
-
 async function firstRuns(js: string): Promise<Probe[]> {
-  const pool = await bootedPool(js);
+  const pool = createNodePool(2);
   try {
+    await boot(pool, js);
     const probes: Probe[] = [];
     for (let run = 0; run < 2; run++) probes.push(probeResult(await startRun(pool, { js, params: {}, goals: [] }).outcome));
     return probes;

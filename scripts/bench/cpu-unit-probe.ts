@@ -1,6 +1,6 @@
 /**
  * How long a CPU unit lasts on each worker of a run, for the unit's test
- * (app/runtime/work.test.ts, Node workers) and the cpu_unit_spread figure
+ * (app/runtime/work.test.ts, Node workers) and the cpu_unit_deviation figure
  * (Chromium). Two workers as processes (no GIL): worker A times `cpu(small)`
  * then `cpu(large)` while B waits, then B does the same. Timed one at a time,
  * each with a core to itself, the four calls should last the same per unit,
@@ -10,6 +10,7 @@
  * other processes on a busy machine cannot stretch, and the wall clock in a
  * browser.
  */
+import type { WorkerPool } from "../../app/engine/pool";
 import type { RunOutcome } from "../../app/engine/run";
 
 export const PROBE_UNITS = { small: 20, large: 100 } as const;
@@ -44,6 +45,13 @@ export default defineScenario({
   result: ({ micros, checksums }) => ({ micros: micros.map((m) => m.get()), checksums: checksums.map((c) => c.get()) }),
 });
 `;
+
+/** Waits until the pool's two runners answer, as a page's have long before its first run: a booting worker competes for the cores. */
+export async function boot(pool: WorkerPool, js: string): Promise<void> {
+  const runners = pool.take(2);
+  await Promise.all(runners.map((r) => r.runner.describe(js)));
+  pool.give(runners);
+}
 
 export interface Probe {
   /** Milliseconds per unit of the four calls: A small, A large, B small, B large. */
