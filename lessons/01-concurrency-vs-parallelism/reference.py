@@ -15,6 +15,7 @@ and prints each time with its speedup over sequential (sequential / time).
     python3 reference.py --tasks 8 --size 100
     python3 reference.py --kind cpu             # only the CPU-bound tasks
     python3 reference.py --kind mixed           # wait, then compute a tenth as long
+    python3 reference.py --json                 # the times as one JSON object, for scripts
 
 Standard library only; runs on CPython 3.11 and 3.12.
 """
@@ -22,6 +23,7 @@ Standard library only; runs on CPython 3.11 and 3.12.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -132,6 +134,7 @@ def main() -> None:
         action="append",
         help="task kind; repeat to run several (default: cpu and io)",
     )
+    parser.add_argument("--json", action="store_true", help="print the times (in seconds) as one JSON object instead of the table")
     args = parser.parse_args()
     kinds = args.kind or ["cpu", "io"]
 
@@ -147,21 +150,22 @@ def main() -> None:
     # os.process_cpu_count() (3.13+) counts only the cores this process may use.
     cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     version = ".".join(str(part) for part in sys.version_info[:3])
+    times = {kind: measure(work[kind][0], [work[kind][1]] * args.tasks) for kind in kinds}
+
+    if args.json:
+        print(json.dumps({"python": version, "cores": cores, "tasks": args.tasks, "size_ms": args.size, "seconds": times}))
+        return
     print(f"Python {version}, {cores} cores: {args.tasks} tasks of about {args.size} ms each")
     print()
     print(f"{'kind':<6} {'run as':<11} {'time (ms)':>10} {'speedup':>8}")
-
-    starts = []
     for kind in kinds:
-        task, job = work[kind]
-        times = measure(task, [job] * args.tasks)
         for way in ("sequential", "threads", "processes"):
-            speedup = times["sequential"] / times[way]
-            print(f"{kind:<6} {way:<11} {times[way] * 1000:>10,.0f} {speedup:>7.2f}x")
-        starts.append(times["pool start"])
+            speedup = times[kind]["sequential"] / times[kind][way]
+            print(f"{kind:<6} {way:<11} {times[kind][way] * 1000:>10,.0f} {speedup:>7.2f}x")
 
+    start = max(times[kind]["pool start"] for kind in kinds)
     print()
-    print(f"Processes: starting the pool (with a 20 ms warm-up task each) took about {max(starts) * 1000:,.0f} ms, not counted above.")
+    print(f"Processes: starting the pool (with a 20 ms warm-up task each) took about {start * 1000:,.0f} ms, not counted above.")
     print(f"Ceiling for processes on CPU-bound work: min(tasks, cores) = {min(args.tasks, cores)}x.")
 
 
