@@ -20,7 +20,8 @@ export function pythonVersion() {
 }
 
 export async function runReference(slug, args) {
-  const { stdout } = await promisify(execFile)("python3", ["reference.py", ...args, "--json"], {
+  // -B: a process pool's children import the script, and would leave a __pycache__ in the lesson.
+  const { stdout } = await promisify(execFile)("python3", ["-B", "reference.py", ...args, "--json"], {
     cwd: `${LESSONS}${slug}`,
     timeout: TIME_LIMIT_MS,
   });

@@ -1,7 +1,8 @@
 /**
  * The fidelity table: one row per figure with CPython's median and the
  * browser's over the rounds, the target and whether it was met; then each
- * figure's per-round samples, and what the machine was doing meanwhile.
+ * figure's per-round samples, what Chromium's threads spent during the
+ * browser runs, and what the rest of the machine was doing meanwhile.
  */
 
 // Above this share of the machine taken by other processes, the figures are flagged as suspect (as the bench does).
@@ -34,8 +35,13 @@ export function table(summary, environment) {
     const list = (values) => (values === null ? "-" : values.map(format).join(" "));
     out.push(`  ${figure.name}: ${list(python)} | ${list(browser)}`);
   }
-  const { python, browser, cores, rounds, seconds, otherLoad } = environment;
+  const { python, browser, cores, rounds, seconds, otherLoad, competition } = environment;
   out.push("", `${python}, ${browser}, ${cores} cores; ${rounds} rounds in ${seconds} s`);
+  if (competition.measured) {
+    const share = (cpuSeconds) => `${cpuSeconds.toFixed(1)} CPU-s, ${Math.round((100 * cpuSeconds) / competition.seconds)}% of a core`;
+    const parts = Object.entries(competition.parts).map(([part, cpuSeconds]) => `${part} ${share(cpuSeconds)}`);
+    out.push(`Chromium over ${Math.round(competition.seconds)} s of browser runs: ${parts.join("; ")}`);
+  }
   if (otherLoad) {
     out.push(`other processes used ${otherLoad.otherCpuSeconds} CPU-seconds meanwhile (${otherLoad.percentOfMachine}% of the machine)`);
     if (otherLoad.percentOfMachine > BUSY_WARNING_PERCENT) out.push("WARNING: the machine was busy with other work: the figures are suspect, run again when it is quiet");

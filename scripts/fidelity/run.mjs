@@ -8,9 +8,11 @@
  * flips every round. What is compared is in figures.mjs.
  *
  * Output (stdout): one row per figure with CPython's median over the rounds,
- * the browser's, the target and "pass" or "MISS"; then every round's samples,
- * and how much of the machine other processes took (above 10% the figures
- * are suspect). Progress goes to stderr. Exits 1 when a target is missed
+ * the browser's, the target and "pass" or "MISS"; then every round's samples;
+ * what Chromium's threads spent during the browser runs (the workers, and
+ * what competed with them: the page's main thread and the rest of Chromium,
+ * each as a share of one core); and how much of the machine other processes
+ * took (above 10% the figures are suspect). Progress goes to stderr. Exits 1 when a target is missed
  * (after printing the table) or a measurement fails.
  *
  * Options: --rounds N (default 8, at least 8). Env: CHROMIUM_PATH.
@@ -23,6 +25,7 @@ import { preview } from "vite";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../ensure-chromium.mjs";
 import { watchOtherLoad } from "../bench/machine-load.mjs";
+import { PARTS, sample as sampleThreads, used } from "./browser-threads.mjs";
 import { FIGURES, LESSONS } from "./figures.mjs";
 import { LessonPage } from "./lesson-page.mjs";
 import { pythonVersion, runReference } from "./python.mjs";
@@ -42,6 +45,8 @@ progress("building the site");
 execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { cwd: REPO, stdio: ["ignore", 2, 2] });
 
 const server = await preview({ root: REPO, logLevel: "warn", preview: { host: "127.0.0.1", port: PORT, strictPort: true } });
+/** Chromium's CPU-seconds by part over every browser run, and the runs' wall seconds. */
+const competition = { seconds: 0, parts: Object.fromEntries(PARTS.map((p) => [p, 0])), measured: true };
 let browser;
 let summary;
 let environment;
@@ -60,6 +65,7 @@ try {
     rounds,
     seconds: Math.round((performance.now() - began) / 1000),
     otherLoad: otherLoad(),
+    competition,
   };
   summary = summarise(FIGURES.map((figure) => figureSamples(figure, samples)));
 } catch (error) {
@@ -81,7 +87,7 @@ async function measureRound(round, pages) {
       measured[i].python = await timed(`python3 ${lesson.slug}/reference.py`, () => runReference(lesson.slug, lesson.python));
     },
     ...Object.entries(lesson.runs).map(([name, { params, chart }]) => async () => {
-      const run = await timed(`${lesson.slug} ${name}`, () => pages[i].run(params));
+      const run = await timed(`${lesson.slug} ${name}`, () => watched(() => pages[i].run(params)));
       measured[i].runs[name] = chart === undefined ? run : { ...run, chart: await pages[i].latestInChart(chart) };
     }),
   ]);
@@ -94,6 +100,18 @@ async function timed(what, work) {
   const started = performance.now();
   const result = await work();
   progress(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Runs `work`, adding what Chromium's threads spent meanwhile to `competition`. */
+async function watched(work) {
+  const before = sampleThreads();
+  const started = performance.now();
+  const result = await work();
+  const spent = used(before, sampleThreads());
+  competition.seconds += (performance.now() - started) / 1000;
+  if (spent === null) competition.measured = false;
+  else for (const part of PARTS) competition.parts[part] += spent[part];
   return result;
 }
 
