@@ -32,8 +32,14 @@ export const LESSONS = [
 const within = (margin) => ({ text: `within ±${margin}`, passed: (browser, python) => Math.abs(browser - python) <= margin });
 const atLeast = (share) => ({ text: `>= ${share} x CPython`, passed: (browser, python) => browser >= share * python });
 
-/** A browser run's speedup: its sequential phase over its concurrent one. */
-const speedup = (run) => run.fields.sequentialMs / run.fields.concurrentMs;
+/** A figure comparing a speedup: CPython's (from its JSON) and that of the browser run `run` (its sequential phase over its concurrent one). */
+const speedup = (lesson, name, python, run, target) => ({
+  lesson,
+  name,
+  python,
+  browser: (runs) => runs[run].fields.sequentialMs / runs[run].fields.concurrentMs,
+  target,
+});
 
 /**
  * Each figure reads one round's CPython JSON (`python`) and browser runs
@@ -41,41 +47,11 @@ const speedup = (run) => run.fields.sequentialMs / run.fields.concurrentMs;
  * figure with no CPython counterpart, shown for the reader.
  */
 export const FIGURES = [
-  {
-    lesson: 0,
-    name: "lesson 1: CPU-bound threads, speedup",
-    python: ({ seconds }) => seconds.cpu.sequential / seconds.cpu.threads,
-    browser: (runs) => speedup(runs.cpuThreads),
-    target: within(0.2),
-  },
-  {
-    lesson: 0,
-    name: "lesson 1: CPU-bound processes, speedup",
-    python: ({ seconds }) => seconds.cpu.sequential / seconds.cpu.processes,
-    browser: (runs) => speedup(runs.cpuProcesses),
-    target: atLeast(0.9),
-  },
-  {
-    lesson: 0,
-    name: "lesson 1: I/O-bound threads, speedup",
-    python: ({ seconds }) => seconds.io.sequential / seconds.io.threads,
-    browser: (runs) => speedup(runs.ioThreads),
-    target: atLeast(0.9),
-  },
-  {
-    lesson: 1,
-    name: "lesson 2: CPU-bound threads (GIL), speedup",
-    python: ({ cpu }) => cpu.alone / cpu.together,
-    browser: (runs) => speedup(runs.cpuGil),
-    target: within(0.2),
-  },
-  {
-    lesson: 1,
-    name: "lesson 2: I/O-bound threads, speedup",
-    python: ({ io }) => io.alone / io.together,
-    browser: (runs) => speedup(runs.ioGil),
-    target: atLeast(0.9),
-  },
+  speedup(0, "lesson 1: CPU-bound threads, speedup", ({ seconds }) => seconds.cpu.sequential / seconds.cpu.threads, "cpuThreads", within(0.2)),
+  speedup(0, "lesson 1: CPU-bound processes, speedup", ({ seconds }) => seconds.cpu.sequential / seconds.cpu.processes, "cpuProcesses", atLeast(0.9)),
+  speedup(0, "lesson 1: I/O-bound threads, speedup", ({ seconds }) => seconds.io.sequential / seconds.io.threads, "ioThreads", atLeast(0.9)),
+  speedup(1, "lesson 2: CPU-bound threads (GIL), speedup", ({ cpu }) => cpu.alone / cpu.together, "cpuGil", within(0.2)),
+  speedup(1, "lesson 2: I/O-bound threads, speedup", ({ io }) => io.alone / io.together, "ioGil", atLeast(0.9)),
   {
     lesson: 1,
     name: "lesson 2: GIL hand-overs per second, 2 busy threads",

@@ -4,6 +4,8 @@
  * read its result fields, its body time, and a value off a chart's tooltip.
  */
 
+// Generous: a busy machine can take tens of seconds to load the editor.
+const OPEN_LIMIT_MS = 120_000;
 const RUN_LIMIT_MS = 90_000;
 // Playwright polls on every animation frame by default, which makes the page produce frames the whole run long.
 const POLL_MS = 100;
@@ -16,9 +18,9 @@ export class LessonPage {
   static async open(browser, baseUrl, slug) {
     // Tall and wide, so that the charts render at their full size.
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${baseUrl}#/lessons/${slug}`);
-    await page.getByTestId("code-editor").locator(".view-lines").waitFor();
-    await page.locator('[data-testid="params"]:not([aria-busy="true"])').waitFor();
+    await page.goto(`${baseUrl}#/lessons/${slug}`, { timeout: OPEN_LIMIT_MS });
+    await page.getByTestId("code-editor").locator(".view-lines").waitFor({ timeout: OPEN_LIMIT_MS });
+    await page.locator('[data-testid="params"]:not([aria-busy="true"])').waitFor({ timeout: OPEN_LIMIT_MS });
     if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error("the lesson page is not cross-origin isolated");
     return new LessonPage(page);
   }

@@ -11,8 +11,10 @@
  * the browser's, the target and "pass" or "MISS"; then every round's samples;
  * what Chromium's threads spent during the browser runs (the workers, and
  * what competed with them: the page's main thread and the rest of Chromium,
- * each as a share of one core); and how much of the machine other processes
- * took (above 10% the figures are suspect). Progress goes to stderr. Exits 1 when a target is missed
+ * each as a share of one core); how unequal the cores were, round by round
+ * (a shared host can slow one of them: then speedups depend on which core a
+ * phase ran on, and the figures are suspect); and how much of the machine
+ * other processes took (above 10%, suspect too). Progress goes to stderr. Exits 1 when a target is missed
  * (after printing the table) or a measurement fails.
  *
  * Options: --rounds N (default 8, at least 8). Env: CHROMIUM_PATH.
@@ -22,10 +24,10 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { preview } from "vite";
-import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../ensure-chromium.mjs";
+import { withChromium } from "../with-chromium.mjs";
 import { watchOtherLoad } from "../bench/machine-load.mjs";
 import { PARTS, sample as sampleThreads, used } from "./browser-threads.mjs";
+import { coreTimes, imbalance } from "./core-speeds.mjs";
 import { FIGURES, LESSONS } from "./figures.mjs";
 import { LessonPage } from "./lesson-page.mjs";
 import { pythonVersion, runReference } from "./python.mjs";
@@ -47,18 +49,16 @@ execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--log
 const server = await preview({ root: REPO, logLevel: "warn", preview: { host: "127.0.0.1", port: PORT, strictPort: true } });
 /** Chromium's CPU-seconds by part over every browser run, and the runs' wall seconds. */
 const competition = { seconds: 0, parts: Object.fromEntries(PARTS.map((p) => [p, 0])), measured: true };
-let browser;
-let summary;
-let environment;
-let failure;
-try {
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const pages = await Promise.all(LESSONS.map((lesson) => LessonPage.open(browser, `http://127.0.0.1:${PORT}/`, lesson.slug)));
+/** Per round, the slowest core's time over the fastest's (core-speeds.mjs); empty when it cannot be measured. */
+const imbalances = [];
+const { result, failure } = await withChromium(server, async (browser) => {
+  const pages = [];
+  for (const { slug } of LESSONS) pages.push(await LessonPage.open(browser, `http://127.0.0.1:${PORT}/`, slug));
   const began = performance.now();
   const otherLoad = watchOtherLoad();
   const samples = [];
   for (let round = 0; round < rounds; round++) samples.push(await measureRound(round, pages));
-  environment = {
+  const environment = {
     python,
     browser: `Chromium ${browser.version()}`,
     cores: cpus().length,
@@ -66,16 +66,12 @@ try {
     seconds: Math.round((performance.now() - began) / 1000),
     otherLoad: otherLoad(),
     competition,
+    imbalances,
   };
-  summary = summarise(FIGURES.map((figure) => figureSamples(figure, samples)));
-} catch (error) {
-  // Playwright appends a call log; the first line says what went wrong.
-  failure = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-} finally {
-  await browser?.close();
-  await server.close();
-}
+  return { summary: summarise(FIGURES.map((figure) => figureSamples(figure, samples))), environment };
+});
 if (failure !== undefined) fail(failure);
+const { summary, environment } = result;
 process.stdout.write(table(summary, environment));
 process.exit(summary.some((row) => row.result === "MISS") ? 1 : 0);
 
@@ -91,7 +87,9 @@ async function measureRound(round, pages) {
       measured[i].runs[name] = chart === undefined ? run : { ...run, chart: await pages[i].latestInChart(chart) };
     }),
   ]);
-  progress(`round ${round + 1}/${rounds}`);
+  const times = coreTimes();
+  if (times !== null) imbalances.push(imbalance(times));
+  progress(`round ${round + 1}/${rounds}${times === null ? "" : `: the cores take ${times.map((ms) => ms.toFixed(1)).join(", ")} ms for the same loop`}`);
   for (const step of round % 2 === 0 ? steps : steps.reverse()) await step();
   return measured;
 }
