@@ -2,11 +2,14 @@
  * The fidelity table: one row per figure with CPython's median and the
  * browser's over the rounds, the target and whether it was met; then each
  * figure's per-round samples, what Chromium's threads spent during the
- * browser runs, and what the rest of the machine was doing meanwhile.
+ * browser runs, how unequal the cores were, and what the rest of the machine
+ * was doing meanwhile.
  */
 
 // Above this share of the machine taken by other processes, the figures are flagged as suspect (as the bench does).
 const BUSY_WARNING_PERCENT = 10;
+// Above this ratio of the slowest core's time to the fastest's, a speedup says more about the cores than the code.
+const IMBALANCE_WARNING = 1.1;
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,12 +38,16 @@ export function table(summary, environment) {
     const list = (values) => (values === null ? "-" : values.map(format).join(" "));
     out.push(`  ${figure.name}: ${list(python)} | ${list(browser)}`);
   }
-  const { python, browser, cores, rounds, seconds, otherLoad, competition } = environment;
+  const { python, browser, cores, rounds, seconds, otherLoad, competition, imbalances } = environment;
   out.push("", `${python}, ${browser}, ${cores} cores; ${rounds} rounds in ${seconds} s`);
   if (competition.measured) {
     const share = (cpuSeconds) => `${cpuSeconds.toFixed(1)} CPU-s, ${Math.round((100 * cpuSeconds) / competition.seconds)}% of a core`;
     const parts = Object.entries(competition.parts).map(([part, cpuSeconds]) => `${part} ${share(cpuSeconds)}`);
     out.push(`Chromium over ${Math.round(competition.seconds)} s of browser runs: ${parts.join("; ")}`);
+  }
+  if (imbalances.length > 0) {
+    out.push(`the slowest core's time over the fastest's, per round: ${imbalances.map((r) => r.toFixed(2)).join(" ")}`);
+    if (median(imbalances) > IMBALANCE_WARNING) out.push("WARNING: the cores ran at different speeds: a speedup depends on which core each phase ran on, the figures are suspect");
   }
   if (otherLoad) {
     out.push(`other processes used ${otherLoad.otherCpuSeconds} CPU-seconds meanwhile (${otherLoad.percentOfMachine}% of the machine)`);
