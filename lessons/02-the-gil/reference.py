@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import sysconfig
 import threading
@@ -73,6 +74,17 @@ def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+def median_times(repeat: int, experiment: Callable[[], tuple[float, float]]) -> tuple[float, float]:
+    """Runs a two-timing experiment `repeat` times; the median of each timing.
+
+    One timing is not enough: other programs come and go, and the first
+    second of computing in a fresh interpreter runs several percent slower
+    than the rest, which would make the one-thread baseline look slow.
+    """
+    runs = [experiment() for _ in range(repeat)]
+    return statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs)
 
 
 def cpu_bound(threads: int, total_iterations: int) -> tuple[float, float]:
@@ -192,6 +204,7 @@ def main() -> None:
         default=0.001,
         help="the shorter switch interval to try, in seconds (default 0.001)",
     )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="run experiments 1 and 2 this many times and report the medians (default 3)")
     parser.add_argument("--json", action="store_true", help="print the figures (times in seconds) as one JSON object instead")
     args = parser.parse_args()
     figures = experiments(args)
@@ -204,8 +217,8 @@ def main() -> None:
 def experiments(args: argparse.Namespace) -> dict:
     """Runs the four experiments; times in seconds."""
     rate = loops_per_ms()
-    cpu = cpu_bound(args.threads, round(rate * args.cpu_ms))
-    io = io_bound(args.threads, args.waits, args.wait_ms / 1000)
+    cpu = median_times(args.repeat, lambda: cpu_bound(args.threads, round(rate * args.cpu_ms)))
+    io = median_times(args.repeat, lambda: io_bound(args.threads, args.waits, args.wait_ms / 1000))
     default_interval = sys.getswitchinterval()  # 0.005 unless something changed it
     handovers = handovers_per_second(args.threads, HANDOVER_SECONDS)
 
@@ -239,12 +252,12 @@ def report(figures: dict, args: argparse.Namespace) -> None:
     print(f"Python {figures['python']}: {figures['build']}")
 
     cpu = figures["cpu"]
-    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation")
+    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation (medians of {args.repeat} timings)")
     print(f"   1 thread            {cpu['alone'] * 1000:7,.0f} ms")
     print(f"   split in {threads} threads  {cpu['together'] * 1000:7,.0f} ms   speedup {cpu['alone'] / cpu['together']:.2f}x")
 
     io = figures["io"]
-    print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms")
+    print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms (medians of {args.repeat} timings)")
     print(f"   one after another   {io['alone'] * 1000:7,.0f} ms")
     print(f"   {threads} threads           {io['together'] * 1000:7,.0f} ms   speedup {io['alone'] / io['together']:.2f}x")
 

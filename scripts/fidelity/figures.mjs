@@ -6,13 +6,14 @@
  * Lesson 1 runs 2 tasks of 1,000 ms each, long enough that starting a
  * process pool does not dominate. Lesson 2's scenario fixes its CPU work at
  * 240 ms in all and its I/O at 8 waits of 10 ms per worker, so its
- * reference is given the same.
+ * reference is given the same. Each reference reports the medians of 3
+ * timings per round: a fresh interpreter's first timing is its noisiest.
  */
 
 export const LESSONS = [
   {
     slug: "01-concurrency-vs-parallelism",
-    python: ["--tasks", "2", "--size", "1000"],
+    python: ["--tasks", "2", "--size", "1000", "--repeat", "3"],
     runs: {
       cpuThreads: { params: { kind: "cpu", tasks: 2, size: 1000, mode: "threads" } },
       cpuProcesses: { params: { kind: "cpu", tasks: 2, size: 1000, mode: "processes" } },
@@ -21,7 +22,7 @@ export const LESSONS = [
   },
   {
     slug: "02-the-gil",
-    python: ["--threads", "2", "--cpu-ms", "240", "--waits", "8", "--wait-ms", "10"],
+    python: ["--threads", "2", "--cpu-ms", "240", "--waits", "8", "--wait-ms", "10", "--repeat", "3"],
     runs: {
       cpuGil: { params: { workers: 2, work: "cpu", mode: "gil", switchInterval: 5 }, chart: "GIL hand-overs per second" },
       ioGil: { params: { workers: 2, work: "io", mode: "gil", switchInterval: 5 } },
