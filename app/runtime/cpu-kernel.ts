@@ -18,7 +18,7 @@
  * so the same calls on two workers sort the same numbers.
  */
 
-/** Integers sorted per chunk: 10 to 20 µs, so the GIL's drop request is seen almost at once. */
+/** Integers per chunk, sorted in 10 to 20 µs: the GIL's drop request is seen almost at once. */
 export const CHUNK_ELEMENTS = 512;
 /** 128 windows of numbers (256 KiB): too many for a predictor to learn, few enough to stay in the core's cache. */
 const POOL = 128 * CHUNK_ELEMENTS;

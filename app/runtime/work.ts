@@ -1,8 +1,8 @@
 /**
- * Simulated work that is real: CPU work sorts (cpu-kernel.ts), in chunks,
- * checking the GIL's drop request between chunks (CPython's eval breaker); I/O really
- * blocks the worker for its duration and releases the GIL meanwhile, as a
- * blocking read or `time.sleep` does in CPython.
+ * Simulated work that is real: CPU work sorts (cpu-kernel.ts) in chunks,
+ * checking the GIL's drop request between chunks (CPython's eval breaker);
+ * I/O really blocks the worker for its duration and releases the GIL
+ * meanwhile, as a blocking read or `time.sleep` does in CPython.
  */
 import { CHUNK_ELEMENTS, rewind, sortChunk } from "./cpu-kernel";
 import { ScenarioUsageError } from "./errors";

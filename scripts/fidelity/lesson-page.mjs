@@ -65,10 +65,6 @@ export class LessonPage {
     await value.waitFor();
     return compactNumber(await value.textContent());
   }
-
-  close() {
-    return this.page.close();
-  }
 }
 
 /** "Run 3 finished: 2 workers in 936 ms." or "... in 1.04 s." */
