@@ -1,6 +1,6 @@
 /**
  * A run's trace as the page follows it: each poll drains the workers' trace
- * rings into the run's timeline. Polled every animation frame while the run
+ * rings into the run's timeline. Polled every few milliseconds while the run
  * goes on (the rings are finite), and once more when it has ended.
  */
 import { layoutOf } from "../runtime/memory";

@@ -40,7 +40,7 @@ export const Header = {
   traceCapacity: 8,
   /** 1 to trace every acquire and release; 0 to trace only blocking, the GIL, I/O and marks. */
   traceAll: 9,
-  /** Iterations in one CPU unit, measured once per run so that a unit is about 1 ms here (see work.ts). */
+  /** Integers sorted in one CPU unit, measured once per run so that a unit is about 1 ms here (see work.ts). */
   cpuUnitIterations: 10,
   /** Gated runs: bumped by a worker each time it parks, blocks or ends; the controller sleeps on it. */
   gateSignal: 11,

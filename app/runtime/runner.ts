@@ -33,7 +33,7 @@ import { Thread } from "./thread";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
-import { calibrateCpuUnit, cpuWork, ioWait } from "./work";
+import { calibrateCpuUnit, cpuWork, ioWait, warmUpCpu } from "./work";
 import {
   workerName,
   type BodyReport,
@@ -91,6 +91,9 @@ export class Runner implements RunnerApi {
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
         calibrateCpuUnit(arena.words);
+      } else {
+        // Calibrating warmed the first worker's core for sorting; the others warm theirs.
+        warmUpCpu();
       }
       this.prepared = attach(scenario, module, request, arena, request.init);
       if (request.init) Atomics.store(arena.words, Header.arenaEnd, arena.end);

@@ -1,9 +1,10 @@
 /**
- * Simulated work that is real: CPU work computes, in chunks, checking the
- * GIL's drop request between chunks (CPython's eval breaker); I/O really
- * blocks the worker for its duration and releases the GIL meanwhile, as a
- * blocking read or `time.sleep` does in CPython.
+ * Simulated work that is real: CPU work sorts (cpu-kernel.ts) in chunks,
+ * checking the GIL's drop request between chunks (CPython's eval breaker);
+ * I/O really blocks the worker for its duration and releases the GIL
+ * meanwhile, as a blocking read or `time.sleep` does in CPython.
  */
+import { CHUNK_ELEMENTS, rewind, sortChunk } from "./cpu-kernel";
 import { ScenarioUsageError } from "./errors";
 import { PointKind } from "./gate";
 import { Header } from "./memory";
@@ -11,51 +12,56 @@ import type { Thread } from "./thread";
 import { EventKind } from "./trace";
 import { WorkerState } from "./worker-status";
 
-/** The GIL is checked this often within CPU work: CPython's eval breaker runs about as often. */
-const CHUNK_ITERATIONS = 2_000;
-const WARM_UP_MS = 3;
-const CALIBRATION_MS = 5;
+/** Calibration windows: short ones, so that a preemption by another process spoils few of them. */
+const CALIBRATION_WINDOWS = 9;
+const WINDOW_MS = 1;
+/** Chunks between two readings of the clock, whose cost (in a browser, several percent of a chunk) is no part of a unit. */
+const CHUNKS_PER_READING = 8;
+/** A core's first sorts after other work run up to twice as slow (cold caches and branch predictors). */
+const WARM_UP_MS = 1;
+
+/** Sorts for a moment before a run's start gate, so that a body's first chunks cost what the rest do. */
+export function warmUpCpu(): void {
+  const started = performance.now();
+  while (performance.now() - started < WARM_UP_MS) sortChunk();
+  rewind();
+}
 
 /**
- * Measures how many iterations this core does in a millisecond, so a CPU unit
- * means about 1 ms of work on the student's machine. Done once per run, by the
- * first worker before the start gate, and shared through the header so that
- * every worker's unit is the same amount of work.
+ * Measures how many integers this core sorts in a millisecond (cpu-kernel.ts),
+ * so that a CPU unit means about 1 ms of this machine's work. Done at the
+ * start of each run by the first worker, before the start gate, and shared
+ * through the header, so that every worker's unit is the same work. A window
+ * in which the worker was preempted only looks slower: the fastest window is
+ * the core's own speed, as in the Python references' best of three.
  */
 export function calibrateCpuUnit(words: Int32Array): void {
-  // Measured cold, the loop would look several times slower than it runs once compiled.
-  const warm = performance.now();
-  while (performance.now() - warm < WARM_UP_MS) mix(1, CHUNK_ITERATIONS);
-  let iterations = 0;
-  const started = performance.now();
-  while (performance.now() - started < CALIBRATION_MS) {
-    mix(1, CHUNK_ITERATIONS);
-    iterations += CHUNK_ITERATIONS;
+  let best = 0;
+  for (let window = 0; window < CALIBRATION_WINDOWS; window++) {
+    const started = performance.now();
+    let sorted = 0;
+    let elapsed = 0;
+    do {
+      for (let chunk = 0; chunk < CHUNKS_PER_READING; chunk++) sortChunk();
+      sorted += CHUNKS_PER_READING * CHUNK_ELEMENTS;
+      elapsed = performance.now() - started;
+    } while (elapsed < WINDOW_MS);
+    best = Math.max(best, sorted / elapsed);
   }
-  const perMs = (iterations / (performance.now() - started)) | 0;
-  Atomics.store(words, Header.cpuUnitIterations, Math.max(CHUNK_ITERATIONS, perMs));
+  rewind();
+  Atomics.store(words, Header.cpuUnitIterations, Math.round(best));
 }
 
+/** Sorts `units` times the calibrated amount, in chunks, checking the GIL's drop request between them (CPython's eval breaker). */
 export function cpuWork(thread: Thread, units: number): number {
   checkAmount("cpu", units);
-  const chunks = Math.round((units * Atomics.load(thread.arena.words, Header.cpuUnitIterations)) / CHUNK_ITERATIONS);
-  let x = (thread.id + 1) | 0;
+  const chunks = Math.round((units * Atomics.load(thread.arena.words, Header.cpuUnitIterations)) / CHUNK_ELEMENTS);
+  let checksum = 0;
   for (let chunk = 0; chunk < chunks; chunk++) {
-    x = mix(x, CHUNK_ITERATIONS);
+    checksum ^= sortChunk();
     thread.gil.check();
   }
-  return x;
-}
-
-/** xorshift32: cheap, and its result depends on every step, so nothing is optimised away. */
-function mix(seed: number, iterations: number): number {
-  let x = seed | 0;
-  for (let i = 0; i < iterations; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-  }
-  return x;
+  return checksum;
 }
 
 const idle = new Int32Array(new SharedArrayBuffer(4));

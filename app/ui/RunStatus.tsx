@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { RunRecord, SessionSnapshot } from "../engine/session";
 import { workerName } from "../runtime/protocol";
+import { useLiveRefresh } from "./live-refresh";
 
 /** What the current or last run is doing or did, in words, plus its result's fields. */
 export function RunStatus({ running, last, edited, stepping }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean; stepping: boolean }) {
@@ -23,13 +24,7 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
 
 function Elapsed({ since }: { since: number }) {
   const [now, setNow] = useState(performance.now());
-  useEffect(() => {
-    let frame = requestAnimationFrame(function tick() {
-      setNow(performance.now());
-      frame = requestAnimationFrame(tick);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  useLiveRefresh(true, useCallback(() => setNow(performance.now()), []));
   return <p>Running… {formatMs(now - since)} (Esc stops)</p>;
 }
 

@@ -1,25 +1,21 @@
-import { memo, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { SharedValue } from "../engine/shared-values";
+import { useLiveRefresh } from "./live-refresh";
 
 /** Beyond this many objects the panel would cost more to draw than it tells. */
 const MAX_SHOWN = 40;
 
 /**
  * The shared objects of the current or last run, read from shared memory
- * every animation frame while a run goes on: the counter climbs as it runs.
+ * while a run goes on (useLiveRefresh): the counter climbs as it runs.
  */
 export const SharedValues = memo(function SharedValues({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
   const [values, setValues] = useState<SharedValue[]>(() => session.sharedValues(MAX_SHOWN));
-  useEffect(() => {
-    setValues(session.sharedValues(MAX_SHOWN));
-    if (!running) return;
-    let frame = requestAnimationFrame(function tick() {
-      setValues(session.sharedValues(MAX_SHOWN));
-      frame = requestAnimationFrame(tick);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [session, running, runIndex]);
+  const read = useCallback(() => setValues(session.sharedValues(MAX_SHOWN)), [session]);
+  // Read as a run starts, once it has ended, and for each new run's objects.
+  useEffect(read, [read, running, runIndex]);
+  useLiveRefresh(running, read);
   if (values.length === 0) return null;
   const more = session.sharedObjectCount() - values.length;
   return (

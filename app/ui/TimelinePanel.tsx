@@ -1,28 +1,32 @@
-import { memo, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { TimelineModel } from "../engine/timeline/model";
+import { useLiveRefresh } from "./live-refresh";
 import { Timeline } from "./timeline/Timeline";
+
+/** The trace rings are finite: drained this often, a worker may write 500,000 events a second before any are lost. */
+const TRACE_DRAIN_MS = 16;
 
 /**
  * The per-worker timeline of the current or last run. While a run goes on it
- * drains the trace every animation frame (the rings are finite); the canvas
- * redraws only when the model's version moved.
+ * drains the trace often, on a timer that asks for no frame of its own, and
+ * shows the model on the live clock (live-refresh.ts); the canvas redraws
+ * only when the model's version moved.
  */
 export const TimelinePanel = memo(function TimelinePanel({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
   const [frame, setFrame] = useState<{ model: TimelineModel | null; version: number }>({ model: null, version: -1 });
+  const show = useCallback(() => {
+    const model = session.timeline();
+    setFrame((last) => (last.model === model && last.version === model?.version ? last : { model, version: model?.version ?? -1 }));
+  }, [session]);
+  // Shown as a run starts, once it has ended, and for each new run.
+  useEffect(show, [show, running, runIndex]);
+  useLiveRefresh(running, show);
   useEffect(() => {
-    const show = () => {
-      const model = session.timeline();
-      setFrame((last) => (last.model === model && last.version === model?.version ? last : { model, version: model?.version ?? -1 }));
-    };
-    show();
     if (!running) return;
-    let request = requestAnimationFrame(function tick() {
-      show();
-      request = requestAnimationFrame(tick);
-    });
-    return () => cancelAnimationFrame(request);
-  }, [session, running, runIndex]);
+    const drain = setInterval(() => session.timeline(), TRACE_DRAIN_MS);
+    return () => clearInterval(drain);
+  }, [session, running]);
   if (!frame.model) return null;
   return (
     <section className="timeline-panel">

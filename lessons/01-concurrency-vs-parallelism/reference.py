@@ -9,12 +9,15 @@ or I/O-bound (time.sleep, standing in for a network call). The program times
   threads     all at once, one thread each (ThreadPoolExecutor)
   processes   all at once, one process each (ProcessPoolExecutor)
 
-and prints each time with its speedup over sequential (sequential / time).
+and prints each time (the median of `--repeat` timings) with its speedup
+over sequential (sequential / time).
 
     python3 reference.py                        # 4 tasks of about 200 ms each
     python3 reference.py --tasks 8 --size 100
     python3 reference.py --kind cpu             # only the CPU-bound tasks
     python3 reference.py --kind mixed           # wait, then compute a tenth as long
+    python3 reference.py --repeat 5             # medians of 5 timings instead of 3
+    python3 reference.py --json                 # the times as one JSON object, for scripts
 
 Standard library only; runs on CPython 3.11 and 3.12.
 """
@@ -22,7 +25,9 @@ Standard library only; runs on CPython 3.11 and 3.12.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -95,8 +100,18 @@ def pooled(pool: Executor, task: Callable, jobs: list) -> float:
     return time.perf_counter() - start
 
 
-def measure(task: Callable, jobs: list) -> dict[str, float]:
-    """Seconds for the same jobs run sequentially, on threads and on processes."""
+def measure(task: Callable, jobs: list, repeat: int) -> dict[str, float]:
+    """Median seconds over `repeat` rounds for the same jobs run sequentially, on threads and on processes.
+
+    One timing is not enough: other programs come and go, and the first
+    second of computing in a fresh interpreter runs several percent slower
+    than the rest, which would make the sequential baseline look slow.
+    """
+    rounds = [measure_once(task, jobs) for _ in range(repeat)]
+    return {way: statistics.median(times[way] for times in rounds) for way in rounds[0]}
+
+
+def measure_once(task: Callable, jobs: list) -> dict[str, float]:
     times = {"sequential": sequential(task, jobs)}
 
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
@@ -132,6 +147,8 @@ def main() -> None:
         action="append",
         help="task kind; repeat to run several (default: cpu and io)",
     )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="time everything this many times and report the medians (default 3)")
+    parser.add_argument("--json", action="store_true", help="print the times (in seconds) as one JSON object instead of the table")
     args = parser.parse_args()
     kinds = args.kind or ["cpu", "io"]
 
@@ -147,21 +164,22 @@ def main() -> None:
     # os.process_cpu_count() (3.13+) counts only the cores this process may use.
     cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
     version = ".".join(str(part) for part in sys.version_info[:3])
-    print(f"Python {version}, {cores} cores: {args.tasks} tasks of about {args.size} ms each")
+    times = {kind: measure(work[kind][0], [work[kind][1]] * args.tasks, args.repeat) for kind in kinds}
+
+    if args.json:
+        print(json.dumps({"python": version, "cores": cores, "tasks": args.tasks, "size_ms": args.size, "seconds": times}))
+        return
+    print(f"Python {version}, {cores} cores: {args.tasks} tasks of about {args.size} ms each, medians of {args.repeat} timings")
     print()
     print(f"{'kind':<6} {'run as':<11} {'time (ms)':>10} {'speedup':>8}")
-
-    starts = []
     for kind in kinds:
-        task, job = work[kind]
-        times = measure(task, [job] * args.tasks)
         for way in ("sequential", "threads", "processes"):
-            speedup = times["sequential"] / times[way]
-            print(f"{kind:<6} {way:<11} {times[way] * 1000:>10,.0f} {speedup:>7.2f}x")
-        starts.append(times["pool start"])
+            speedup = times[kind]["sequential"] / times[kind][way]
+            print(f"{kind:<6} {way:<11} {times[kind][way] * 1000:>10,.0f} {speedup:>7.2f}x")
 
+    start = max(times[kind]["pool start"] for kind in kinds)
     print()
-    print(f"Processes: starting the pool (with a 20 ms warm-up task each) took about {max(starts) * 1000:,.0f} ms, not counted above.")
+    print(f"Processes: starting the pool (with a 20 ms warm-up task each) took about {start * 1000:,.0f} ms, not counted above.")
     print(f"Ceiling for processes on CPU-bound work: min(tasks, cores) = {min(args.tasks, cores)}x.")
 
 

@@ -8,7 +8,8 @@ Four experiments, each timed with time.perf_counter():
      code at a time, so splitting the work does not make it finish sooner.
   2. I/O-bound: each thread makes `--waits` calls to time.sleep. Sleeping
      releases the GIL, so the threads' waits overlap.
-  3. The switch interval: sys.getswitchinterval() and sys.setswitchinterval().
+  3. The switch interval: sys.getswitchinterval(), and how often the GIL
+     really changes hands between busy threads.
   4. The convoy effect: one thread alternates short sleeps with a little work,
      first alone, then beside busy CPU-bound threads, at CPython's default
      switch interval and at a shorter one.
@@ -16,6 +17,7 @@ Four experiments, each timed with time.perf_counter():
     python3 reference.py
     python3 reference.py --threads 4 --cpu-ms 400
     python3 reference.py --busy 2 --short-interval 0.0005
+    python3 reference.py --json     # the figures as one JSON object, for scripts
 
 Standard library only; runs on CPython 3.11 and 3.12, and also on a
 free-threaded 3.13t build, where experiment 1 finally speeds up.
@@ -24,6 +26,8 @@ free-threaded 3.13t build, where experiment 1 finally speeds up.
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
 import sys
 import sysconfig
 import threading
@@ -72,6 +76,17 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def median_times(repeat: int, experiment: Callable[[], tuple[float, float]]) -> tuple[float, float]:
+    """Runs a two-timing experiment `repeat` times; the median of each timing.
+
+    One timing is not enough: other programs come and go, and the first
+    second of computing in a fresh interpreter runs several percent slower
+    than the rest, which would make the one-thread baseline look slow.
+    """
+    runs = [experiment() for _ in range(repeat)]
+    return statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs)
+
+
 def cpu_bound(threads: int, total_iterations: int) -> tuple[float, float]:
     """Seconds for the whole computation in one thread, then split across `threads`."""
     alone = timed(lambda: spin(total_iterations))
@@ -90,6 +105,32 @@ def io_bound(threads: int, waits: int, wait_s: float) -> tuple[float, float]:
     alone = timed(lambda: [sleeper() for _ in range(threads)])
     together = run_threads([sleeper] * threads)
     return alone, together
+
+
+# How long experiment 3 counts hand-overs.
+HANDOVER_SECONDS = 1.0
+
+
+def handovers_per_second(threads: int, seconds: float) -> float:
+    """How many times a second the GIL changes hands between `threads` busy threads.
+
+    Only one thread runs Python code at a time, so when a thread finds that
+    the last one to run was another, the GIL has changed hands. (Without a
+    GIL, as on python3.13t, the threads run side by side and the count means
+    nothing.)
+    """
+    last = [-1]
+    count = [0]
+    stop = time.perf_counter() + seconds
+
+    def busy(me: int) -> None:
+        while time.perf_counter() < stop:
+            if last[0] != me:
+                count[0] += 1
+                last[0] = me
+
+    run_threads([lambda me=me: busy(me) for me in range(threads)])
+    return count[0] / seconds
 
 
 def convoy(rounds: int, wait_s: float, work_iterations: int, busy: int) -> float:
@@ -151,7 +192,7 @@ def positive_int(text: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="The GIL and threads: CPU-bound, I/O-bound, and the convoy effect.")
-    parser.add_argument("--threads", type=positive_int, default=4, help="threads for experiments 1 and 2 (default 4)")
+    parser.add_argument("--threads", type=positive_int, default=4, help="threads for experiments 1 to 3 (default 4)")
     parser.add_argument("--cpu-ms", type=positive_int, default=300, help="total CPU work in experiment 1, in ms (default 300)")
     parser.add_argument("--waits", type=positive_int, default=8, help="sleeps per thread in experiment 2 (default 8)")
     parser.add_argument("--wait-ms", type=positive_int, default=10, help="length of each of those sleeps (default 10)")
@@ -163,41 +204,72 @@ def main() -> None:
         default=0.001,
         help="the shorter switch interval to try, in seconds (default 0.001)",
     )
+    parser.add_argument("--repeat", type=positive_int, default=3, help="run experiments 1 and 2 this many times and report the medians (default 3)")
+    parser.add_argument("--json", action="store_true", help="print the figures (times in seconds) as one JSON object instead")
     args = parser.parse_args()
+    figures = experiments(args)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        report(figures, args)
 
-    version = ".".join(str(part) for part in sys.version_info[:3])
-    print(f"Python {version}: {describe_build()}")
+
+def experiments(args: argparse.Namespace) -> dict:
+    """Runs the four experiments; times in seconds."""
     rate = loops_per_ms()
-
-    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation")
-    alone, together = cpu_bound(args.threads, round(rate * args.cpu_ms))
-    print(f"   1 thread            {alone * 1000:7,.0f} ms")
-    print(f"   split in {args.threads} threads  {together * 1000:7,.0f} ms   speedup {alone / together:.2f}x")
-
-    print(f"\n2. I/O-bound: {args.threads} x {args.waits} sleeps of {args.wait_ms} ms")
-    alone, together = io_bound(args.threads, args.waits, args.wait_ms / 1000)
-    print(f"   one after another   {alone * 1000:7,.0f} ms")
-    print(f"   {args.threads} threads           {together * 1000:7,.0f} ms   speedup {alone / together:.2f}x")
-
+    cpu = median_times(args.repeat, lambda: cpu_bound(args.threads, round(rate * args.cpu_ms)))
+    io = median_times(args.repeat, lambda: io_bound(args.threads, args.waits, args.wait_ms / 1000))
     default_interval = sys.getswitchinterval()  # 0.005 unless something changed it
-    print(f"\n3. Switch interval: sys.getswitchinterval() = {default_interval} s")
-    print("   A thread that wants the GIL waits this long, then asks the holder to drop it.")
-    print("   sys.setswitchinterval(seconds) changes it; experiment 4 tries two values.")
+    handovers = handovers_per_second(args.threads, HANDOVER_SECONDS)
 
     wait_s, work_ms = 0.002, 0.2
-    work = round(rate * work_ms)
     ideal = args.rounds * (wait_s + work_ms / 1000)
-    print(f"\n4. Convoy: {args.rounds} rounds of a 2 ms sleep + {work_ms} ms of work (ideal {ideal * 1000:.0f} ms)")
     beside = f"beside {args.busy} CPU-bound"
-    rows = [("alone", default_interval, 0), (beside, default_interval, args.busy), (beside, args.short_interval, args.busy)]
+    convoys = []
     try:
-        for label, interval, busy in rows:
+        for label, interval, busy in [("alone", default_interval, 0), (beside, default_interval, args.busy), (beside, args.short_interval, args.busy)]:
             sys.setswitchinterval(interval)
-            took = convoy(args.rounds, wait_s, work, busy)
-            print(f"   {label:<19} interval {interval * 1000:g} ms  {took * 1000:6,.0f} ms   slowdown {took / ideal:.2f}x")
+            took = convoy(args.rounds, wait_s, round(rate * work_ms), busy)
+            convoys.append({"label": label, "interval": interval, "seconds": took, "slowdown": took / ideal})
     finally:
         sys.setswitchinterval(default_interval)  # put it back as we found it
 
+    return {
+        "python": ".".join(str(part) for part in sys.version_info[:3]),
+        "build": describe_build(),
+        "threads": args.threads,
+        "cpu": {"alone": cpu[0], "together": cpu[1]},
+        "io": {"alone": io[0], "together": io[1]},
+        "switch_interval": default_interval,
+        "handovers_per_second": handovers,
+        "convoy_ideal": ideal,
+        "convoy": convoys,
+    }
+
+
+def report(figures: dict, args: argparse.Namespace) -> None:
+    threads = args.threads
+    print(f"Python {figures['python']}: {figures['build']}")
+
+    cpu = figures["cpu"]
+    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation (medians of {args.repeat} timings)")
+    print(f"   1 thread            {cpu['alone'] * 1000:7,.0f} ms")
+    print(f"   split in {threads} threads  {cpu['together'] * 1000:7,.0f} ms   speedup {cpu['alone'] / cpu['together']:.2f}x")
+
+    io = figures["io"]
+    print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms (medians of {args.repeat} timings)")
+    print(f"   one after another   {io['alone'] * 1000:7,.0f} ms")
+    print(f"   {threads} threads           {io['together'] * 1000:7,.0f} ms   speedup {io['alone'] / io['together']:.2f}x")
+
+    interval = figures["switch_interval"]
+    print(f"\n3. Switch interval: sys.getswitchinterval() = {interval} s")
+    print("   A thread that wants the GIL waits this long, then asks the holder to drop it:")
+    print(f"   {threads} busy threads hand it over {figures['handovers_per_second']:,.0f} times a second (at most about 1 / {interval:g} = {1 / interval:,.0f}).")
+    print("   sys.setswitchinterval(seconds) changes it; experiment 4 tries two values.")
+
+    print(f"\n4. Convoy: {args.rounds} rounds of a 2 ms sleep + 0.2 ms of work (ideal {figures['convoy_ideal'] * 1000:.0f} ms)")
+    for row in figures["convoy"]:
+        print(f"   {row['label']:<19} interval {row['interval'] * 1000:g} ms  {row['seconds'] * 1000:6,.0f} ms   slowdown {row['slowdown']:.2f}x")
 
 if __name__ == "__main__":
     main()

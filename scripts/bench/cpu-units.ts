@@ -4,9 +4,9 @@
  * one interpreter mode. A unit is calibrated afresh at the start of every run
  * (about 1 ms of this machine, work.ts), and a calibration disturbed by
  * other load makes that run's work smaller or larger; so each run's time is
- * divided by the iterations it really did (units times the calibration it
- * read from the run memory), and the side's time is nanoseconds per
- * iteration of the work loop.
+ * divided by the integers it really sorted (units times the calibration it
+ * read from the run memory), and the side's time is nanoseconds per integer
+ * sorted.
  */
 import { Header } from "../../app/runtime/memory";
 import type { InterpreterMode } from "../../app/runtime/gil";
@@ -43,8 +43,8 @@ export class CpuUnits {
   readonly time: Side = async (workers) => {
     const { outcome, memory } = await this.runs.run({ workers });
     if (outcome.result !== UNITS) throw new Error(`${this.mode}, ${workers} workers: ${String(outcome.result)} units done, expected ${UNITS}`);
-    const iterations = UNITS * Atomics.load(new Int32Array(memory), Header.cpuUnitIterations);
-    return (outcome.bodyMs * 1e6) / iterations;
+    const sorted = UNITS * Atomics.load(new Int32Array(memory), Header.cpuUnitIterations);
+    return (outcome.bodyMs * 1e6) / sorted;
   };
 
   close(): void {

@@ -3,11 +3,9 @@
  * shared machine are only as good as the quiet they were measured in, so the
  * driver reports this beside them. Linux only (/proc); elsewhere `null`.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
-
-// /proc reports CPU time in USER_HZ ticks, 100 a second on every Linux the bench meets.
-const TICKS_PER_SECOND = 100;
+import { TICKS_PER_SECOND, descendants, readStat } from "./proc-stat.mjs";
 
 /** Starts a measurement; call the returned function, while the browser still runs, to end it. */
 export function watchOtherLoad() {
@@ -35,30 +33,10 @@ function sample() {
 
 /** CPU ticks of a process and all its live descendants (the browser and its helpers, Vite's threads). */
 function treeTicks(root) {
-  const children = new Map();
-  const ticks = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // exited while we looked
-    }
-    // The command name may contain spaces and parentheses: the fields start after the last ')'.
-    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const pid = Number(entry);
-    const ppid = Number(rest[1]);
-    ticks.set(pid, Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]));
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(pid);
-  }
   let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    total += ticks.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+  for (const pid of [root, ...descendants(root)]) {
+    const stat = readStat(`/proc/${pid}/stat`);
+    if (stat !== null) total += stat.ticks + stat.children;
   }
   return total;
 }

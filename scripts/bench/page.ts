@@ -11,6 +11,7 @@ import { freeRunOverhead } from "./figures/free-run-overhead";
 import { engineSpeedupVsRaw } from "./figures/engine-speedup";
 import { processesSpeedupVsRaw } from "./figures/processes-speedup";
 import { gilSpeedup } from "./figures/gil-speedup";
+import { cpuUnitDeviation } from "./figures/cpu-unit-deviation";
 import { timelineFrame } from "./figures/timeline-frame";
 import { explore3wVs2w, explore3x2, exploreBudgetOverrun, exploreSchedulesPerSecond, stepLatency } from "./figures/explore";
 
@@ -27,6 +28,7 @@ const FIGURES: readonly Figure[] = [
   engineSpeedupVsRaw,
   processesSpeedupVsRaw,
   gilSpeedup,
+  cpuUnitDeviation,
   timelineFrame,
   exploreSchedulesPerSecond,
   explore3x2,

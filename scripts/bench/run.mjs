@@ -13,8 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createServer } from "vite";
-import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../ensure-chromium.mjs";
+import { withChromium } from "../with-chromium.mjs";
 import { watchOtherLoad } from "./machine-load.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -54,12 +53,8 @@ const server = await createServer({
   optimizeDeps: { noDiscovery: true, include: ["comlink", "sucrase"] },
 });
 
-let browser;
-let result;
-let failure;
-try {
+const { result, failure } = await withChromium(server, async (browser) => {
   await server.listen();
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   page.on("console", (message) => {
     const text = message.text();
@@ -71,25 +66,22 @@ try {
   const only = options.only?.split(",").map((name) => name.trim());
   const otherLoad = watchOtherLoad();
   const running = page.evaluate((o) => window.runBench(o), { repetitions, only });
-  result = await Promise.race([running, timeout(TIME_LIMIT_MS)]);
-  result.environment.otherLoad = otherLoad();
-  result.environment = {
-    ...result.environment,
-    browser: `Chromium ${browser.version()}`,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpu: cpus()[0]?.model,
-    cpuCount: cpus().length,
-    date: new Date(began).toISOString(),
-    durationSeconds: round((Date.now() - began) / 1000, 1),
+  const measured = await Promise.race([running, timeout(TIME_LIMIT_MS)]);
+  return {
+    figures: measured.figures,
+    environment: {
+      ...measured.environment,
+      otherLoad: otherLoad(),
+      browser: `Chromium ${browser.version()}`,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpu: cpus()[0]?.model,
+      cpuCount: cpus().length,
+      date: new Date(began).toISOString(),
+      durationSeconds: round((Date.now() - began) / 1000, 1),
+    },
   };
-} catch (error) {
-  // Playwright appends the page-side stack; the first line says what went wrong.
-  failure = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-} finally {
-  await browser?.close();
-  await server.close();
-}
+});
 if (failure !== undefined) fail(failure);
 
 const failed = result.figures.filter((f) => "error" in f);

@@ -17,7 +17,7 @@ export const gilSpeedup: Figure = {
     const gil = new CpuUnits("gil");
     try {
       const s = await measureSpeedups(repetitions, { gil: gil.time }, log);
-      return { value: median(s.gil.speedup), samples: s.gil.speedup, parts: speedupParts("gil", "gil time", s.gil, "ns/iteration") };
+      return { value: median(s.gil.speedup), samples: s.gil.speedup, parts: speedupParts("gil", "gil time", s.gil, "ns/integer sorted") };
     } finally {
       gil.close();
     }
