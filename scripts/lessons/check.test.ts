@@ -122,9 +122,9 @@ describe("lessons:check", () => {
   });
 
   it("searches schedules for explore claims: proves one that holds with a count, reports one that does not", () => {
-    expect(report.notes).toContainEqual(expect.stringMatching(/^12-explore-claims: starter has no failing schedule \(goal "exact"\) with rounds=2: no failure in all \d+ schedules with up to 1 preemption \(\d+\.\d s\)$/));
+    expect(report.notes).toContainEqual(expect.stringMatching(/^12-explore-claims: starter has no failing schedule \(goal "exact"\) with rounds=2: no failure in all 7 schedules, every order \(4 skipped as equivalent\) \(\d+\.\d s\)$/));
     expect(only("12-explore-claims")).toEqual([
-      expect.stringMatching(/^lessons\/12-explore-claims\/lesson\.md:\d+: check 2 \(starter has a failing schedule \(goal "exact"\) with rounds=2\) failed: explore found no failure in all \d+ schedules with up to 1 preemption$/),
+      expect.stringMatching(/^lessons\/12-explore-claims\/lesson\.md:\d+: check 2 \(starter has a failing schedule \(goal "exact"\) with rounds=2\) failed: explore found no failure in all 7 schedules, every order \(4 skipped as equivalent\)$/),
     ]);
   });
 
