@@ -101,6 +101,7 @@ export class RLock {
   releaseSave(): number {
     schedulingPoint(PointKind.Release, this.index);
     const depth = this.words[this.index + DEPTH]!;
+    this.words[this.index + DEPTH] = 0;
     this.free();
     return depth;
   }
@@ -128,18 +129,19 @@ export class RLock {
     return true;
   }
 
+  /** Frees the lock; its depth is already 0. */
   private free(): void {
     const w = this.words;
     const { thread } = this;
-    w[this.index + DEPTH] = 0;
     w[this.index + OWNER] = 0;
     const handedOver = tryUnlock(w, this.index + STATE) === CONTENDED && handOver(w, this.index + STATE) > 0;
     thread.traceReleased(this.index, handedOver);
   }
 
   private mustOwn(operation: string): void {
+    // A plain read, as in `take`: only this worker writes its own id, so it cannot see it there by mistake.
+    if (this.words[this.index + OWNER] === this.thread.id + 1) return;
     const owner = rlockHolder(this.words, this.index);
-    if (owner === this.thread.id) return;
     const held = owner < 0 ? "it is not held" : `worker ${workerName(owner)} holds it`;
     throw new ScenarioUsageError(
       `RLock "${this.name}".${operation}: worker ${workerName(this.thread.id)} does not hold this lock (${held}). Only the worker that acquired an RLock may release it.`,
