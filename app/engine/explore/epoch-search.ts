@@ -24,7 +24,7 @@ import { Controller, StuckWorkerError } from "./controller";
 import { byPrefix, follow, type Chooser, type Reduction } from "./drive";
 import { SleepSets } from "./sleep-sets";
 import { pct, randomWalk, seededRandom } from "./random-schedules";
-import { preemptions, searchBounded, type Decision, type Execution } from "./search";
+import { preemptions, searchBounded, type Decision, type Execution, type Prefix } from "./search";
 import { shrink } from "./shrink";
 
 export interface SearchOptions {
@@ -177,7 +177,7 @@ class Search {
       this.show("bounded");
       // A search that may go on at random is out to find bugs; one that may not is out to prove, and takes its whole cap.
       const quota = this.bound === 0 && this.options.random ? Math.min(WIDE_QUOTA, this.options.cap) : this.options.cap - this.schedules;
-      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap: quota, cancelled: () => this.cancelled(this.boundedUntil()), seen });
+      const result = searchBounded(this.bound, this.runPrefix, { cap: quota, cancelled: () => this.cancelled(this.boundedUntil()), seen });
       if (result.found) return { found: this.found(result.found, "bounded") };
       if (result.diverged) return { bound: Math.max(proved, 0), exhaustive: false };
       if (!result.exhaustive) {
@@ -196,7 +196,7 @@ class Search {
     for (this.bound = 0; this.bound <= this.options.maxPreemptions && !this.cancelled(this.boundedUntil()) && this.schedules < this.options.cap; this.bound++) {
       this.show("preemptions first");
       const cap = this.options.cap - this.schedules;
-      const result = searchBounded(this.bound, (prefix) => this.execute(byPrefix(prefix.positions), prefix.keys), { cap, cancelled: () => this.cancelled(this.boundedUntil()), preemptionsOnly: true });
+      const result = searchBounded(this.bound, this.runPrefix, { cap, cancelled: () => this.cancelled(this.boundedUntil()), preemptionsOnly: true });
       if (result.found) return { found: this.found(result.found, "preemptions first") };
       if (!result.exhaustive) break;
     }
@@ -233,6 +233,9 @@ class Search {
     Atomics.store(this.progress, Progress.strategy, STRATEGIES.indexOf(strategy));
     Atomics.store(this.progress, Progress.bound, this.bound);
   }
+
+  /** The bounded searches' schedule: a prefix of positions, checked against the moves they were chosen for. */
+  private readonly runPrefix = (prefix: Prefix): Execution<Failing> => this.execute(byPrefix(prefix.positions), prefix.keys);
 
   private execute(choose: Chooser, expected: readonly number[], reduction: Reduction | null = null): Execution<Failing> {
     // Counted as it starts, so that one whose worker gets stuck counts too.

@@ -26,6 +26,7 @@ import { Progress, STRATEGIES, type Nondeterminism, type SearchOptions, type Sea
 import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
 import { brief } from "../brief";
+import { plural } from "../plural";
 
 /** No bound of its own: the bound rises while the cap and the budget allow. */
 export const DEFAULT_MAX_PREEMPTIONS = Number.POSITIVE_INFINITY;
@@ -142,10 +143,6 @@ export function nondeterminismCause(counted: Nondeterminism | null): string {
   const calls = [counted?.random ? `Math.random() ${plural(counted.random, "time")}` : "", counted?.clock ? `a clock (ctx.now, Date.now) ${plural(counted.clock, "time")}` : ""].filter(Boolean);
   if (calls.length === 0) return "The scenario's behaviour depends on time or randomness (ctx.now, Math.random).";
   return `The scenario called ${calls.join(" and ")}: its steps depend on values that differ from run to run.`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
 }
 
 function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[], budgetMs: number): SearchOptions {

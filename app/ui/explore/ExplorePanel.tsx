@@ -9,6 +9,7 @@ import type { Explorer } from "../../engine/explore/explorer";
 import type { Invariant } from "../../engine/course/lesson";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
+import { plural } from "../../engine/plural";
 import { DEFAULT_BUDGET_MS, nondeterminismCause, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
@@ -207,6 +208,3 @@ function perSecond(count: number, startedAt: number): string {
   return seconds > 0 ? Math.round(count / seconds).toLocaleString("en") : "0";
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
-}
