@@ -58,8 +58,8 @@ export function inspect(run: WatchedRun): Deadlock | null {
 }
 
 function inspectStatuses(run: WatchedRun, statuses: readonly WorkerStatusView[]): Deadlock | null {
-  if (!allStuck(statuses)) return null;
   const words = new Int32Array(run.memory);
+  if (!allStuck(words, statuses)) return null;
   const edges = new Map<number, WaitEdge>();
   statuses.forEach((status, worker) => {
     if (status.state === WorkerState.Blocked) edges.set(worker, edgeOf(run, words, worker, status));
@@ -71,9 +71,10 @@ function inspectStatuses(run: WatchedRun, statuses: readonly WorkerStatusView[])
   return { edges: all, cycle: false, message: stallMessage(all, ended) };
 }
 
-function allStuck(statuses: readonly WorkerStatusView[]): boolean {
+/** Every live worker blocked without a timeout, and none with a wake-up on its way (its word still holds what it sleeps on). */
+function allStuck(words: Int32Array, statuses: readonly WorkerStatusView[]): boolean {
   const live = statuses.filter((s) => s.state !== WorkerState.Done && s.state !== WorkerState.NotStarted);
-  return live.length > 0 && live.every((s) => s.state === WorkerState.Blocked && !s.timed);
+  return live.length > 0 && live.every((s) => s.state === WorkerState.Blocked && !s.timed && Atomics.load(words, s.word) === s.expected);
 }
 
 function edgeOf(run: WatchedRun, words: Int32Array, worker: number, status: WorkerStatusView): WaitEdge {

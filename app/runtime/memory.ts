@@ -64,7 +64,7 @@ export const Header = {
 } as const;
 
 /** Words of one worker's status block (see worker-status.ts). */
-export const STATUS_WORDS = 5;
+export const STATUS_WORDS = 6;
 /** Words of one worker's turn slot, a cache line: the worker and the controller hand turns through it. */
 export const TURN_STRIDE = 16;
 /** Each worker's trace head sits on its own 64-byte cache line, so workers never contend for one. */
@@ -86,7 +86,8 @@ export interface Layout {
 
 export function layoutFor(traceCapacity: number): Layout {
   const statusStart = Header.size;
-  const turnStart = statusStart + MAX_WORKERS * STATUS_WORDS;
+  // Each turn slot and trace head is a cache line of its own only if the region starts on one (16 words).
+  const turnStart = align(statusStart + MAX_WORKERS * STATUS_WORDS, TURN_STRIDE);
   const traceHeadStart = turnStart + MAX_WORKERS * TURN_STRIDE;
   // Trace events hold float64s: their region starts on an 8-byte boundary.
   const traceStart = align(traceHeadStart + MAX_WORKERS * TRACE_HEAD_STRIDE, 2);

@@ -51,7 +51,7 @@ export class Thread {
    */
   block(index: number, expected: number, timeoutMs: number, object: number): "ok" | "not-equal" | "timed-out" {
     this.publish();
-    this.status.blockedOn(object, index, Number.isFinite(timeoutMs));
+    this.status.blockedOn(object, index, expected, Number.isFinite(timeoutMs));
     this.trace.emit(EventKind.Wait, object);
     const hadGil = this.gil.isHeld;
     this.gil.drop();

@@ -14,6 +14,9 @@
  *      that a worker did not move between two looks.
  *   +4 word: the word it sleeps on, which tells one wait on an object from
  *      another (a queue's get from its put)
+ *   +5 expected: the value it sleeps while that word holds. Every primitive
+ *      changes the word before it wakes a sleeper, so a word that no longer
+ *      holds it means a wake-up is on its way: that worker is not stuck.
  */
 import { STATUS_WORDS, type Layout } from "./memory";
 
@@ -31,6 +34,7 @@ const OBJECT = 1;
 const TIMED = 2;
 const BLOCKS = 3;
 const WORD = 4;
+const EXPECTED = 5;
 
 export class WorkerStatus {
   private readonly words: Int32Array;
@@ -45,10 +49,11 @@ export class WorkerStatus {
     Atomics.store(this.words, this.base + STATE, state);
   }
 
-  /** Says this worker sleeps on `word` for `object`; called on every block, so that it counts them. */
-  blockedOn(object: number, word: number, timed: boolean): void {
+  /** Says this worker sleeps on `word` while it holds `expected`, for `object`; called on every block, so that it counts them. */
+  blockedOn(object: number, word: number, expected: number, timed: boolean): void {
     Atomics.store(this.words, this.base + OBJECT, object);
     Atomics.store(this.words, this.base + WORD, word);
+    Atomics.store(this.words, this.base + EXPECTED, expected);
     Atomics.store(this.words, this.base + TIMED, timed ? 1 : 0);
     Atomics.add(this.words, this.base + BLOCKS, 1);
     Atomics.store(this.words, this.base + STATE, WorkerState.Blocked);
@@ -61,6 +66,7 @@ export interface WorkerStatusView {
   readonly timed: boolean;
   readonly blocks: number;
   readonly word: number;
+  readonly expected: number;
 }
 
 /** Reads every worker's status (the page side). */
@@ -74,6 +80,7 @@ export function readStatuses(buffer: SharedArrayBuffer, layout: Layout, workers:
       timed: Atomics.load(words, base + TIMED) === 1,
       blocks: Atomics.load(words, base + BLOCKS),
       word: Atomics.load(words, base + WORD),
+      expected: Atomics.load(words, base + EXPECTED),
     };
   });
 }
