@@ -190,7 +190,7 @@ function nothingFound(result: ExploreResult, cancelled: boolean): string {
   }
   const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
   if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without preemptions: there are too many to try.`;
-  return `No failure in all ${plural(schedules - randomSchedules, "schedule")} with up to ${plural(bound, "preemption")}${random}${stop}.`;
+  return `No failure in ${plural(schedules - randomSchedules, "schedule")}, every one with up to ${plural(bound, "preemption")} among them${random}${stop}.`;
 }
 
 function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
