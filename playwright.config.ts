@@ -1,10 +1,16 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/ensure-chromium.mjs";
 
-/** Ports no other dev server here uses; the servers must start fresh on them. */
-const PORT = 4391;
+/**
+ * Ports no other dev server here uses; the servers must start fresh on them.
+ * E2E_PORT moves all three (PORT, PORT + 2, PORT + 4), so that two checkouts
+ * can run their suites side by side.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4391);
 /** The same build served without isolation headers, as GitHub Pages would. */
-export const BARE_PORT = 4393;
+export const BARE_PORT = PORT + 2;
+/** For specs that start a server of their own. */
+export const SPARE_PORT = PORT + 4;
 
 export default defineConfig({
   testDir: "e2e",

@@ -5,10 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { run } from "./lesson-page";
+import { SPARE_PORT as PORT } from "../playwright.config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-/** A port of its own: the suite's servers use 4391 and 4393. */
-const PORT = 4395;
 
 // An instructor's first lesson, end to end: scaffold it with lesson:new in a
 // copy of the project, build that copy, and find the lesson in its course.
