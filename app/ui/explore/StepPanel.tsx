@@ -156,7 +156,7 @@ function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean)
   if (p.state === TurnState.Done) return "has finished";
   if (p.state === TurnState.Running) return "is running and has not reached a scheduling point";
   const value = snapshot.nextReads[p.worker] ?? null;
-  const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false }, snapshot.objects);
+  const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false, gilRulesOut: null }, snapshot.objects);
   if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
   return `will next: ${words}`;
 }
