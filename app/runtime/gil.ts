@@ -60,7 +60,8 @@ export class Gil {
     private readonly workerId: number,
     private readonly trace: TraceWriter,
   ) {
-    this.enabled = interpreterOf(words) === "gil";
+    // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
+    this.enabled = interpreterOf(words) === "gil" && Atomics.load(words, Header.gateMode) === 0;
     this.intervalMs = Atomics.load(words, Header.switchIntervalMicros) / 1000 || DEFAULT_SWITCH_INTERVAL_MS;
   }
 

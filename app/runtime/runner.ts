@@ -86,8 +86,8 @@ export class Runner implements RunnerApi {
     try {
       const arena = new Arena(request.memory);
       if (request.init) {
-        // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
-        const interpreter = request.gated ? FREE_THREADED : (scenario.interpreter?.(request.params as never) ?? FREE_THREADED);
+        // In a gated run the mode is only recorded (the controller says which switches the GIL rules out): the Gil stays off.
+        const interpreter = scenario.interpreter?.(request.params as never) ?? FREE_THREADED;
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
