@@ -50,6 +50,11 @@ export function interpreterOf(words: Int32Array): InterpreterMode {
   return INTERPRETER_MODES[Atomics.load(words, Header.gilMode)] ?? "free-threaded";
 }
 
+/** The interpreter a run models and its switch interval, from its memory's header (once the first worker is prepared). */
+export function interpreterConfig(words: Int32Array): { readonly mode: InterpreterMode; readonly switchIntervalMs: number } {
+  return { mode: interpreterOf(words), switchIntervalMs: Atomics.load(words, Header.switchIntervalMicros) / 1000 };
+}
+
 export class Gil {
   readonly enabled: boolean;
   private readonly intervalMs: number;
