@@ -1,0 +1,73 @@
+/** What the loop reports instead of hanging or running silently wrong: misuse, deadlock, leaks. */
+import { describe, expect, it } from "vitest";
+import { VirtualClock } from "./clock";
+import { EventLoop, LoopDeadlockError, LoopMisuseError } from "./loop";
+
+const fresh = () => new EventLoop(new VirtualClock());
+
+describe("the event loop", () => {
+  it("fails a task that awaits a Promise of its own, naming the task, instead of hanging", async () => {
+    const loop = fresh();
+    const run = loop.run(async () => {
+      loop.createTask(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }, "fetcher");
+      await loop.sleep(1);
+    });
+    await expect(run).rejects.toThrow(LoopMisuseError);
+    await expect(run).rejects.toThrow(/^Task fetcher awaited something the event loop does not own/);
+  });
+
+  it("fails a forgotten await: an async function called without await suspends the task twice", async () => {
+    const loop = fresh();
+    const nap = async () => loop.sleep(1);
+    const run = loop.run(async () => {
+      void nap();
+      await loop.sleep(2);
+    });
+    await expect(run).rejects.toThrow(/^Task main waits on two things at once: an async function called without await/);
+  });
+
+  it("reports a deadlock when no task is ready and no timer is pending, naming who waits", async () => {
+    const loop = fresh();
+    const run = loop.run(async () => {
+      await loop.createFuture<void>();
+    });
+    await expect(run).rejects.toThrow(LoopDeadlockError);
+    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can ever wake main.");
+  });
+
+  it("cancels the tasks left when main returns and lists them, lists a task that swallowed its cancellation and an exception nobody retrieved", async () => {
+    const loop = fresh();
+    const { report } = await loop.run(async () => {
+      loop.createTask(() => loop.sleep(60), "forgotten");
+      const stubborn = loop.createTask(async () => {
+        try {
+          await loop.sleep(60);
+        } catch {
+          // Swallowed: the task ends normally though it was cancelled.
+        }
+      }, "stubborn");
+      loop.createTask(async () => {
+        throw new Error("lost");
+      }, "failing");
+      await loop.sleep(0);
+      stubborn.cancel();
+      await loop.sleep(1);
+    });
+    expect(report.leaked).toEqual(["forgotten"]);
+    expect(report.swallowedCancels).toEqual(["stubborn"]);
+    expect(report.unretrieved.map((u) => [u.task, (u.error as Error).message])).toEqual([["failing", "lost"]]);
+  });
+
+  it("passes virtual time only when nothing is ready: an hour of sleeps takes no real time", async () => {
+    const loop = fresh();
+    const started = performance.now();
+    const { result } = await loop.run(async () => {
+      for (let i = 0; i < 60; i++) await loop.sleep(60);
+      return loop.time();
+    });
+    expect(result).toBe(3600);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
