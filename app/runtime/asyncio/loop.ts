@@ -19,6 +19,9 @@ import { CancelledError } from "./errors";
 import { Future } from "./future";
 import { Task, type TaskLoop } from "./task";
 import { TimerHeap, type Handle } from "./timers";
+import { gather, type Gatherable } from "./gather";
+import { TaskGroup } from "./task-group";
+import { timeout, waitFor } from "./timeout";
 
 /** Something the student's code did that asyncio forbids or warns of, in words. */
 export class LoopMisuseError extends Error {
@@ -99,6 +102,28 @@ export class EventLoop implements TaskLoop {
     } finally {
       timer.cancelled = true;
     }
+  }
+
+  /** `asyncio.gather`: the children's results in order (gather.ts). */
+  gather<T>(children: readonly Gatherable<T>[], options: { readonly returnExceptions?: boolean } = {}): Future<unknown[]> {
+    return gather(this, children, options.returnExceptions ?? false);
+  }
+
+  /** `async with asyncio.TaskGroup() as tg:` around `body` (task-group.ts). */
+  taskGroup<T>(body: (group: TaskGroup) => Promise<T>): Promise<T> {
+    const parent = this.current;
+    if (parent === null) return Promise.reject(new Error("taskGroup() must be used inside a task."));
+    return new TaskGroup(this, parent).run(body);
+  }
+
+  /** `async with asyncio.timeout(seconds):` around `body` (timeout.ts). */
+  timeout<T>(seconds: number | null, body: () => Promise<T>): Promise<T> {
+    return timeout(this, seconds, body);
+  }
+
+  /** `asyncio.wait_for` (timeout.ts). */
+  waitFor<T>(work: Future<T> | (() => Promise<T>), seconds: number | null): Promise<T> {
+    return waitFor(this, work, seconds);
   }
 
   /** Runs `main` as the first task until it ends; then cancels what is left, as asyncio.run does. */

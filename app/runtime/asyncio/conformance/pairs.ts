@@ -4,7 +4,14 @@
  * conformance.test.ts compares the logs, never timings.
  */
 import type { EventLoop } from "../loop";
-import { CancelledError } from "../errors";
+import { CancelledError, ExceptionGroup, TimeoutError } from "../errors";
+
+/** Python's ValueError, for the pairs that raise one. */
+class ValueError extends Error {
+  override name = "ValueError";
+}
+
+const nameOf = (error: unknown) => (error as Error).name;
 
 export interface Pair {
   readonly row: number;
@@ -112,6 +119,199 @@ export const PAIRS: readonly Pair[] = [
     n.cancel()
     await asyncio.sleep(0)
     log(f"never cancelled: {str(n.cancelled()).lower()}")`,
+  },
+  {
+    row: 4,
+    title: "a body that swallows CancelledError defeats timeout: no TimeoutError comes out",
+    run: async (loop, log) => {
+      const stubborn = async () => {
+        try {
+          await loop.sleep(10);
+        } catch (error) {
+          log(`swallowed ${nameOf(error)}`);
+        }
+        log("stubborn returns");
+      };
+      try {
+        await loop.timeout(0.1, stubborn);
+        log("no TimeoutError");
+      } catch (error) {
+        log(`caught ${nameOf(error)}`);
+      }
+    },
+    python: `
+    async def stubborn():
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log("swallowed CancelledError")
+        log("stubborn returns")
+    try:
+        async with asyncio.timeout(0.1):
+            await stubborn()
+        log("no TimeoutError")
+    except TimeoutError:
+        log("caught TimeoutError")`,
+  },
+  {
+    row: 5,
+    title: "TaskGroup: the first failure cancels the siblings and the body, waits for them, then raises ExceptionGroup",
+    run: async (loop, log) => {
+      try {
+        await loop.taskGroup(async (tg) => {
+          tg.createTask(async () => {
+            try {
+              await loop.sleep(1);
+              log("slow done");
+            } catch (error) {
+              log(`slow ${nameOf(error)}`);
+              throw error;
+            }
+          });
+          tg.createTask(async () => {
+            await loop.sleep(0.1);
+            log("bad raises");
+            throw new ValueError("boom");
+          });
+          try {
+            await loop.sleep(5);
+            log("body slept");
+          } catch (error) {
+            log(`body ${nameOf(error)}`);
+            throw error;
+          }
+        });
+      } catch (error) {
+        const group = error as ExceptionGroup;
+        log(`${nameOf(group)} of ${group.exceptions.length}: ${group.exceptions.map((e) => `${e.name} ${e.message}`).join(", ")}`);
+      }
+    },
+    python: `
+    async def slow():
+        try:
+            await asyncio.sleep(1)
+            log("slow done")
+        except asyncio.CancelledError:
+            log("slow CancelledError")
+            raise
+    async def bad():
+        await asyncio.sleep(0.1)
+        log("bad raises")
+        raise ValueError("boom")
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(slow())
+            tg.create_task(bad())
+            try:
+                await asyncio.sleep(5)
+                log("body slept")
+            except asyncio.CancelledError:
+                log("body CancelledError")
+                raise
+    except ExceptionGroup as group:
+        log(f"ExceptionGroup of {len(group.exceptions)}: " + ", ".join(f"{type(e).__name__} {e}" for e in group.exceptions))`,
+  },
+  {
+    row: 6,
+    title: "gather: the first error reaches the caller at once while the others run on; returnExceptions gives errors as values; cancelling a gather cancels its children",
+    run: async (loop, log) => {
+      const slow = async (name: string) => {
+        try {
+          await loop.sleep(0.2);
+          log(`${name} done`);
+          return name;
+        } catch (error) {
+          log(`${name} ${nameOf(error)}`);
+          throw error;
+        }
+      };
+      const fail = async () => {
+        await loop.sleep(0.1);
+        throw new ValueError("fail");
+      };
+      try {
+        await loop.gather([() => slow("first"), fail]);
+      } catch (error) {
+        log(`caught ${nameOf(error)}`);
+      }
+      await loop.sleep(0.3);
+      const results = await loop.gather([() => slow("second"), fail], { returnExceptions: true });
+      log(`results ${String(results[0])} ${nameOf(results[1])}`);
+      const both = loop.gather([() => slow("x"), () => slow("y")]);
+      await loop.sleep(0);
+      both.cancel();
+      try {
+        await both;
+      } catch (error) {
+        log(`gather ${nameOf(error)}`);
+      }
+    },
+    python: `
+    async def slow(name):
+        try:
+            await asyncio.sleep(0.2)
+            log(f"{name} done")
+            return name
+        except asyncio.CancelledError:
+            log(f"{name} CancelledError")
+            raise
+    async def fail():
+        await asyncio.sleep(0.1)
+        raise ValueError("fail")
+    try:
+        await asyncio.gather(slow("first"), fail())
+    except ValueError:
+        log("caught ValueError")
+    await asyncio.sleep(0.3)
+    results = await asyncio.gather(slow("second"), fail(), return_exceptions=True)
+    log(f"results {results[0]} {type(results[1]).__name__}")
+    both = asyncio.gather(slow("x"), slow("y"))
+    await asyncio.sleep(0)
+    both.cancel()
+    try:
+        await both
+    except asyncio.CancelledError:
+        log("gather CancelledError")`,
+  },
+  {
+    row: 7,
+    title: "timeout and waitFor: the code inside sees CancelledError, the code outside TimeoutError",
+    run: async (loop, log) => {
+      const inner = async (name: string) => {
+        try {
+          await loop.sleep(10);
+        } catch (error) {
+          log(`${name} inner ${nameOf(error)}`);
+          throw error;
+        }
+      };
+      try {
+        await loop.timeout(0.5, () => inner("timeout"));
+      } catch (error) {
+        log(`timeout outer ${error instanceof TimeoutError ? "TimeoutError" : nameOf(error)}`);
+      }
+      try {
+        await loop.waitFor(loop.createTask(() => inner("waitFor")), 0.5);
+      } catch (error) {
+        log(`waitFor outer ${nameOf(error)}`);
+      }
+    },
+    python: `
+    async def inner(name):
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            log(f"{name} inner CancelledError")
+            raise
+    try:
+        async with asyncio.timeout(0.5):
+            await inner("timeout")
+    except TimeoutError:
+        log("timeout outer TimeoutError")
+    try:
+        await asyncio.wait_for(asyncio.create_task(inner("waitFor")), 0.5)
+    except TimeoutError:
+        log("waitFor outer TimeoutError")`,
   },
   {
     row: 8,
