@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "./clock";
 import { EventLoop, LoopDeadlockError, LoopMisuseError } from "./loop";
+import { AsyncLock } from "./lock";
 
 const fresh = () => new EventLoop(new VirtualClock());
 
@@ -69,5 +70,17 @@ describe("the event loop", () => {
     });
     expect(result).toBe(3600);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("asyncio's primitives on the loop", () => {
+  it("report a task that acquires an asyncio Lock it holds: the Lock is not reentrant, so it waits for itself", async () => {
+    const loop = fresh();
+    const lock = new AsyncLock(loop, "lock");
+    const run = loop.run(async () => {
+      await lock.acquire();
+      await lock.acquire();
+    });
+    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can ever wake main.");
   });
 });

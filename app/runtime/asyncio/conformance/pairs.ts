@@ -5,6 +5,11 @@
  */
 import type { EventLoop } from "../loop";
 import { CancelledError, ExceptionGroup, TimeoutError } from "../errors";
+import { AsyncLock } from "../lock";
+import { AsyncQueue } from "../queue";
+import { AsyncEvent } from "../event";
+import { AsyncSemaphore } from "../semaphore";
+import { AsyncCondition } from "../condition";
 
 /** Python's ValueError, for the pairs that raise one. */
 class ValueError extends Error {
@@ -314,6 +319,60 @@ export const PAIRS: readonly Pair[] = [
         log("waitFor outer TimeoutError")`,
   },
   {
+    row: 11,
+    title: "CPU work on the loop delays every task: a timer fires late by the work's length",
+    run: async (loop, log) => {
+      const timer = loop.createTask(async () => {
+        const deadline = loop.time() + 0.1;
+        await loop.sleep(0.1);
+        log(loop.time() - deadline >= 0.25 ? "timer late by the work" : "timer on time");
+      });
+      await loop.sleep(0);
+      log("working");
+      loop.cpu(300);
+      log("worked");
+      await timer;
+    },
+    python: `
+    import time
+    async def timer():
+        deadline = asyncio.get_running_loop().time() + 0.1
+        await asyncio.sleep(0.1)
+        log("timer late by the work" if asyncio.get_running_loop().time() - deadline >= 0.25 else "timer on time")
+    t = asyncio.create_task(timer())
+    await asyncio.sleep(0)
+    log("working")
+    time.sleep(0.3)
+    log("worked")
+    await t`,
+  },
+  {
+    row: 12,
+    title: "tasks still pending when main returns are cancelled: their cancellation handlers run",
+    run: async (loop, log) => {
+      loop.createTask(async () => {
+        try {
+          await loop.sleep(60);
+        } catch (error) {
+          log(`leaked task sees ${nameOf(error)}`);
+          throw error;
+        }
+      });
+      await loop.sleep(0);
+      log("main returns");
+    },
+    python: `
+    async def leaked():
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            log("leaked task sees CancelledError")
+            raise
+    asyncio.create_task(leaked())
+    await asyncio.sleep(0)
+    log("main returns")`,
+  },
+  {
     row: 8,
     title: "a read-modify-write across an await loses updates; between two awaits nothing else runs",
     run: async (loop, log) => {
@@ -343,6 +402,131 @@ export const PAIRS: readonly Pair[] = [
     await a
     await b
     log(f"counter {counter}")`,
+  },
+  {
+    row: 9,
+    title: "asyncio's Lock is first come, first served; Semaphore, Event, Condition and Queue (maxsize, put waits, taskDone and join)",
+    run: async (loop, log) => {
+      const lock = new AsyncLock(loop, "lock");
+      const locked = ["a", "b", "c"].map((name) =>
+        loop.createTask(() =>
+          lock.hold(async () => {
+            log(`${name} in`);
+            await loop.sleep(0.1);
+            log(`${name} out`);
+          }),
+        ),
+      );
+      await loop.gather(locked);
+      const sem = new AsyncSemaphore(loop, "sem", 2);
+      const limited = ["p", "q", "r"].map((name) =>
+        loop.createTask(() =>
+          sem.hold(async () => {
+            log(`${name} enters`);
+            await loop.sleep(0.1);
+          }),
+        ),
+      );
+      await loop.gather(limited);
+      const event = new AsyncEvent(loop, "go");
+      const waiting = ["e1", "e2"].map((name) =>
+        loop.createTask(async () => {
+          await event.wait();
+          log(`${name} sees the event`);
+        }),
+      );
+      await loop.sleep(0);
+      log("setting");
+      event.set();
+      await loop.gather(waiting);
+      const cond = new AsyncCondition(loop, "cond");
+      let ready = false;
+      const waiter = loop.createTask(() =>
+        cond.hold(async () => {
+          await cond.waitFor(() => ready);
+          log("condition met");
+        }),
+      );
+      await loop.sleep(0);
+      await cond.hold(async () => {
+        ready = true;
+        cond.notify();
+        log("notified");
+      });
+      await waiter;
+      const queue = new AsyncQueue<number>(loop, "q", 1);
+      const producer = loop.createTask(async () => {
+        for (let i = 0; i < 3; i++) {
+          await queue.put(i);
+          log(`put ${i}`);
+        }
+      });
+      const consumer = loop.createTask(async () => {
+        for (let i = 0; i < 3; i++) {
+          const item = await queue.get();
+          log(`got ${item}`);
+          await loop.sleep(0.1);
+          queue.taskDone();
+        }
+      });
+      await producer;
+      await queue.join();
+      log("joined");
+      await consumer;
+    },
+    python: `
+    lock = asyncio.Lock()
+    async def locked(name):
+        async with lock:
+            log(f"{name} in")
+            await asyncio.sleep(0.1)
+            log(f"{name} out")
+    await asyncio.gather(*[asyncio.create_task(locked(n)) for n in ["a", "b", "c"]])
+    sem = asyncio.Semaphore(2)
+    async def limited(name):
+        async with sem:
+            log(f"{name} enters")
+            await asyncio.sleep(0.1)
+    await asyncio.gather(*[asyncio.create_task(limited(n)) for n in ["p", "q", "r"]])
+    event = asyncio.Event()
+    async def waiting(name):
+        await event.wait()
+        log(f"{name} sees the event")
+    ws = [asyncio.create_task(waiting(n)) for n in ["e1", "e2"]]
+    await asyncio.sleep(0)
+    log("setting")
+    event.set()
+    await asyncio.gather(*ws)
+    cond = asyncio.Condition()
+    ready = False
+    async def cwaiter():
+        async with cond:
+            await cond.wait_for(lambda: ready)
+            log("condition met")
+    w = asyncio.create_task(cwaiter())
+    await asyncio.sleep(0)
+    async with cond:
+        ready = True
+        cond.notify()
+        log("notified")
+    await w
+    queue = asyncio.Queue(maxsize=1)
+    async def producer():
+        for i in range(3):
+            await queue.put(i)
+            log(f"put {i}")
+    async def consumer():
+        for i in range(3):
+            item = await queue.get()
+            log(f"got {item}")
+            await asyncio.sleep(0.1)
+            queue.task_done()
+    p = asyncio.create_task(producer())
+    c = asyncio.create_task(consumer())
+    await p
+    await queue.join()
+    log("joined")
+    await c`,
   },
   {
     row: 10,

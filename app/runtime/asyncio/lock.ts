@@ -1,0 +1,57 @@
+/**
+ * asyncio.Lock (Lib/asyncio/locks.py): first come, first served, and not
+ * reentrant: a task that acquires it twice waits for itself forever (the
+ * loop reports the deadlock). Release wakes the first waiter, which takes
+ * the lock when it runs; meanwhile a newcomer queues behind it.
+ */
+import { CancelledError } from "./errors";
+import type { EventLoop } from "./loop";
+import { Waiters } from "./waiters";
+
+export class AsyncLock {
+  private held = false;
+  private readonly waiters: Waiters;
+
+  constructor(
+    loop: EventLoop,
+    readonly name: string,
+  ) {
+    this.waiters = new Waiters(loop);
+  }
+
+  locked(): boolean {
+    return this.held;
+  }
+
+  async acquire(): Promise<true> {
+    if (!this.held && !this.waiters.anyWaiting()) {
+      this.held = true;
+      return true;
+    }
+    try {
+      await this.waiters.wait();
+    } catch (error) {
+      // A waiter woken and then cancelled passes its turn on.
+      if (error instanceof CancelledError && !this.held) this.waiters.wake(true);
+      throw error;
+    }
+    this.held = true;
+    return true;
+  }
+
+  release(): void {
+    if (!this.held) throw new Error(`Lock ${this.name} is not acquired: release() without acquire().`);
+    this.held = false;
+    this.waiters.wake(true);
+  }
+
+  /** `async with lock:` around `body`. */
+  async hold<T>(body: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await body();
+    } finally {
+      this.release();
+    }
+  }
+}
