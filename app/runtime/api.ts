@@ -20,6 +20,8 @@ import type { LifoQueue } from "./sync/lifo-queue";
 import type { PriorityQueue } from "./sync/priority-queue";
 import type { InterpreterMode } from "./gil";
 import type { Series } from "./series";
+import type { Loop } from "./asyncio/loop-api";
+import { runMain, type ClockKind } from "./asyncio/run-main";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
@@ -39,6 +41,18 @@ export type { PriorityQueue } from "./sync/priority-queue";
 export { BrokenBarrierError, Full, Empty } from "./errors";
 export type { InterpreterMode } from "./gil";
 export type { Series, Point } from "./series";
+export type { Loop } from "./asyncio/loop-api";
+export type { ClockKind } from "./asyncio/run-main";
+export type { Task } from "./asyncio/task";
+export type { Future } from "./asyncio/future";
+export type { TaskGroup } from "./asyncio/task-group";
+export type { AsyncLock } from "./asyncio/lock";
+export type { AsyncSemaphore, AsyncBoundedSemaphore } from "./asyncio/semaphore";
+export type { AsyncEvent } from "./asyncio/event";
+export type { AsyncCondition } from "./asyncio/condition";
+export type { AsyncQueue, AsyncPriorityQueue } from "./asyncio/queue";
+/** asyncio's exceptions under Python's names, for `catch` and `instanceof`. */
+export { CancelledError, TimeoutError, ExceptionGroup, InvalidStateError, QueueFull, QueueEmpty } from "./asyncio/errors";
 /** Python's `threading.Lock`. */
 export type Lock = Mutex;
 
@@ -144,4 +158,37 @@ export interface Scenario<P extends ParamSpecs, S, R> {
 /** Declares a scenario; the module's default export. */
 export function defineScenario<const P extends ParamSpecs, S, R>(scenario: Scenario<P, S, R>): Scenario<P, S, R> {
   return scenario;
+}
+
+/**
+ * A scenario in asyncio mode: tasks take turns on one event loop, on one
+ * worker, and a task gives the loop up only at an `await` of the loop's own
+ * objects (loop.sleep, loop.io, tasks, the loop's locks and queues).
+ */
+export interface AsyncScenario<P extends ParamSpecs, S, R> {
+  readonly params: P;
+  /**
+   * `virtual` (the default): time stands still while tasks run and jumps to
+   * the next timer when none is ready, so long waits take no time and runs
+   * repeat exactly. `real`: the loop sleeps until its next deadline.
+   */
+  readonly clock?: (params: ParamValues<P>) => ClockKind;
+  /** Creates the state the tasks share: plain values will do, since every task runs on the loop's one thread. */
+  setup(shared: Shared, params: ParamValues<P>): S;
+  /** `asyncio.run(main())`: the first task; tasks still pending when it returns are cancelled and listed. */
+  main(state: S, loop: Loop, params: ParamValues<P>): Promise<void>;
+  /** Computes the run's result after main has returned. */
+  result(state: S, params: ParamValues<P>): R;
+}
+
+/** Declares a scenario in asyncio mode; the module's default export. */
+export function defineAsyncScenario<const P extends ParamSpecs, S, R>(scenario: AsyncScenario<P, S, R>): Scenario<P, S, R> {
+  return {
+    params: scenario.params,
+    interpreter: () => ({ mode: "asyncio" }),
+    workers: 1,
+    setup: (shared, params) => scenario.setup(shared, params),
+    worker: (state, { params }) => runMain((loop) => scenario.main(state, loop, params), scenario.clock?.(params) ?? "virtual"),
+    result: (state, params) => scenario.result(state, params),
+  };
 }

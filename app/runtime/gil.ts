@@ -17,9 +17,9 @@
  *   taken it (forced switching), then queues again.
  * - Blocking calls and I/O drop it while they wait.
  *
- * Modes: `gil` (Python threads), `free-threaded` (PEP 703: no GIL) and
- * `processes` (one interpreter per worker: no shared GIL). Only `gil` does
- * anything here.
+ * Modes: `gil` (Python threads), `free-threaded` (PEP 703: no GIL),
+ * `processes` (one interpreter per worker: no shared GIL) and `asyncio` (one
+ * event loop's tasks on one worker: asyncio/). Only `gil` does anything here.
  *
  * Header words: gilHolder (worker id + 1, 0 when free), gilDropRequest,
  * gilSwitches (how many times it changed hands), gilLastHolder (worker id + 1
@@ -28,7 +28,7 @@
 import { Header } from "./memory";
 import { EventKind, type TraceWriter } from "./trace";
 
-export const INTERPRETER_MODES = ["gil", "free-threaded", "processes"] as const;
+export const INTERPRETER_MODES = ["gil", "free-threaded", "processes", "asyncio"] as const;
 export type InterpreterMode = (typeof INTERPRETER_MODES)[number];
 
 export const DEFAULT_SWITCH_INTERVAL_MS = 5;

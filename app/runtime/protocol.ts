@@ -53,6 +53,8 @@ export interface Prepared {
 export interface BodyReport {
   readonly startedAt: number;
   readonly finishedAt: number;
+  /** What the body left for the student without failing (run-notes.ts). */
+  readonly notes: readonly string[];
 }
 
 /** A goal as the lesson declares it: `check` is a JavaScript expression over `result` and `params`. */

@@ -25,6 +25,7 @@ import { checkParam, type ParamSpecs, type ParamValue } from "./params";
 import { describeError, evaluateScenario, scenarioModule, type AnyScenario } from "./scenario-module";
 import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
+import { takeRunNotes } from "./run-notes";
 import { setPointHook, type PointHook } from "./gate";
 import { breaksEval, setEvalBreaker } from "./eval-breaker";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
@@ -88,6 +89,9 @@ export class Runner implements RunnerApi {
       if (request.init) {
         // In a gated run the mode is only recorded (the controller says which switches the GIL rules out): the Gil stays off.
         const interpreter = scenario.interpreter?.(request.params as never) ?? FREE_THREADED;
+        if (request.gated && interpreter.mode === "asyncio") {
+          throw new Error("Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely.");
+        }
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
@@ -109,9 +113,10 @@ export class Runner implements RunnerApi {
     waitAtStartGate(thread.arena.words, workers);
     const startedAt = now();
     try {
+      takeRunNotes();
       if (request.epochs) await this.runEpochs(workers, request.epochs.goals);
       else await this.runOnce(workers);
-      return { ok: true, value: { startedAt, finishedAt: now() } };
+      return { ok: true, value: { startedAt, finishedAt: now(), notes: takeRunNotes() } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "worker", request.workerId) };
     } finally {

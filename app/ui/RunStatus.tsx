@@ -22,6 +22,7 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
         </p>
       )}
       {!running && last && edited && last.outcome.status !== "done" && <p className="stale">(This was the code before your last edit.)</p>}
+      {!running && last?.outcome.status === "done" && <RunNotes notes={last.outcome.workers.flatMap((w) => w.notes)} />}
       {!running && last?.outcome.status === "done" && <ResultFields result={last.outcome.result} />}
     </div>
   );
@@ -36,6 +37,8 @@ export function interpreterWords({ mode, switchIntervalMs }: NonNullable<RunReco
       return "Ran as free-threaded Python threads: no GIL, as python3.13t runs them.";
     case "processes":
       return "Ran as Python processes: each has its own interpreter and its own GIL.";
+    case "asyncio":
+      return "Ran as asyncio tasks taking turns on one event loop, one thread.";
   }
 }
 
@@ -83,6 +86,18 @@ function Summary({ record }: { record: RunRecord | null }) {
         </p>
       );
   }
+}
+
+/** What the run left for the student without failing: a leaked task, a swallowed cancellation. */
+function RunNotes({ notes }: { notes: readonly string[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="run-notes" data-testid="run-notes">
+      {notes.map((note, i) => (
+        <li key={i}>{note}</li>
+      ))}
+    </ul>
+  );
 }
 
 function ResultFields({ result }: { result: unknown }) {

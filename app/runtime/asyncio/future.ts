@@ -27,7 +27,7 @@ export class Future<T> implements PromiseLike<T> {
   private error: unknown = undefined;
   private failed = false;
   private callbacks: ((future: Future<T>) => void)[] = [];
-  /** Whether anyone looked at the exception: one nobody retrieved is reported (loop.ts). */
+  /** @internal Whether anyone looked at the exception: one nobody retrieved is reported (loop.ts). */
   retrieved = false;
 
   constructor(protected readonly loop: FutureLoop) {}
@@ -57,7 +57,7 @@ export class Future<T> implements PromiseLike<T> {
     return this.failed ? this.error : null;
   }
 
-  /** Whether it ended with an exception nobody has retrieved. */
+  /** @internal Whether it ended with an exception nobody has retrieved. */
   unretrievedError(): unknown {
     return this.failed && !this.retrieved ? this.error : undefined;
   }

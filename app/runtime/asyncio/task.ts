@@ -29,7 +29,7 @@ export class Task<T> extends Future<T> {
   private waiter: Future<unknown> | null = null;
   private resume: ((value: unknown) => void) | null = null;
   private throwIn: ((error: unknown) => void) | null = null;
-  /** Set when the task ended normally though a cancellation was asked of it: it swallowed CancelledError. */
+  /** @internal Set when the task ended normally though a cancellation was asked of it: it swallowed CancelledError. */
   swallowedCancel = false;
 
   constructor(
@@ -60,7 +60,7 @@ export class Task<T> extends Future<T> {
     return this.cancelRequests;
   }
 
-  /** The task's wait is over: `loop.awaited` recorded where it suspended. */
+  /** @internal The task suspends on `waiter` (loop.ts, `awaited`). */
   suspendOn(waiter: Future<unknown>, resume: (value: unknown) => void, throwIn: (error: unknown) => void): void {
     this.waiter = waiter;
     this.resume = resume;
@@ -68,7 +68,7 @@ export class Task<T> extends Future<T> {
     waiter.addDoneCallback(this.wakeUp);
   }
 
-  /** Resumes the task at its next step, with nothing awaited (`sleep(0)`'s bare yield). */
+  /** @internal Resumes the task at its next step, with nothing awaited (`sleep(0)`'s bare yield). */
   yieldFrom(resume: (value: unknown) => void, throwIn: (error: unknown) => void): void {
     this.resume = resume;
     this.throwIn = throwIn;
