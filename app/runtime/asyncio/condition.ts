@@ -18,7 +18,7 @@ export class AsyncCondition {
     lock?: AsyncLock,
   ) {
     this.lock = lock ?? new AsyncLock(loop, `${name}'s lock`);
-    this.waiters = new Waiters(loop);
+    this.waiters = new Waiters(loop, `a notify of condition ${name}`);
   }
 
   locked(): boolean {

@@ -10,7 +10,7 @@ export class AsyncEvent {
     loop: EventLoop,
     readonly name: string,
   ) {
-    this.waiters = new Waiters(loop);
+    this.waiters = new Waiters(loop, `event ${name}`);
   }
 
   isSet(): boolean {

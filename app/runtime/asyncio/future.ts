@@ -30,7 +30,11 @@ export class Future<T> implements PromiseLike<T> {
   /** @internal Whether anyone looked at the exception: one nobody retrieved is reported (loop.ts). */
   retrieved = false;
 
-  constructor(protected readonly loop: FutureLoop) {}
+  /** What a task awaiting this waits for, in words: "lock L", "a get from queue jobs" (for the deadlock verdict). */
+  constructor(
+    protected readonly loop: FutureLoop,
+    readonly waitsFor = "a future",
+  ) {}
 
   done(): boolean {
     return this.state !== "pending";

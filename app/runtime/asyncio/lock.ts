@@ -16,7 +16,7 @@ export class AsyncLock {
     loop: EventLoop,
     readonly name: string,
   ) {
-    this.waiters = new Waiters(loop);
+    this.waiters = new Waiters(loop, `lock ${name}`);
   }
 
   locked(): boolean {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { VirtualClock } from "./clock";
 import { EventLoop, LoopDeadlockError, LoopMisuseError } from "./loop";
 import { AsyncLock } from "./lock";
+import { AsyncQueue } from "./queue";
 
 const fresh = () => new EventLoop(new VirtualClock());
 
@@ -35,7 +36,7 @@ describe("the event loop", () => {
       await loop.createFuture<void>();
     });
     await expect(run).rejects.toThrow(LoopDeadlockError);
-    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can ever wake main.");
+    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for a future.");
   });
 
   it("cancels the tasks left when main returns and lists them, lists a task that swallowed its cancellation and an exception nobody retrieved", async () => {
@@ -81,6 +82,20 @@ describe("asyncio's primitives on the loop", () => {
       await lock.acquire();
       await lock.acquire();
     });
-    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can ever wake main.");
+    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for lock lock.");
+  });
+
+  it("say what each task waits for when a queue's join has no consumer", async () => {
+    const loop = fresh();
+    const jobs = new AsyncQueue<number>(loop, "jobs");
+    const run = loop.run(async () => {
+      const reader = loop.createTask(async () => {
+        await jobs.get();
+        await jobs.get();
+      }, "reader");
+      await jobs.put(1);
+      await reader;
+    });
+    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for task reader; reader waits for an item in queue jobs.");
   });
 });

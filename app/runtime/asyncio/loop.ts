@@ -77,8 +77,8 @@ export class EventLoop implements TaskLoop {
     return this.timers.push(this.time() + Math.max(0, delay), callback);
   }
 
-  createFuture<T>(): Future<T> {
-    return new Future<T>(this);
+  createFuture<T>(waitsFor?: string): Future<T> {
+    return new Future<T>(this, waitsFor);
   }
 
   createTask<T>(body: () => Promise<T>, name?: string): Task<T> {
@@ -93,7 +93,7 @@ export class EventLoop implements TaskLoop {
       await new YieldPoint(this);
       return result as T;
     }
-    const future = this.createFuture<T>();
+    const future = this.createFuture<T>("a sleep");
     const timer = this.callLater(seconds, () => {
       if (!future.done()) future.setResult(result as T);
     });
@@ -245,8 +245,8 @@ export class EventLoop implements TaskLoop {
   }
 
   private deadlockWords(): string {
-    const waiting = this.tasks.filter((t) => !t.done()).map((t) => t.name);
-    return `Deadlock: no task is ready and no timer is pending, so nothing can ever wake ${waiting.join(", ") || "the tasks"}.`;
+    const waiting = this.tasks.filter((t) => !t.done()).map((t) => `${t.name} waits for ${t.waitingFor() ?? "nothing it will get"}`);
+    return `Deadlock: no task is ready and no timer is pending, so nothing can wake them: ${waiting.join("; ")}.`;
   }
 
   private report(leaked: readonly Task<unknown>[]): LoopReport {

@@ -41,7 +41,7 @@ export class AsyncQueue<T> {
   }
 
   async put(item: T): Promise<void> {
-    while (this.full()) await this.waitIn(this.putters, () => this.full());
+    while (this.full()) await this.waitIn(this.putters, () => this.full(), `room in queue ${this.name}`);
     this.putNowait(item);
   }
 
@@ -54,7 +54,7 @@ export class AsyncQueue<T> {
   }
 
   async get(): Promise<T> {
-    while (this.empty()) await this.waitIn(this.getters, () => this.empty());
+    while (this.empty()) await this.waitIn(this.getters, () => this.empty(), `an item in queue ${this.name}`);
     return this.getNowait();
   }
 
@@ -85,8 +85,8 @@ export class AsyncQueue<T> {
   }
 
   /** Waits in `line`; a waiter woken and then cancelled passes its turn on while the reason to wait is gone. */
-  private async waitIn(line: Future<void>[], stillWaiting: () => boolean): Promise<void> {
-    const future = this.loop.createFuture<void>();
+  private async waitIn(line: Future<void>[], stillWaiting: () => boolean, waitsFor: string): Promise<void> {
+    const future = this.loop.createFuture<void>(waitsFor);
     line.push(future);
     try {
       await future;

@@ -17,7 +17,7 @@ export class AsyncSemaphore {
   ) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`Semaphore ${name}: the initial value must be a whole number of 0 or more; got ${value}.`);
     this.value = value;
-    this.waiters = new Waiters(loop);
+    this.waiters = new Waiters(loop, `semaphore ${name}`);
   }
 
   /** True when an acquire would wait. */

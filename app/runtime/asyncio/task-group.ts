@@ -55,7 +55,7 @@ export class TaskGroup {
     if (this.parentCancelRequested && this.parent.uncancel() === 0) propagateCancel = null;
     if (failed && !this.aborting) this.abort();
     while (this.tasks.size > 0) {
-      this.onCompleted ??= this.loop.createFuture<boolean>();
+      this.onCompleted ??= this.loop.createFuture<boolean>("its task group's tasks");
       try {
         await this.onCompleted;
       } catch (error) {

@@ -37,7 +37,7 @@ export class Task<T> extends Future<T> {
     private readonly body: () => Promise<T>,
     readonly name: string,
   ) {
-    super(taskLoop);
+    super(taskLoop, `task ${name}`);
     taskLoop.callSoon(() => this.step());
   }
 
@@ -48,6 +48,11 @@ export class Task<T> extends Future<T> {
     if (this.waiter?.cancel()) return true;
     this.mustCancel = true;
     return true;
+  }
+
+  /** @internal What it waits for now, in words; null when it is not suspended on a future. */
+  waitingFor(): string | null {
+    return this.waiter?.waitsFor ?? null;
   }
 
   cancelling(): number {

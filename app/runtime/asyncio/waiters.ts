@@ -10,7 +10,11 @@ import type { EventLoop } from "./loop";
 export class Waiters<T = boolean> {
   private readonly line: Future<T>[] = [];
 
-  constructor(private readonly loop: EventLoop) {}
+  /** `waitsFor`: what a waiter waits for, in words ("lock L"). */
+  constructor(
+    private readonly loop: EventLoop,
+    private readonly waitsFor: string,
+  ) {}
 
   get length(): number {
     return this.line.length;
@@ -21,7 +25,7 @@ export class Waiters<T = boolean> {
    * woken but cancelled before it could run: what it was handed must go on.
    */
   async wait(wokenThenCancelled?: () => void): Promise<T> {
-    const future = this.loop.createFuture<T>();
+    const future = this.loop.createFuture<T>(this.waitsFor);
     this.line.push(future);
     try {
       return await future;
