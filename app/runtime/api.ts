@@ -33,6 +33,7 @@ export type { Condition } from "./sync/condition";
 export type { Barrier, BarrierOptions } from "./sync/barrier";
 export type { Queue, Message, PriorityItem } from "./sync/queue";
 export type { QueueOptions } from "./sync/queue-layout";
+export type { AcquireOptions, QueueWaitOptions } from "./sync/wait-options";
 export type { LifoQueue } from "./sync/lifo-queue";
 export type { PriorityQueue } from "./sync/priority-queue";
 /** Python's `threading.BrokenBarrierError`, `queue.Full` and `queue.Empty`, for `catch` and `instanceof`. */
@@ -44,8 +45,10 @@ export type Lock = Mutex;
 
 /**
  * Creates the objects that all workers share. Called in `setup`, in the same
- * order in every worker. Every blocking method takes an optional timeout in
- * seconds, as in Python.
+ * order in every worker. Every blocking method can be given a timeout in
+ * seconds, as in Python: by name, as Python does, for `acquire`, `get` and
+ * `put` (`lock.acquire({ timeout: 0.05 })`, `q.get({ block: false })`), and
+ * as the argument for `wait(timeout)`.
  */
 export interface Shared {
   /**

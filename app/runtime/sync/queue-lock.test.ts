@@ -22,10 +22,10 @@ describe("a queue's private lock", () => {
     const q = shared.queue<number>("q", { maxsize: 1 });
     const calls: readonly (readonly [string, () => unknown])[] = [
       ["put", () => q.put(1)],
-      ["put on a full queue, timing out", () => expect(() => q.put(2, 0)).toThrow(Full)],
+      ["put on a full queue, without blocking", () => expect(() => q.put(2, { block: false })).toThrow(Full)],
       ["join(0) with a task unfinished, timing out", () => expect(q.join(0)).toBe(false)],
       ["get", () => q.get()],
-      ["get on an empty queue, timing out", () => expect(() => q.get(0)).toThrow(Empty)],
+      ["get on an empty queue, without blocking", () => expect(() => q.get({ block: false })).toThrow(Empty)],
       ["taskDone", () => q.taskDone()],
       ["join(0) with every task done", () => expect(q.join(0)).toBe(true)],
     ];

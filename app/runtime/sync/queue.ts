@@ -19,6 +19,7 @@ import { PointKind, schedulingPoint } from "../gate";
 import { Empty, Full, ScenarioUsageError, checkTimeout } from "../errors";
 import { lock, notifySequence, unlock, waitSequence } from "./futex";
 import { deadlineOf, msLeft } from "./wait-clock";
+import { queueTimeout, type QueueWaitOptions } from "./wait-options";
 import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, PUTS, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
 
 /** What a queue carries besides numbers: plain data, sent as JSON (queue-layout.ts). */
@@ -50,9 +51,38 @@ export abstract class BaseQueue<T> {
     this.codec = new SlotCodec(arena.buffer, place.slots, place.slotBytes, `${this.label}.put`);
   }
 
-  /** Puts `item` in, blocking while the queue is full for at most `timeout` seconds; throws Full on timeout. */
-  put(item: T, timeout?: number): void {
-    if (timeout !== undefined) checkTimeout(`${this.label}.put`, timeout);
+  /**
+   * Puts `item` in, blocking while the queue is full: `put(item)`,
+   * `put(item, { timeout: 1 })` (at most that many seconds) or
+   * `put(item, { block: false })` (not at all), Python's
+   * `put(item, block=True, timeout=None)`. Throws Full when it gives up.
+   */
+  put(item: T, options?: QueueWaitOptions): void {
+    this.putWithin(item, options === undefined ? undefined : queueTimeout(this.label, "put", options));
+  }
+
+  /**
+   * Takes the next item, blocking while the queue is empty: `get()`,
+   * `get({ timeout: 1 })` (at most that many seconds) or
+   * `get({ block: false })` (not at all), Python's
+   * `get(block=True, timeout=None)`. Throws Empty when it gives up.
+   */
+  get(options?: QueueWaitOptions): T {
+    return this.getWithin(options === undefined ? undefined : queueTimeout(this.label, "get", options));
+  }
+
+  /** Puts without waiting: throws Full when the queue is full (Python's `put_nowait`). */
+  putNowait(item: T): void {
+    this.putWithin(item, 0);
+  }
+
+  /** Gets without waiting: throws Empty when the queue is empty (Python's `get_nowait`). */
+  getNowait(): T {
+    return this.getWithin(0);
+  }
+
+  /** `put`, waiting at most `timeout` seconds (checked), for ever when undefined. */
+  private putWithin(item: T, timeout: number | undefined): void {
     const message = this.encode(item);
     schedulingPoint(PointKind.Put, this.index);
     const w = this.words;
@@ -71,9 +101,8 @@ export abstract class BaseQueue<T> {
     unlock(w, at + LOCK);
   }
 
-  /** Takes the next item, blocking while the queue is empty for at most `timeout` seconds; throws Empty on timeout. */
-  get(timeout?: number): T {
-    if (timeout !== undefined) checkTimeout(`${this.label}.get`, timeout);
+  /** `get`, waiting at most `timeout` seconds (checked), for ever when undefined. */
+  private getWithin(timeout: number | undefined): T {
     schedulingPoint(PointKind.Get, this.index);
     const w = this.words;
     const at = this.index;
@@ -87,16 +116,6 @@ export abstract class BaseQueue<T> {
     notifySequence(w, at + NOT_FULL, 1);
     unlock(w, at + LOCK);
     return item;
-  }
-
-  /** Puts without waiting: throws Full when the queue is full. */
-  putNowait(item: T): void {
-    this.put(item, 0);
-  }
-
-  /** Gets without waiting: throws Empty when the queue is empty. */
-  getNowait(): T {
-    return this.get(0);
   }
 
   /** Marks one item taken by `get` as processed; `join` waits until every item put is. */
@@ -116,9 +135,10 @@ export abstract class BaseQueue<T> {
   }
 
   /**
-   * Blocks until every item put has been marked done, for at most `timeout`
-   * seconds; false on timeout. Python's `Queue.join()` takes no timeout:
-   * called without one, this is Python's join.
+   * Blocks until every item put has been marked done; true then. Python's
+   * `Queue.join()` takes no timeout: `join()` is Python's join, and
+   * `join(timeout)`, at most `timeout` seconds and false when they pass, is
+   * this model's addition, with no Python counterpart.
    */
   join(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`${this.label}.join`, timeout);
