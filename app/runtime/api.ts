@@ -80,7 +80,11 @@ export interface Shared {
   barrier(name: string, parties: number, options?: BarrierOptions): Barrier;
   /** A bounded first-in, first-out queue, Python's `queue.Queue` (maxsize >= 1). */
   queue<T = Message>(name: string, options: QueueOptions): Queue<T>;
-  /** A bounded queue giving the smallest priority first, Python's `queue.PriorityQueue`. */
+  /**
+   * A bounded queue giving the smallest item first, Python's
+   * `queue.PriorityQueue`: items are numbers or [priority, data] pairs,
+   * compared as Python compares them, so equal priorities by their data.
+   */
   priorityQueue<D = Message>(name: string, options: QueueOptions): PriorityQueue<D>;
   /** A bounded last-in, first-out queue, Python's `queue.LifoQueue`. */
   lifoQueue<T = Message>(name: string, options: QueueOptions): LifoQueue<T>;

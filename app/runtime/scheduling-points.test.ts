@@ -38,11 +38,11 @@ const INTERNAL = new Map<unknown, readonly string[]>([
   [Semaphore, ["publish", "countHeld", "tryTake", "add", "addBounded", "overRelease"]],
   [Condition, ["sleep", "mustHold"]],
   [Barrier, ["trip", "sleep", "breakFor", "endPhase", "brokenError", "notInAction"]],
-  [BaseQueue, ["putWithin", "getWithin", "count", "encode", "read", "await"]],
+  [BaseQueue, ["putWithin", "getWithin", "count", "encode", "read", "leaveAfterError", "await"]],
   // `push` and `pop`, Python's `_put` and `_get`, run inside put and get.
   [Queue, ["push", "pop"]],
   [LifoQueue, ["push", "pop"]],
-  [PriorityQueue, ["encode", "push", "pop", "read", "before"]],
+  [PriorityQueue, ["encode", "push", "pop", "lastToTop", "read", "less", "lessAsPython"]],
   [Series, ["capacity"]],
   [SharedArray, ["at"]],
 ]);

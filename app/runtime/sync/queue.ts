@@ -20,11 +20,14 @@ import { Empty, Full, ScenarioUsageError, checkTimeout } from "../errors";
 import { lock, notifySequence, unlock, waitSequence } from "./futex";
 import { deadlineOf, msLeft } from "./wait-clock";
 import { queueTimeout, type QueueWaitOptions } from "./wait-options";
-import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, PUTS, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
+import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
 
 /** What a queue carries besides numbers: plain data, sent as JSON (queue-layout.ts). */
 export type Message = null | boolean | number | string | readonly Message[] | { readonly [key: string]: Message };
-/** A PriorityQueue item: a number, or a [priority, data] pair like Python's tuples. */
+/**
+ * A PriorityQueue item: a number, or a [priority, data] pair like Python's
+ * tuples, compared as Python compares them: equal priorities by their data.
+ */
 export type PriorityItem<D = Message> = number | readonly [priority: number, data: D];
 
 /** What Queue, LifoQueue and PriorityQueue share: all but the order of their items. */
@@ -92,9 +95,12 @@ export abstract class BaseQueue<T> {
       throw new Full(`${this.label} ${timeout ? `stayed full for ${timeout} s` : "is full"} (maxsize ${this.maxsize}).`);
     }
     const count = w[at + COUNT]!;
-    const sequence = w[at + PUTS]!;
-    w[at + PUTS] = (sequence + 1) | 0;
-    this.push(count, item, message, sequence);
+    try {
+      this.push(count, item, message);
+    } catch (thrown) {
+      this.leaveAfterError(at + NOT_FULL);
+      throw thrown;
+    }
     Atomics.store(w, at + COUNT, count + 1);
     w[at + UNFINISHED]!++;
     notifySequence(w, at + NOT_EMPTY, 1);
@@ -111,7 +117,13 @@ export abstract class BaseQueue<T> {
       throw new Empty(`${this.label} ${timeout ? `stayed empty for ${timeout} s` : "is empty"}.`);
     }
     const count = w[at + COUNT]!;
-    const item = this.pop(count);
+    let item: T;
+    try {
+      item = this.pop(count);
+    } catch (thrown) {
+      this.leaveAfterError(at + NOT_EMPTY);
+      throw thrown;
+    }
     Atomics.store(w, at + COUNT, count - 1);
     notifySequence(w, at + NOT_FULL, 1);
     unlock(w, at + LOCK);
@@ -179,13 +191,24 @@ export abstract class BaseQueue<T> {
   }
 
   /** Python's `_put`: stores the item; `count` items are in the queue. */
-  protected abstract push(count: number, item: T, message: Uint8Array | null, sequence: number): void;
+  protected abstract push(count: number, item: T, message: Uint8Array | null): void;
 
   /** Python's `_get`: removes and returns the next item; `count` items are in the queue. */
   protected abstract pop(count: number): T;
 
   protected read(slot: number): unknown {
     return this.codec.isNumber(slot) ? this.codec.number(slot) : this.codec.message(slot);
+  }
+
+  /**
+   * Releases the lock after `push` or `pop` threw (a PriorityQueue's items
+   * that Python could not compare), the queue unchanged. The wake-up that
+   * brought this worker here, if one did, goes on to the next waiter on
+   * `condition`, which the unchanged queue lets through as it did this one.
+   */
+  private leaveAfterError(condition: number): void {
+    notifySequence(this.words, condition, 1);
+    unlock(this.words, this.index + LOCK);
   }
 
   /**
@@ -213,9 +236,9 @@ export class Queue<T = Message> extends BaseQueue<T> {
     return new Queue<T>(arena, name, thread, "Queue", placeQueue(arena, "Queue", name, init, options, false));
   }
 
-  protected override push(count: number, item: T, message: Uint8Array | null, sequence: number): void {
+  protected override push(count: number, item: T, message: Uint8Array | null): void {
     const slot = (this.words[this.index + HEAD]! + count) % this.maxsize;
-    this.codec.write(slot, message === null ? (item as number) : 0, message, sequence);
+    this.codec.write(slot, message === null ? (item as number) : 0, message);
   }
 
   protected override pop(): T {
