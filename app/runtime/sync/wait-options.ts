@@ -36,6 +36,7 @@ interface Call {
 }
 
 /**
+ * @internal
  * The seconds `acquire` may wait when given options (callers pass none on
  * the fast path, where building `owner` would cost): undefined for no
  * limit, 0 when not blocking (what CPython does with blocking=False). A
@@ -54,6 +55,7 @@ export function acquireTimeout(owner: string, options: AcquireOptions): number |
 }
 
 /**
+ * @internal
  * The seconds a queue's `get` or `put` may wait when given options:
  * undefined for no limit, 0 when not blocking, whatever the timeout (Python
  * ignores it then).
