@@ -3,7 +3,7 @@
  * lock's or semaphore's `acquire(blocking=True, timeout=...)`, and a queue's
  * `get(block=True, timeout=None)` and `put(item, block=True, timeout=None)`.
  *
- * In Python the first of these parameters is the flag, so a timeout is only
+ * In Python the flag comes first (after put's item), so a timeout is only
  * ever passed by name: `acquire(0.05)` means blocking=0.05, not a timeout.
  * An options object plays the keywords here. A bare number or boolean where
  * the options go (this API's old form, or Python's positional flag) is
