@@ -91,13 +91,13 @@ export default defineScenario({
       lock.release();
     } else {
       while (held.get() === 0) {}
-      if (lock.acquire(0.05)) gotIt.set(1); else timedOut.set(1);
+      if (lock.acquire({ timeout: 0.05 })) gotIt.set(1); else timedOut.set(1);
     }
   },
   result: ({ gotIt, timedOut }) => ({ gotIt: gotIt.get(), timedOut: timedOut.get() }),
 });`;
     expect(expectDone(await run(source, {}, 10_000)).result).toEqual({ gotIt: 0, timedOut: 1 });
-    const nan = await run(source.replace("acquire(0.05)", "acquire(NaN)"), {}, 10_000);
+    const nan = await run(source.replace("{ timeout: 0.05 }", "{ timeout: NaN }"), {}, 10_000);
     if (nan.status !== "error") throw new Error(JSON.stringify(nan));
     expect(nan.error.message).toMatch(/timeout must be a number of seconds/);
   });

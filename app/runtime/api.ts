@@ -35,6 +35,7 @@ export type { Condition } from "./sync/condition";
 export type { Barrier, BarrierOptions } from "./sync/barrier";
 export type { Queue, Message, PriorityItem } from "./sync/queue";
 export type { QueueOptions } from "./sync/queue-layout";
+export type { AcquireOptions, QueueWaitOptions } from "./sync/wait-options";
 export type { LifoQueue } from "./sync/lifo-queue";
 export type { PriorityQueue } from "./sync/priority-queue";
 /** Python's `threading.BrokenBarrierError`, `queue.Full` and `queue.Empty`, for `catch` and `instanceof`. */
@@ -58,8 +59,10 @@ export type Lock = Mutex;
 
 /**
  * Creates the objects that all workers share. Called in `setup`, in the same
- * order in every worker. Every blocking method takes an optional timeout in
- * seconds, as in Python.
+ * order in every worker. Every blocking method can be given a timeout in
+ * seconds, as in Python: by name, as Python does, for `acquire`, `get` and
+ * `put` (`lock.acquire({ timeout: 0.05 })`, `q.get({ block: false })`), and
+ * as the argument for `wait(timeout)`.
  */
 export interface Shared {
   /**
@@ -91,7 +94,11 @@ export interface Shared {
   barrier(name: string, parties: number, options?: BarrierOptions): Barrier;
   /** A bounded first-in, first-out queue, Python's `queue.Queue` (maxsize >= 1). */
   queue<T = Message>(name: string, options: QueueOptions): Queue<T>;
-  /** A bounded queue giving the smallest priority first, Python's `queue.PriorityQueue`. */
+  /**
+   * A bounded queue giving the smallest item first, Python's
+   * `queue.PriorityQueue`: items are numbers or [priority, data] pairs,
+   * compared as Python compares them, so equal priorities by their data.
+   */
   priorityQueue<D = Message>(name: string, options: QueueOptions): PriorityQueue<D>;
   /** A bounded last-in, first-out queue, Python's `queue.LifoQueue`. */
   lifoQueue<T = Message>(name: string, options: QueueOptions): LifoQueue<T>;

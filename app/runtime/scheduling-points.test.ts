@@ -20,6 +20,7 @@ import { PriorityQueue } from "./sync/priority-queue";
 import { RLock } from "./sync/rlock";
 import { Semaphore } from "./sync/semaphore";
 import type { Held } from "./sync/mutex";
+import type { AcquireOptions } from "./sync/wait-options";
 import { localShared } from "./sync/testing";
 
 /**
@@ -37,11 +38,11 @@ const INTERNAL = new Map<unknown, readonly string[]>([
   [Semaphore, ["publish", "countHeld", "tryTake", "add", "addBounded", "overRelease"]],
   [Condition, ["sleep", "mustHold"]],
   [Barrier, ["trip", "sleep", "breakFor", "endPhase", "brokenError", "notInAction"]],
-  [BaseQueue, ["count", "encode", "read", "await"]],
+  [BaseQueue, ["putWithin", "getWithin", "count", "encode", "read", "leaveAfterError", "await"]],
   // `push` and `pop`, Python's `_put` and `_get`, run inside put and get.
   [Queue, ["push", "pop"]],
   [LifoQueue, ["push", "pop"]],
-  [PriorityQueue, ["encode", "push", "pop", "read", "before"]],
+  [PriorityQueue, ["encode", "push", "pop", "lastToTop", "read", "less", "lessAsPython"]],
   [Series, ["capacity"]],
   [SharedArray, ["at"]],
 ]);
@@ -65,28 +66,28 @@ interface Indexed {
 
 const dispose = (held: unknown) => (held as Held)[Symbol.dispose]();
 
-function lockCalls(lock: { acquire(timeout?: number): boolean; release(): void; hold(): Held }, on?: number): Calls {
+function lockCalls(lock: { acquire(options?: AcquireOptions): boolean; release(): void; hold(): Held }, on?: number): Calls {
   return {
-    acquire: { call: () => lock.acquire(0), after: () => lock.release(), on },
-    release: { before: () => lock.acquire(0), call: () => lock.release(), on },
+    acquire: { call: () => lock.acquire({ blocking: false }), after: () => lock.release(), on },
+    release: { before: () => lock.acquire({ blocking: false }), call: () => lock.release(), on },
     hold: { call: () => lock.hold(), after: dispose, on },
   };
 }
 
 /** Every item put is got and marked done again, so that `join` never waits. */
 function queueCalls(queue: BaseQueue<number>): Calls {
-  const putOne = () => queue.put(1, 0);
+  const putOne = () => queue.put(1, { block: false });
   const done = () => queue.taskDone();
   const getOne = () => {
-    queue.get(0);
+    queue.get({ block: false });
     done();
   };
   return {
     put: { call: putOne, after: getOne },
-    get: { before: putOne, call: () => queue.get(0), after: done },
+    get: { before: putOne, call: () => queue.get({ block: false }), after: done },
     putNowait: { call: () => queue.putNowait(1), after: getOne },
     getNowait: { before: putOne, call: () => queue.getNowait(), after: done },
-    taskDone: { before: () => (putOne(), queue.get(0)), call: done },
+    taskDone: { before: () => (putOne(), queue.get({ block: false })), call: done },
     join: { call: () => queue.join(0) },
     qsize: { call: () => queue.qsize() },
     empty: { call: () => queue.empty() },
@@ -149,10 +150,10 @@ function everyObject(shared: Shared): Record<keyof Shared, { object: Indexed; ca
       calls: {
         ...lockCalls(condition, lock.index),
         // Its own point, then the lock's release and its taking back.
-        wait: { before: () => lock.acquire(0), call: () => condition.wait(0), after: () => lock.release(), points: 3 },
-        waitFor: { before: () => lock.acquire(0), call: () => condition.waitFor(() => true, 0), after: () => lock.release() },
-        notify: { before: () => lock.acquire(0), call: () => condition.notify(), after: () => lock.release() },
-        notifyAll: { before: () => lock.acquire(0), call: () => condition.notifyAll(), after: () => lock.release() },
+        wait: { before: () => lock.acquire({ blocking: false }), call: () => condition.wait(0), after: () => lock.release(), points: 3 },
+        waitFor: { before: () => lock.acquire({ blocking: false }), call: () => condition.waitFor(() => true, 0), after: () => lock.release() },
+        notify: { before: () => lock.acquire({ blocking: false }), call: () => condition.notify(), after: () => lock.release() },
+        notifyAll: { before: () => lock.acquire({ blocking: false }), call: () => condition.notifyAll(), after: () => lock.release() },
       },
     },
     barrier: {

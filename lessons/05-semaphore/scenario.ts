@@ -64,7 +64,7 @@ export default defineScenario({
     // (Python: `while sem.acquire(blocking=False): n += 1`.)
     if (finished.add(1) === clients) {
       let permits = 0;
-      while (pool.acquire(0)) permits++;
+      while (pool.acquire({ blocking: false })) permits++;
       permitsAtEnd.set(permits);
     }
   },

@@ -76,7 +76,7 @@ export default defineScenario({
           // Rigging, so that the bad interleaving is certain rather than
           // lucky: on its first round, nobody reaches for a second lock
           // until every worker holds its first lock, or waits for it.
-          const got = first.acquire(0); // try, without waiting
+          const got = first.acquire({ blocking: false }); // try, without waiting
           if (seated.add(1) === ctx.workers) allSeated.set();
           if (!got) first.acquire(); // it was taken: counted in, now wait for it
           allSeated.wait();
@@ -88,7 +88,7 @@ export default defineScenario({
           second.acquire(); // Python: second.acquire(), which may wait forever
           return;
         }
-        if (second.acquire(params.timeout / 1000)) return; // Python: second.acquire(timeout=...)
+        if (second.acquire({ timeout: params.timeout / 1000 })) return; // Python: second.acquire(timeout=...)
         // Timed out: put the first lock back, so that whoever waits for it
         // can go on, wait a random while, and try again from the start.
         first.release();

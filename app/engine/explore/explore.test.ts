@@ -209,7 +209,7 @@ export default defineScenario({
         const [first, second] = ctx.id === 0 ? [a, b] : [b, a];
         for (;;) {
           first.acquire();
-          if (second.acquire(0.001)) break; // 1 ms: far less than the real time between steps
+          if (second.acquire({ timeout: 0.001 })) break; // 1 ms: far less than the real time between steps
           first.release();
           ctx.io(Math.random() * 10); // back off; in a gated run, a sleep lets the others move first
         }

@@ -90,7 +90,7 @@ describe("explore's verdicts", () => {
       `({ lock, held }, { id }) => {
         if (id === 0) { lock.acquire(); held.set(); lock.release(); return; }
         held.wait();
-        if (!lock.acquire(5)) throw new Error("B timed out");
+        if (!lock.acquire({ timeout: 5 })) throw new Error("B timed out");
         lock.release();
       }`,
     );

@@ -31,6 +31,7 @@ import { workerName } from "../protocol";
 import { Mutex, mutexHolder, type Held } from "./mutex";
 import { RLock } from "./rlock";
 import { deadlineOf, msLeft } from "./wait-clock";
+import type { AcquireOptions } from "./wait-options";
 
 const TICKETS = 0;
 const SLOTS = 1;
@@ -61,9 +62,9 @@ export class Condition {
     return new Condition(arena, name, index, thread, lock ?? RLock.allocate(arena, `${name}.lock`, thread));
   }
 
-  /** Acquires the underlying lock (see Lock.acquire and RLock.acquire). */
-  acquire(timeout?: number): boolean {
-    return this.lock.acquire(timeout);
+  /** Acquires the underlying lock, with its options (see Lock.acquire and RLock.acquire). */
+  acquire(options?: AcquireOptions): boolean {
+    return this.lock.acquire(options);
   }
 
   release(): void {

@@ -13,7 +13,7 @@ describe("LifoQueue (Queue over a stack of slots)", () => {
         for (const item of [1, "two", { three: 3 }, [4], 5]) q.put(item);
         got.push(q.full(), attempt(() => q.putNowait(6)));
         while (!q.empty()) got.push(q.getNowait());
-        got.push(attempt(() => q.get(0)));
+        got.push(attempt(() => q.get({ block: false })));
       }`,
       result: `({ got }) => got`,
     });

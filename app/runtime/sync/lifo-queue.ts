@@ -17,8 +17,8 @@ export class LifoQueue<T = Message> extends BaseQueue<T> {
     return new LifoQueue<T>(arena, name, thread, "LifoQueue", placeQueue(arena, "LifoQueue", name, init, options, false));
   }
 
-  protected override push(count: number, item: T, message: Uint8Array | null, sequence: number): void {
-    this.codec.write(count, message === null ? (item as number) : 0, message, sequence);
+  protected override push(count: number, item: T, message: Uint8Array | null): void {
+    this.codec.write(count, message === null ? (item as number) : 0, message);
   }
 
   protected override pop(count: number): T {

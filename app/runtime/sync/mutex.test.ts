@@ -56,7 +56,7 @@ describe("Lock (3-state futex mutex)", () => {
     } else {
       while (flag.get() !== 1) {}
       const started = performance.now();
-      const got = lock.acquire(0.05);
+      const got = lock.acquire({ timeout: 0.05 });
       counter.set(got ? -1 : Math.round(performance.now() - started));
       flag.set(2);
     }`;
@@ -74,7 +74,7 @@ describe("Lock (3-state futex mutex)", () => {
       lock.release();
     } else {
       while (flag.get() !== 1) {}
-      counter.set(lock.acquire(5) ? 1 : 0);
+      counter.set(lock.acquire({ timeout: 5 }) ? 1 : 0);
     }`;
     expect(resultOf(await run(body, 2))).toEqual({ counter: 1, overlaps: 0 });
   });
@@ -82,7 +82,7 @@ describe("Lock (3-state futex mutex)", () => {
   it("refuses to release an unlocked lock, and a bad timeout, naming the lock", async () => {
     const release = await run("lock.release();", 1);
     expect(release.status === "error" && release.error.message).toMatch(/Lock "L": release of an unlocked lock/);
-    const negative = await run("lock.acquire(-1);", 1);
+    const negative = await run("lock.acquire({ timeout: -1 });", 1);
     expect(negative.status === "error" && negative.error.message).toMatch(/Lock "L".acquire: timeout must be a number of seconds >= 0/);
   });
 });

@@ -17,9 +17,10 @@
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { ScenarioUsageError, checkTimeout } from "../errors";
+import { ScenarioUsageError } from "../errors";
 import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
 import { deadlineOf } from "./wait-clock";
+import { acquireTimeout, type AcquireOptions } from "./wait-options";
 
 const UNLOCKED = 0;
 const STATE = 0;
@@ -57,11 +58,13 @@ export class Mutex {
   }
 
   /**
-   * Blocks until the lock is taken, or until `timeout` seconds pass.
-   * Returns true when taken, false on timeout (Python's `acquire(timeout=)`).
+   * Blocks until the lock is taken: `acquire()`, `acquire({ timeout: 0.05 })`
+   * (at most that many seconds) or `acquire({ blocking: false })` (not at
+   * all), Python's `acquire(blocking=True, timeout=-1)`. Returns true when
+   * taken, false when it gave up.
    */
-  acquire(timeout?: number): boolean {
-    if (timeout !== undefined) checkTimeout(`Lock "${this.name}".acquire`, timeout);
+  acquire(options?: AcquireOptions): boolean {
+    const timeout = options === undefined ? undefined : acquireTimeout(`Lock "${this.name}"`, options);
     schedulingPoint(PointKind.Acquire, this.index);
     const w = this.words;
     const waited = !tryLock(w, this.state);

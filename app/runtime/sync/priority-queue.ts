@@ -1,13 +1,19 @@
 /**
  * PriorityQueue: Python's `queue.PriorityQueue`, bounded: `get` returns the
- * item with the smallest priority. Items are numbers (their own priority) or
- * [priority, data] pairs, like Python's tuples; where Python would go on to
- * compare the data, equal priorities here come out in the order they were
- * put.
+ * smallest item. Items are numbers or [priority, data] pairs, like Python's
+ * tuples, and compare as Python compares them (python-order.ts): pairs by
+ * priority, then, on equal priorities, by their data; data Python cannot
+ * order (dicts, None against a number), or a number against a pair, is a
+ * TypeError, as in Python. Unlike Python's, where a failed comparison leaves
+ * the item in the heap (put) or loses the top one (get), the queue is then
+ * left as it was.
  *
- * Algorithm: Queue's (queue.ts), with a binary heap (as Python's `heapq`)
- * kept over slot numbers rather than over the slots, so sifting moves one
- * word per level instead of a whole slot. Keys are (priority, sequence).
+ * Algorithm: Queue's (queue.ts), with Python's own heap, `heapq`
+ * (`heappush` and `heappop`, Lib/heapq.py), comparison for comparison, so
+ * that equal items come out in Python's order and a comparison fails where
+ * Python's would. The heap is kept over slot numbers rather than over the
+ * slots, so sifting moves one word per level instead of a whole slot; each
+ * sift finds its place before it moves anything.
  *
  * Layout: Queue's (queue-layout.ts), with `order` (maxsize words): the heap of
  * occupied slot numbers in [0, count), then the free slot numbers.
@@ -17,6 +23,9 @@ import type { Thread } from "../thread";
 import { ScenarioUsageError } from "../errors";
 import { BaseQueue, type Message, type PriorityItem } from "./queue";
 import { ORDER, placeQueue, type QueueOptions } from "./queue-layout";
+import { pythonLess } from "./python-order";
+
+const parent = (at: number) => (at - 1) >> 1;
 
 export class PriorityQueue<D = Message> extends BaseQueue<PriorityItem<D>> {
   /** @internal */
@@ -34,52 +43,81 @@ export class PriorityQueue<D = Message> extends BaseQueue<PriorityItem<D>> {
     return typeof item === "number" ? null : this.codec.encode(item[1]);
   }
 
-  protected override push(count: number, item: PriorityItem<D>, message: Uint8Array | null, sequence: number): void {
+  /** `heappush`: the new item rises while it is less than its parent (heapq's `_siftdown`). */
+  protected override push(count: number, item: PriorityItem<D>, message: Uint8Array | null): void {
     const w = this.words;
     const order = this.index + ORDER;
     const slot = w[order + count]!;
-    this.codec.write(slot, typeof item === "number" ? item : item[0], message, sequence);
+    this.codec.write(slot, typeof item === "number" ? item : item[0], message);
     let at = count;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!this.before(slot, w[order + parent]!)) break;
-      w[order + at] = w[order + parent]!;
-      at = parent;
-    }
+    while (at > 0 && this.less(slot, w[order + parent(at)]!, "put")) at = parent(at);
+    for (let i = count; i > at; i = parent(i)) w[order + i] = w[order + parent(i)]!;
     w[order + at] = slot;
   }
 
+  /** `heappop`: the top goes; the last item takes its place (heapq's `_siftup`). */
   protected override pop(count: number): PriorityItem<D> {
     const w = this.words;
     const order = this.index + ORDER;
     const top = w[order]!;
-    const item = this.read(top);
-    const last = w[order + count - 1]!;
-    // The freed slot joins the free ones after the heap.
-    w[order + count - 1] = top;
     const size = count - 1;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && this.before(w[order + child + 1]!, w[order + child]!)) child++;
-      if (!this.before(w[order + child]!, last)) break;
-      w[order + at] = w[order + child]!;
-      at = child;
+    if (size > 0) this.lastToTop(order, size);
+    // The freed slot joins the free ones after the heap.
+    w[order + size] = top;
+    return this.read(top) as PriorityItem<D>;
+  }
+
+  /**
+   * heapq's `_siftup` from the top for the last item (at `size`): the hole
+   * goes down to a leaf along the smaller children, and the last item rises
+   * from there while it is less than what moved up. Both walks compare
+   * before anything moves; then each slot on the path up to the last item's
+   * place moves up one level.
+   */
+  private lastToTop(order: number, size: number): void {
+    const w = this.words;
+    const last = w[order + size]!;
+    let leaf = 0;
+    for (let child = 1; child < size; child = 2 * leaf + 1) {
+      leaf = child + 1 < size && !this.less(w[order + child]!, w[order + child + 1]!, "get") ? child + 1 : child;
     }
-    if (size > 0) w[order + at] = last;
-    return item as PriorityItem<D>;
+    let at = leaf;
+    while (at > 0 && this.less(last, w[order + at]!, "get")) at = parent(at);
+    let rising = last;
+    for (let i = at; ; i = parent(i)) {
+      const displaced = w[order + i]!;
+      w[order + i] = rising;
+      if (i === 0) return;
+      rising = displaced;
+    }
   }
 
   protected override read(slot: number): unknown {
     return this.codec.isNumber(slot) ? this.codec.number(slot) : [this.codec.number(slot), this.codec.message(slot)];
   }
 
-  /** Smaller priority first; equal priorities in the order they were put (sequence numbers wrap). */
-  private before(a: number, b: number): boolean {
-    const pa = this.codec.number(a);
-    const pb = this.codec.number(b);
-    return pa < pb || (pa === pb && ((this.codec.sequence(a) - this.codec.sequence(b)) | 0) < 0);
+  /** Python's `<` for the items in slots `a` and `b`; a pair's data is read only when the priorities tie. */
+  private less(a: number, b: number, operation: string): boolean {
+    const { codec } = this;
+    const numbers = codec.isNumber(a);
+    if (numbers === codec.isNumber(b)) {
+      const pa = codec.number(a);
+      const pb = codec.number(b);
+      if (numbers || pa !== pb) return pa < pb;
+    }
+    return this.lessAsPython(this.read(a), this.read(b), operation);
+  }
+
+  private lessAsPython(a: unknown, b: unknown, operation: string): boolean {
+    try {
+      return pythonLess(a, b);
+    } catch (thrown) {
+      if (!(thrown instanceof TypeError)) throw thrown;
+      const [why, fix] = Array.isArray(a) && Array.isArray(b)
+        ? [`two items tie on priority ${String(a[0])}, so their data are compared next, as in Python`, "Make the data comparable (numbers, strings, arrays), or put a tie-breaker that is never equal before it: [priority, [n, data]]."]
+        : ["a number item is compared with a [priority, data] pair, as Python compares an int with a tuple", "Put numbers or pairs in one queue, not both."];
+      throw new TypeError(`PriorityQueue "${this.name}".${operation}: ${why}: ${thrown.message}. ${fix}`);
+    }
   }
 }
 

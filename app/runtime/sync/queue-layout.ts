@@ -9,18 +9,16 @@
  *   +7  count: items in the queue
  *   +8  head: the oldest item's slot (Queue's ring)
  *   +9  unfinished: items put and not yet marked done by `taskDone`
- *   +10 puts: items ever put (each item's sequence number)
- *   +11 maxsize, +12 slotBytes
- *   +13 order, PriorityQueue only (maxsize words): its heap (priority-queue.ts)
+ *   +10 maxsize, +11 slotBytes
+ *   +12 order, PriorityQueue only (maxsize words): its heap (priority-queue.ts)
  *   then maxsize slots
  *
  * Slot layout (word offsets from the slot's start; a slot is
  * SLOT_HEADER_WORDS + ceil(slotBytes / 4) words):
  *   +0 length: -1 when the item is a number, else its message's byte length
- *   +1 sequence: which put stored it (a PriorityQueue's tie-break)
- *   +2 number, float64 over two words (little-endian): the item when it is
+ *   +1 number, float64 over two words (little-endian): the item when it is
  *      a number, a PriorityQueue item's priority otherwise
- *   +4 message: the item as UTF-8 JSON, at most slotBytes bytes
+ *   +3 message: the item as UTF-8 JSON, at most slotBytes bytes
  *
  * Numbers travel as float64, exactly. Anything else is a message: plain data
  * (finite numbers, strings, booleans, null, arrays and plain objects, nested)
@@ -39,10 +37,9 @@ export const ALL_DONE = 5;
 export const COUNT = 7;
 export const HEAD = 8;
 export const UNFINISHED = 9;
-export const PUTS = 10;
-const MAXSIZE = 11;
-const SLOT_BYTES = 12;
-export const ORDER = 13;
+const MAXSIZE = 10;
+const SLOT_BYTES = 11;
+export const ORDER = 12;
 
 const DEFAULT_SLOT_BYTES = 64;
 const MAX_SLOT_BYTES = 1 << 16;
@@ -88,11 +85,10 @@ export function placeQueue(arena: Arena, kind: string, name: string, init: boole
   return { index, maxsize, slotBytes, slots: index + ORDER + orderWords };
 }
 
-const SLOT_HEADER_WORDS = 4;
+const SLOT_HEADER_WORDS = 3;
 const LENGTH = 0;
-const SEQUENCE = 1;
-const NUMBER = 2;
-const MESSAGE = 4;
+const NUMBER = 1;
+const MESSAGE = 3;
 const IS_NUMBER = -1;
 
 const encoder = new TextEncoder();
@@ -142,10 +138,9 @@ export class SlotCodec {
   }
 
   /** Stores an item: `message` null for a number item (`number` is then the item). */
-  write(slot: number, number: number, message: Uint8Array | null, sequence: number): void {
+  write(slot: number, number: number, message: Uint8Array | null): void {
     const at = this.start + slot * this.slotWords;
     this.words[at + LENGTH] = message === null ? IS_NUMBER : message.length;
-    this.words[at + SEQUENCE] = sequence;
     this.view.setFloat64((at + NUMBER) * 4, number, true);
     if (message !== null) this.bytes.set(message, (at + MESSAGE) * 4);
   }
@@ -156,10 +151,6 @@ export class SlotCodec {
 
   number(slot: number): number {
     return this.view.getFloat64((this.start + slot * this.slotWords + NUMBER) * 4, true);
-  }
-
-  sequence(slot: number): number {
-    return this.words[this.start + slot * this.slotWords + SEQUENCE]!;
   }
 
   message(slot: number): unknown {

@@ -117,9 +117,9 @@ describe("Queue (bounded buffer: futex lock word and sequence conditions)", () =
       const waited = performance.now() - started;
       if (!what.startsWith(name) || waited < 45 || waited > 5000) bad.add(1);
     };
-    timed(() => e.get(0.05), "Empty: Queue \\"E\\" stayed empty for 0.05 s.");
+    timed(() => e.get({ timeout: 0.05 }), "Empty: Queue \\"E\\" stayed empty for 0.05 s.");
     own.put(id);
-    timed(() => own.put(9, 0.05), "Full: Queue \\"Q" + id + "\\" stayed full for 0.05 s (maxsize 1).");
+    timed(() => own.put(9, { timeout: 0.05 }), "Full: Queue \\"Q" + id + "\\" stayed full for 0.05 s (maxsize 1).");
     if (attempt(() => own.putNowait(9)) !== "Full: Queue \\"Q" + id + "\\" is full (maxsize 1).") bad.add(1);
     const started = performance.now();
     if (own.join(0.05) !== false || performance.now() - started < 45) bad.add(1);
@@ -148,7 +148,7 @@ describe("Queue (bounded buffer: futex lock word and sequence conditions)", () =
       setup: `(shared) => ({ q: shared.queue("Q", { maxsize: 2 }), log: [] })`,
       worker: `({ q, log }) => {
         for (const item of [undefined, () => 1, new Map(), { when: new Date(0) }, [1, NaN], { big: 10n }]) log.push(attempt(() => q.put(item)));
-        log.push(attempt(() => q.get(NaN)), attempt(() => q.taskDone()), q.qsize());
+        log.push(attempt(() => q.get({ timeout: NaN })), attempt(() => q.taskDone()), q.qsize());
       }`,
       result: `({ log }) => log`,
     });

@@ -19,11 +19,15 @@ import { PointKind, schedulingPoint } from "../gate";
 import { Empty, Full, ScenarioUsageError, checkTimeout } from "../errors";
 import { lock, notifySequence, unlock, waitSequence } from "./futex";
 import { deadlineOf, msLeft } from "./wait-clock";
-import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, PUTS, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
+import { queueTimeout, type QueueWaitOptions } from "./wait-options";
+import { ALL_DONE, COUNT, HEAD, LOCK, NOT_EMPTY, NOT_FULL, SlotCodec, UNFINISHED, placeQueue, type QueueOptions, type QueuePlace } from "./queue-layout";
 
 /** What a queue carries besides numbers: plain data, sent as JSON (queue-layout.ts). */
 export type Message = null | boolean | number | string | readonly Message[] | { readonly [key: string]: Message };
-/** A PriorityQueue item: a number, or a [priority, data] pair like Python's tuples. */
+/**
+ * A PriorityQueue item: a number, or a [priority, data] pair like Python's
+ * tuples, compared as Python compares them: equal priorities by their data.
+ */
 export type PriorityItem<D = Message> = number | readonly [priority: number, data: D];
 
 /** What Queue, LifoQueue and PriorityQueue share: all but the order of their items. */
@@ -50,9 +54,38 @@ export abstract class BaseQueue<T> {
     this.codec = new SlotCodec(arena.buffer, place.slots, place.slotBytes, `${this.label}.put`);
   }
 
-  /** Puts `item` in, blocking while the queue is full for at most `timeout` seconds; throws Full on timeout. */
-  put(item: T, timeout?: number): void {
-    if (timeout !== undefined) checkTimeout(`${this.label}.put`, timeout);
+  /**
+   * Puts `item` in, blocking while the queue is full: `put(item)`,
+   * `put(item, { timeout: 1 })` (at most that many seconds) or
+   * `put(item, { block: false })` (not at all), Python's
+   * `put(item, block=True, timeout=None)`. Throws Full when it gives up.
+   */
+  put(item: T, options?: QueueWaitOptions): void {
+    this.putWithin(item, options === undefined ? undefined : queueTimeout(this.label, "put", options));
+  }
+
+  /**
+   * Takes the next item, blocking while the queue is empty: `get()`,
+   * `get({ timeout: 1 })` (at most that many seconds) or
+   * `get({ block: false })` (not at all), Python's
+   * `get(block=True, timeout=None)`. Throws Empty when it gives up.
+   */
+  get(options?: QueueWaitOptions): T {
+    return this.getWithin(options === undefined ? undefined : queueTimeout(this.label, "get", options));
+  }
+
+  /** Puts without waiting: throws Full when the queue is full (Python's `put_nowait`). */
+  putNowait(item: T): void {
+    this.putWithin(item, 0);
+  }
+
+  /** Gets without waiting: throws Empty when the queue is empty (Python's `get_nowait`). */
+  getNowait(): T {
+    return this.getWithin(0);
+  }
+
+  /** `put`, waiting at most `timeout` seconds (checked), for ever when undefined. */
+  private putWithin(item: T, timeout: number | undefined): void {
     const message = this.encode(item);
     schedulingPoint(PointKind.Put, this.index);
     const w = this.words;
@@ -62,18 +95,20 @@ export abstract class BaseQueue<T> {
       throw new Full(`${this.label} ${timeout ? `stayed full for ${timeout} s` : "is full"} (maxsize ${this.maxsize}).`);
     }
     const count = w[at + COUNT]!;
-    const sequence = w[at + PUTS]!;
-    w[at + PUTS] = (sequence + 1) | 0;
-    this.push(count, item, message, sequence);
+    try {
+      this.push(count, item, message);
+    } catch (thrown) {
+      this.leaveAfterError(at + NOT_FULL);
+      throw thrown;
+    }
     Atomics.store(w, at + COUNT, count + 1);
     w[at + UNFINISHED]!++;
     notifySequence(w, at + NOT_EMPTY, 1);
     unlock(w, at + LOCK);
   }
 
-  /** Takes the next item, blocking while the queue is empty for at most `timeout` seconds; throws Empty on timeout. */
-  get(timeout?: number): T {
-    if (timeout !== undefined) checkTimeout(`${this.label}.get`, timeout);
+  /** `get`, waiting at most `timeout` seconds (checked), for ever when undefined. */
+  private getWithin(timeout: number | undefined): T {
     schedulingPoint(PointKind.Get, this.index);
     const w = this.words;
     const at = this.index;
@@ -82,21 +117,17 @@ export abstract class BaseQueue<T> {
       throw new Empty(`${this.label} ${timeout ? `stayed empty for ${timeout} s` : "is empty"}.`);
     }
     const count = w[at + COUNT]!;
-    const item = this.pop(count);
+    let item: T;
+    try {
+      item = this.pop(count);
+    } catch (thrown) {
+      this.leaveAfterError(at + NOT_EMPTY);
+      throw thrown;
+    }
     Atomics.store(w, at + COUNT, count - 1);
     notifySequence(w, at + NOT_FULL, 1);
     unlock(w, at + LOCK);
     return item;
-  }
-
-  /** Puts without waiting: throws Full when the queue is full. */
-  putNowait(item: T): void {
-    this.put(item, 0);
-  }
-
-  /** Gets without waiting: throws Empty when the queue is empty. */
-  getNowait(): T {
-    return this.get(0);
   }
 
   /** Marks one item taken by `get` as processed; `join` waits until every item put is. */
@@ -116,9 +147,10 @@ export abstract class BaseQueue<T> {
   }
 
   /**
-   * Blocks until every item put has been marked done, for at most `timeout`
-   * seconds; false on timeout. Python's `Queue.join()` takes no timeout:
-   * called without one, this is Python's join.
+   * Blocks until every item put has been marked done; true then. Python's
+   * `Queue.join()` takes no timeout: `join()` is Python's join, and
+   * `join(timeout)`, at most `timeout` seconds and false when they pass, is
+   * this model's addition, with no Python counterpart.
    */
   join(timeout?: number): boolean {
     if (timeout !== undefined) checkTimeout(`${this.label}.join`, timeout);
@@ -159,13 +191,24 @@ export abstract class BaseQueue<T> {
   }
 
   /** Python's `_put`: stores the item; `count` items are in the queue. */
-  protected abstract push(count: number, item: T, message: Uint8Array | null, sequence: number): void;
+  protected abstract push(count: number, item: T, message: Uint8Array | null): void;
 
   /** Python's `_get`: removes and returns the next item; `count` items are in the queue. */
   protected abstract pop(count: number): T;
 
   protected read(slot: number): unknown {
     return this.codec.isNumber(slot) ? this.codec.number(slot) : this.codec.message(slot);
+  }
+
+  /**
+   * Releases the lock after `push` or `pop` threw (a PriorityQueue's items
+   * that Python could not compare), the queue unchanged. The wake-up that
+   * brought this worker here, if one did, goes on to the next waiter on
+   * `condition`, which the unchanged queue lets through as it did this one.
+   */
+  private leaveAfterError(condition: number): void {
+    notifySequence(this.words, condition, 1);
+    unlock(this.words, this.index + LOCK);
   }
 
   /**
@@ -193,9 +236,9 @@ export class Queue<T = Message> extends BaseQueue<T> {
     return new Queue<T>(arena, name, thread, "Queue", placeQueue(arena, "Queue", name, init, options, false));
   }
 
-  protected override push(count: number, item: T, message: Uint8Array | null, sequence: number): void {
+  protected override push(count: number, item: T, message: Uint8Array | null): void {
     const slot = (this.words[this.index + HEAD]! + count) % this.maxsize;
-    this.codec.write(slot, message === null ? (item as number) : 0, message, sequence);
+    this.codec.write(slot, message === null ? (item as number) : 0, message);
   }
 
   protected override pop(): T {

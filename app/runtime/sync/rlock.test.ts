@@ -51,18 +51,18 @@ describe("RLock (owner and depth over a futex mutex)", () => {
     expect(resultOf(await run(rlock(body, 4, 5_000)))).toEqual({ counter: 20_000, bad: 0, out: 0 });
   });
 
-  it("acquire with a timeout gives up while another worker holds it; the holder reenters even with timeout 0", async () => {
+  it("acquire with a timeout gives up while another worker holds it; the holder reenters even without blocking", async () => {
     const body = `if (id === 0) {
       r.acquire();
       flag.set(1);
       while (flag.get() !== 2) {}
-      if (!r.acquire(0)) bad.add(1);
+      if (!r.acquire({ blocking: false })) bad.add(1);
       r.release();
       r.release();
     } else {
       while (flag.get() !== 1) {}
       const started = performance.now();
-      const got = r.acquire(0.05);
+      const got = r.acquire({ timeout: 0.05 });
       out.set(got ? -1 : Math.round(performance.now() - started));
       flag.set(2);
     }`;
@@ -83,7 +83,7 @@ describe("RLock (owner and depth over a futex mutex)", () => {
       r.release();
     } else {
       while (flag.get() !== 1) {}
-      out.set(r.acquire(5) ? 1 : 0);
+      out.set(r.acquire({ timeout: 5 }) ? 1 : 0);
       r.release();
     }`;
     expect(resultOf(await run(rlock(body, 2)))).toEqual({ counter: 0, bad: 0, out: 1 });
@@ -110,7 +110,7 @@ describe("RLock (owner and depth over a futex mutex)", () => {
       setup: `(shared) => ({ r: shared.rlock("R"), log: [] })`,
       worker: `({ r, log }) => {
         r.acquire(); r.acquire(); r.release(); r.release();
-        log.push(attempt(() => r.release()), attempt(() => r.acquire(NaN)), attempt(() => r.acquire(-1)), attempt(() => r.hold()[Symbol.dispose]()));
+        log.push(attempt(() => r.release()), attempt(() => r.acquire({ timeout: NaN })), attempt(() => r.acquire({ timeout: -1 })), attempt(() => r.hold()[Symbol.dispose]()));
       }`,
       result: `({ log }) => log`,
     });

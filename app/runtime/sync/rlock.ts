@@ -20,11 +20,12 @@
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { ScenarioUsageError, checkTimeout } from "../errors";
+import { ScenarioUsageError } from "../errors";
 import { workerName } from "../protocol";
 import type { Held } from "./mutex";
 import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
 import { deadlineOf } from "./wait-clock";
+import { acquireTimeout, type AcquireOptions } from "./wait-options";
 
 const STATE = 0;
 const OWNER = 1;
@@ -55,12 +56,13 @@ export class RLock {
   }
 
   /**
-   * Blocks until the lock is taken, or until `timeout` seconds pass; the
-   * holder taking it again returns at once. Returns true when taken, false
-   * on timeout (Python's `acquire(timeout=)`).
+   * Blocks until the lock is taken: `acquire()`, `acquire({ timeout: 0.05 })`
+   * (at most that many seconds) or `acquire({ blocking: false })` (not at
+   * all), Python's `acquire(blocking=True, timeout=-1)`; the holder taking it
+   * again returns at once. Returns true when taken, false when it gave up.
    */
-  acquire(timeout?: number): boolean {
-    if (timeout !== undefined) checkTimeout(`RLock "${this.name}".acquire`, timeout);
+  acquire(options?: AcquireOptions): boolean {
+    const timeout = options === undefined ? undefined : acquireTimeout(`RLock "${this.name}"`, options);
     schedulingPoint(PointKind.Acquire, this.index);
     return this.take(timeout);
   }

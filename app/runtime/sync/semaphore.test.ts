@@ -55,17 +55,17 @@ describe("Semaphore and BoundedSemaphore (futex counting semaphore)", () => {
       zero.release(3);
     } else {
       flag.add(1);
-      if (zero.acquire(10)) count.add(1);
+      if (zero.acquire({ timeout: 10 })) count.add(1);
     }`;
     expect(resultOf(await run(semaphores(body)))).toEqual({ count: 3, bad: 0, out: 0 });
   });
 
-  it("times out every waiter of an empty semaphore, and acquire(0) does not wait", async () => {
+  it("times out every waiter of an empty semaphore, and acquire({ blocking: false }) does not wait", async () => {
     const body = `const started = performance.now();
-    if (zero.acquire(0.05)) bad.add(1);
+    if (zero.acquire({ timeout: 0.05 })) bad.add(1);
     const waited = performance.now() - started;
     if (waited < 45 || waited > 5000) bad.add(1);
-    if (zero.acquire(0)) bad.add(1);
+    if (zero.acquire({ blocking: false })) bad.add(1);
     count.add(1);`;
     expect(resultOf(await run(semaphores(body)))).toEqual({ count: 4, bad: 0, out: 0 });
   });
@@ -73,7 +73,7 @@ describe("Semaphore and BoundedSemaphore (futex counting semaphore)", () => {
   it("acquire with a timeout succeeds when another worker releases", async () => {
     const body = `if (id === 0) {
       flag.set(1);
-      out.set(zero.acquire(5) ? 1 : -1);
+      out.set(zero.acquire({ timeout: 5 }) ? 1 : -1);
     } else {
       while (flag.get() !== 1) {}
       const until = performance.now() + 20;
@@ -103,7 +103,7 @@ describe("Semaphore and BoundedSemaphore (futex counting semaphore)", () => {
   });
 
   it("lets a plain Semaphore rise above its initial value, but refuses a BoundedSemaphore's over-release with worker and line", async () => {
-    const plain = semaphores(`s.release(); for (let i = 0; i < 3; i++) if (s.acquire(0)) count.add(1);`, 1);
+    const plain = semaphores(`s.release(); for (let i = 0; i < 3; i++) if (s.acquire({ blocking: false })) count.add(1);`, 1);
     expect(resultOf(await run(plain))).toEqual({ count: 3, bad: 0, out: 0 });
     const bounded = semaphores(`b.acquire(); b.release(); b.release(); // one too many`, 1);
     expectMisuse(
@@ -120,7 +120,7 @@ describe("Semaphore and BoundedSemaphore (futex counting semaphore)", () => {
       workers: 1,
       setup: `(shared) => ({ s: shared.semaphore("S", 1), log: [] })`,
       worker: `({ s, log }) => {
-        log.push(attempt(() => s.release(0)), attempt(() => s.release(1.5)), attempt(() => s.acquire(NaN)), attempt(() => s.release(2)));
+        log.push(attempt(() => s.release(0)), attempt(() => s.release(1.5)), attempt(() => s.acquire({ timeout: NaN })), attempt(() => s.release(2)));
       }`,
       result: `({ log }) => log`,
     });

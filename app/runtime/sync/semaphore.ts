@@ -34,9 +34,10 @@
 import { MAX_WORKERS, type Arena } from "../memory";
 import type { Publishable, Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
-import { ScenarioUsageError, checkTimeout } from "../errors";
+import { ScenarioUsageError } from "../errors";
 import type { Held } from "./mutex";
 import { deadlineOf, msLeft } from "./wait-clock";
+import { acquireTimeout, type AcquireOptions } from "./wait-options";
 
 const VALUE = 0;
 const WAITERS = 1;
@@ -70,11 +71,14 @@ export class Semaphore implements Publishable {
   }
 
   /**
-   * Takes a permit, blocking while there is none, for at most `timeout`
-   * seconds. Returns true when taken, false on timeout.
+   * Takes a permit, blocking while there is none: `acquire()`,
+   * `acquire({ timeout: 0.05 })` (at most that many seconds) or
+   * `acquire({ blocking: false })` (not at all), Python's
+   * `acquire(blocking=True, timeout=None)`. Returns true when taken, false
+   * when it gave up.
    */
-  acquire(timeout?: number): boolean {
-    if (timeout !== undefined) checkTimeout(`${this.kind} "${this.name}".acquire`, timeout);
+  acquire(options?: AcquireOptions): boolean {
+    const timeout = options === undefined ? undefined : acquireTimeout(`${this.kind} "${this.name}"`, options);
     schedulingPoint(PointKind.Acquire, this.index);
     const w = this.words;
     const waited = !this.tryTake();

@@ -80,15 +80,16 @@ export function errorOf(outcome: RunOutcome): ScenarioErrorInfo {
 }
 
 /**
- * Expects the run to end with a misuse error from `workerId` at the source
- * line containing `fragment` (the runner's error names worker and line).
+ * Expects the run to end with a misuse error (a ScenarioUsageError unless
+ * `name` says otherwise) from `workerId` at the source line containing
+ * `fragment` (the runner's error names worker and line).
  */
-export function expectMisuse(outcome: RunOutcome, parts: ScenarioParts, fragment: string, workerId: number, message: RegExp): void {
+export function expectMisuse(outcome: RunOutcome, parts: ScenarioParts, fragment: string, workerId: number, message: RegExp, name = "ScenarioUsageError"): void {
   const error = errorOf(outcome);
   const lines = scenarioSource(parts).split("\n");
   const line = lines.findIndex((l) => l.includes(fragment)) + 1;
   expect(line, `no line contains ${fragment}`).toBeGreaterThan(0);
-  expect(error).toMatchObject({ name: "ScenarioUsageError", phase: "worker", workerId, line });
+  expect(error).toMatchObject({ name, phase: "worker", workerId, line });
   expect(error.message).toMatch(message);
 }
 

@@ -1,6 +1,6 @@
 /**
- * The clock that timed waits (`acquire(timeout)`, `wait(timeout)`, ...) are
- * measured by. In a free run it is real time. In a gated run (step mode,
+ * The clock that timed waits (`acquire({ timeout })`, `wait(timeout)`, ...)
+ * are measured by. In a free run it is real time. In a gated run (step mode,
  * explore) no time passes between steps that the schedule could see: a
  * timed wait ends by its timeout only when the controller chooses so
  * (turnstile.ts, Verdict.TimedOut), never because the real clock ran on
