@@ -6,6 +6,7 @@ import { elementIndex } from "../../runtime/shared-array";
 import { controllerCalls } from "./controller-calls";
 import { Stepper, type StepSnapshot } from "./stepper";
 import { gilKeeps } from "./gil-switches";
+import { TurnState } from "../../runtime/turnstile";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
@@ -64,6 +65,30 @@ describe("step mode", () => {
     now = stepping(stepper.getSnapshot());
     expect(now.last!.gilRulesOut).toBeNull();
     expect(gilKeeps(now.last, now.pending)).toBeNull(); // B's loop begins its next iteration or ends: CPython may switch
+    stepper.close();
+  });
+
+  it("never makes a non-blocking acquire wait: on a held lock it fails at once, with no wake-up or timeout to choose, as in Python", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    const nonBlocking = `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: (shared) => ({ lock: shared.lock("lock"), got: shared.int("got", -1) }),
+  worker: ({ lock, got }, { id }) => {
+    if (id === 0) { lock.acquire(); lock.release(); return; }
+    got.set(lock.acquire({ blocking: false }) ? 1 : 0);
+  },
+  result: ({ got }) => got.get(),
+});`;
+    await stepper.start({ source: nonBlocking, params: {}, goals: [] });
+    for (const move of [A, A, B, B]) await stepper.step(move); // A starts and takes the lock; B starts, then tries it
+    const now = stepping(stepper.getSnapshot());
+    expect(now.last).toMatchObject({ worker: 1, kind: PointKind.Acquire, blocks: false });
+    expect(now.pending[1]).toMatchObject({ state: TurnState.AtPoint, kind: PointKind.Write }); // B goes on to record its failure
+    expect(now.options.filter((o) => o.worker === 1)).toEqual([B]);
+    await stepper.runToEnd();
+    expect(stepping(await until(stepper, (s) => s.status === "ended" && s.outcome !== null)).outcome).toMatchObject({ status: "done", result: 0 });
     stepper.close();
   });
 

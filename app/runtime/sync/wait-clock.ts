@@ -35,12 +35,17 @@ export function timeOutCurrentWait(): void {
 export function deadlineOf(timeout: number | undefined): number {
   if (timeout === undefined) return Infinity;
   timedOut = false;
+  // No wait at all (`blocking: false`, a timeout of 0): Python tries once and returns, in a gated run too.
+  if (timeout <= 0) return NO_WAIT;
   return gated ? GATED_LEFT_MS : performance.now() + timeout * 1000;
 }
+
+const NO_WAIT = -Infinity;
 
 /** Milliseconds left before `deadline`; 0 or less once it has passed. */
 export function msLeft(deadline: number): number {
   if (deadline === Infinity) return Infinity;
+  if (deadline === NO_WAIT) return 0;
   if (!gated) return deadline - performance.now();
   return timedOut ? 0 : GATED_LEFT_MS;
 }
