@@ -70,7 +70,7 @@ describe("the watchdog", () => {
 
   it("leaves alone a wait with a timeout, and workers that finish", async () => {
     // B's wait outlasts the watchdog's 500 ms, but it has a timeout: it will end by itself.
-    const outcome = await run('if (id === 0) { a.acquire(); ready.set(1); } else { while (ready.get() === 0) {} if (a.acquire(1)) throw new Error("took a held lock"); }');
+    const outcome = await run('if (id === 0) { a.acquire(); ready.set(1); } else { while (ready.get() === 0) {} if (a.acquire({ timeout: 1 })) throw new Error("took a held lock"); }');
     expect(outcome.status).toBe("done");
   });
 });
