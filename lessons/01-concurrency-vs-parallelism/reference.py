@@ -223,9 +223,10 @@ def main() -> None:
         print("Cores busy: the CPU time the tasks' threads used, over the time taken. Threads keep")
         print("about one core busy however many there are: only the thread holding the GIL computes.")
         if not quiet(times["cpu"]):
-            print("Other programs kept these cores busy too, even in the best timings (cores busy below")
-            print("1 for sequential, or below the ceiling for processes): the CPU-bound figures are")
-            print("not this machine's own. Run it again when the machine is quieter.")
+            (seq_wall, seq_cpu), (proc_wall, proc_cpu) = times["cpu"]["sequential"], times["cpu"]["processes"]
+            print(f"Other programs were using these cores too: even at best, sequential got {seq_cpu / seq_wall:.2f} of a core")
+            print(f"and the processes {proc_cpu / proc_wall:.2f} of {ceiling}. The CPU-bound speedups above compare runs that got")
+            print("different shares of the machine, not what it can do: run it again when it is quieter.")
 
 
 if __name__ == "__main__":

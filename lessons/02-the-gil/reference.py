@@ -302,8 +302,9 @@ def report(figures: dict, args: argparse.Namespace) -> None:
     print("   Cores busy: the threads' CPU time over the time taken. Under the GIL it stays near 1,")
     print("   however many threads compute: only the one holding the GIL runs.")
     if not figures["cpu_quiet"]:
-        print("   Other programs took turns on this core even in the best one-thread timing (cores busy")
-        print("   below 1), so these figures are not this machine's own: run it again when it is quieter.")
+        print(f"   Other programs were using the cores too: even at best, one thread got {used['alone'] / cpu['alone']:.2f} of a core.")
+        print("   The speedup compares runs that got different shares of the machine: run it again when")
+        print("   it is quieter.")
 
     io = figures["io"]
     print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms (best of {rounds['io']} rounds, taken in turns)")
