@@ -174,8 +174,9 @@ def main() -> None:
     if args.switch_interval < default_interval:
         print("  Updates are lost only when the GIL switches between a thread's read and its write, here")
         print("  at the call to next_value(). At the default, a run this short sees a few switches: most")
-        print("  runs lose nothing, and the others lose thousands of adds at once. The shorter interval")
-        print("  asks for a switch far more often, so that nearly every run without a fix loses updates.")
+        print("  runs lose nothing, and the others lose tens of thousands of adds at once. The shorter")
+        print("  interval asks for a switch far more often, so that a run without a fix almost always")
+        print("  loses updates.")
         print(f"  Try --switch-interval {default_interval:g}.")
     print(f"expected  {expected:>12,}")
     print(f"actual    {actual:>12,}")
