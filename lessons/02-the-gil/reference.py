@@ -3,11 +3,14 @@
 
 Four experiments, each timed with time.perf_counter():
 
-  1. CPU-bound: a fixed amount of computation, done by one thread, then split
-     between `--threads` threads. With the GIL, only one of them runs Python
-     code at a time, so splitting the work does not make it finish sooner.
+  1. CPU-bound: a fixed amount of computation in `--threads` equal pieces,
+     done one after another by one thread, then by a thread each. With the
+     GIL, only one of them runs Python code at a time, so splitting the work
+     does not make it finish sooner.
   2. I/O-bound: each thread makes `--waits` calls to time.sleep. Sleeping
      releases the GIL, so the threads' waits overlap.
+  1 and 2 take turns with their one-thread version, at least `--repeat`
+  times, and keep the best timing of each.
   3. The switch interval: sys.getswitchinterval(), and how often the GIL
      really changes hands between busy threads.
   4. The convoy effect: one thread alternates short sleeps with a little work,
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import sysconfig
 import threading
@@ -70,41 +72,80 @@ def run_threads(targets: list[Callable[[], object]]) -> float:
     return time.perf_counter() - start
 
 
-def timed(action: Callable[[], object]) -> float:
+def timed_spin(iterations: int) -> float:
+    """Computes, and returns the CPU seconds its own thread spent doing it."""
+    started = time.thread_time()
+    spin(iterations)
+    return time.thread_time() - started
+
+
+def one_thread(pieces: list[Callable[[], float]]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds the pieces report) for the pieces one after another."""
     start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    cpu = sum(piece() for piece in pieces)
+    return time.perf_counter() - start, cpu
 
 
-def median_times(repeat: int, experiment: Callable[[], tuple[float, float]]) -> tuple[float, float]:
-    """Runs a two-timing experiment `repeat` times; the median of each timing.
+def in_threads(pieces: list[Callable[[], float]]) -> tuple[float, float]:
+    """The same, one thread per piece, all at once."""
+    cpu = [0.0] * len(pieces)
+
+    def run(i: int) -> None:
+        cpu[i] = pieces[i]()
+
+    return run_threads([lambda i=i: run(i) for i in range(len(pieces))]), sum(cpu)
+
+
+Timings = dict[str, tuple[float, float]]
+
+# How long best_of() may go on looking for quiet moments, after its rounds.
+EXTRA_SECONDS = 4.0
+
+
+def best_of(rounds: int, pieces: list[Callable[[], float]], quiet: Callable[[Timings], bool]) -> tuple[Timings, int]:
+    """The best (wall, CPU) seconds of the pieces run `alone` (one thread) and `together` (a thread each).
 
     One timing is not enough: other programs come and go, and the first
     second of computing in a fresh interpreter runs several percent slower
-    than the rest, which would make the one-thread baseline look slow.
+    than the rest. So the two take turns, each round starting with the
+    other one, and each keeps its fastest timing: noise only ever adds time,
+    and taking turns gives both their share of the quiet moments. While
+    `quiet` says the best timings still shared the cores with other
+    programs, more rounds follow, for a few seconds. Returns the rounds run.
     """
-    runs = [experiment() for _ in range(repeat)]
-    return statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs)
+    ways = {"alone": lambda: one_thread(pieces), "together": lambda: in_threads(pieces)}
+    order = list(ways)
+    best = {way: (float("inf"), 0.0) for way in ways}
+    done = 0
+    deadline = time.perf_counter() + EXTRA_SECONDS
+    while done < rounds or (not quiet(best) and time.perf_counter() < deadline):
+        for way in order[done % 2 :] + order[: done % 2]:
+            best[way] = min(best[way], ways[way]())
+        done += 1
+    return best, done
 
 
-def cpu_bound(threads: int, total_iterations: int) -> tuple[float, float]:
-    """Seconds for the whole computation in one thread, then split across `threads`."""
-    alone = timed(lambda: spin(total_iterations))
+def alone_kept_a_core(best: Timings) -> bool:
+    """Did the best one-thread timing keep a core busy, with no other program taking turns on it?"""
+    wall, cpu = best["alone"]
+    return cpu >= 0.95 * wall
+
+
+def cpu_bound(threads: int, total_iterations: int, rounds: int) -> tuple[Timings, int]:
+    """The whole computation as `threads` equal pieces: in one thread, then a thread each."""
     share = total_iterations // threads
-    together = run_threads([lambda: spin(share)] * threads)
-    return alone, together
+    return best_of(rounds, [lambda: timed_spin(share)] * threads, alone_kept_a_core)
 
 
-def io_bound(threads: int, waits: int, wait_s: float) -> tuple[float, float]:
-    """Seconds for every thread's sleeps made one after another, then in parallel threads."""
+def io_bound(threads: int, waits: int, wait_s: float, rounds: int) -> tuple[Timings, int]:
+    """Every thread's sleeps made one after another, then in parallel threads."""
 
-    def sleeper() -> None:
+    def sleeper() -> float:
         for _ in range(waits):
             time.sleep(wait_s)  # blocks without holding the GIL
+        return 0.0
 
-    alone = timed(lambda: [sleeper() for _ in range(threads)])
-    together = run_threads([sleeper] * threads)
-    return alone, together
+    return best_of(rounds, [sleeper] * threads, lambda _: True)
 
 
 # How long experiment 3 counts hand-overs.
@@ -204,7 +245,7 @@ def main() -> None:
         default=0.001,
         help="the shorter switch interval to try, in seconds (default 0.001)",
     )
-    parser.add_argument("--repeat", type=positive_int, default=3, help="run experiments 1 and 2 this many times and report the medians (default 3)")
+    parser.add_argument("--repeat", type=positive_int, default=5, help="run experiments 1 and 2 at least this many times, in turns, and report the best (default 5)")
     parser.add_argument("--json", action="store_true", help="print the figures (times in seconds) as one JSON object instead")
     args = parser.parse_args()
     figures = experiments(args)
@@ -217,8 +258,8 @@ def main() -> None:
 def experiments(args: argparse.Namespace) -> dict:
     """Runs the four experiments; times in seconds."""
     rate = loops_per_ms()
-    cpu = median_times(args.repeat, lambda: cpu_bound(args.threads, round(rate * args.cpu_ms)))
-    io = median_times(args.repeat, lambda: io_bound(args.threads, args.waits, args.wait_ms / 1000))
+    cpu, cpu_rounds = cpu_bound(args.threads, round(rate * args.cpu_ms), args.repeat)
+    io, io_rounds = io_bound(args.threads, args.waits, args.wait_ms / 1000, args.repeat)
     default_interval = sys.getswitchinterval()  # 0.005 unless something changed it
     handovers = handovers_per_second(args.threads, HANDOVER_SECONDS)
 
@@ -238,8 +279,11 @@ def experiments(args: argparse.Namespace) -> dict:
         "python": ".".join(str(part) for part in sys.version_info[:3]),
         "build": describe_build(),
         "threads": args.threads,
-        "cpu": {"alone": cpu[0], "together": cpu[1]},
-        "io": {"alone": io[0], "together": io[1]},
+        "cpu": {way: wall for way, (wall, _) in cpu.items()},
+        "cpu_seconds": {way: used for way, (_, used) in cpu.items()},
+        "cpu_quiet": alone_kept_a_core(cpu),
+        "io": {way: wall for way, (wall, _) in io.items()},
+        "rounds": {"cpu": cpu_rounds, "io": io_rounds},
         "switch_interval": default_interval,
         "handovers_per_second": handovers,
         "convoy_ideal": ideal,
@@ -251,13 +295,19 @@ def report(figures: dict, args: argparse.Namespace) -> None:
     threads = args.threads
     print(f"Python {figures['python']}: {figures['build']}")
 
-    cpu = figures["cpu"]
-    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation (medians of {args.repeat} timings)")
-    print(f"   1 thread            {cpu['alone'] * 1000:7,.0f} ms")
-    print(f"   split in {threads} threads  {cpu['together'] * 1000:7,.0f} ms   speedup {cpu['alone'] / cpu['together']:.2f}x")
+    cpu, used, rounds = figures["cpu"], figures["cpu_seconds"], figures["rounds"]
+    print(f"\n1. CPU-bound: {args.cpu_ms} ms of computation in {threads} pieces (best of {rounds['cpu']} rounds, taken in turns)")
+    print(f"   1 thread            {cpu['alone'] * 1000:7,.0f} ms                  cores busy {used['alone'] / cpu['alone']:.2f}")
+    print(f"   a thread per piece  {cpu['together'] * 1000:7,.0f} ms   speedup {cpu['alone'] / cpu['together']:.2f}x   cores busy {used['together'] / cpu['together']:.2f}")
+    print("   Cores busy: the threads' CPU time over the time taken. Under the GIL it stays near 1,")
+    print("   however many threads compute: only the one holding the GIL runs.")
+    if not figures["cpu_quiet"]:
+        print(f"   Other programs were using the cores too: even at best, one thread got {used['alone'] / cpu['alone']:.2f} of a core.")
+        print("   The speedup compares runs that got different shares of the machine: run it again when")
+        print("   it is quieter.")
 
     io = figures["io"]
-    print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms (medians of {args.repeat} timings)")
+    print(f"\n2. I/O-bound: {threads} x {args.waits} sleeps of {args.wait_ms} ms (best of {rounds['io']} rounds, taken in turns)")
     print(f"   one after another   {io['alone'] * 1000:7,.0f} ms")
     print(f"   {threads} threads           {io['together'] * 1000:7,.0f} ms   speedup {io['alone'] / io['together']:.2f}x")
 

@@ -4,7 +4,8 @@
 The main thread opens the shop with a `ready` Event, lets producers and
 consumers work for a while, then sets a `shutdown` Event. The buffer is a
 deque guarded by one Lock with two Conditions on it, `not_full` and
-`not_empty`, the way queue.Queue is built.
+`not_empty`, the way queue.Queue is built (queue.Queue has a third,
+`all_tasks_done`, for its join()).
 
 Each experiment varies two things:
   style  how a thread waits: `while` re-checks after every wake-up, `if`

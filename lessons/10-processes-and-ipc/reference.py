@@ -136,6 +136,8 @@ def measure(mechanism: str, children: int, items: int, payload: str) -> tuple[in
     if mechanism == "queue":
         results: Queue = mp.Queue()
         procs, started = start_children(queue_child, [(results, items, payload)] * children)
+        # Get every item before joining: a child's feeder thread is still writing
+        # what it put into the pipe, and the child cannot exit until it has.
         tally = sum(results.get()[0] for _ in range(children * items))
     elif mechanism == "pipe":
         pipes = [mp.Pipe() for _ in range(children)]

@@ -12,7 +12,7 @@ import { defineScenario, param, type Queue, type RLock, type Shared } from "inte
 //   manager  a Manager process (the last worker) owns the tally: every add
 //            is a request to it and a reply back, one round trip per item
 //
-// Interpreter mode "processes": no GIL, and no memory in common except the
+// Interpreter mode "processes": a GIL each, and no memory in common except the
 // shared objects created below (the SharedArrayBuffer).
 
 /** Each channel buffers 64 KiB of messages, as a Linux pipe does, and at most 256 of them. */

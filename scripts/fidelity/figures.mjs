@@ -6,8 +6,9 @@
  * Lesson 1 runs 2 tasks of 1,000 ms each, long enough that starting a
  * process pool does not dominate. Lesson 2's scenario fixes its CPU work at
  * 240 ms in all and its I/O at 8 waits of 10 ms per worker, so its
- * reference is given the same. Each reference reports the medians of 3
- * timings per round: a fresh interpreter's first timing is its noisiest.
+ * reference is given the same. Each reference reports the best of at least 3
+ * timings per round, its ways taking turns: a fresh interpreter's first timing
+ * is its noisiest, and another program's burst of work slows one of each.
  */
 
 export const LESSONS = [
