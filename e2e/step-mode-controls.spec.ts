@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openLesson, replaceCode } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
+
+const lessonPage = onePageForTheFile();
+
+test.beforeAll(async () => {
+  await openLesson(lessonPage());
+});
 
 /** The one timed wait of these specs: A waits at most 50 ms for B's event. */
 const timedWait = `import { defineScenario } from "interleave";
@@ -18,26 +25,8 @@ export default defineScenario({
 const stepCount = (page: Page) => page.getByTestId("step-count");
 const stepsTaken = async (page: Page) => Number(/\d+/.exec((await stepCount(page).textContent()) ?? "")?.[0]);
 
-test("in step mode the student ends a timed wait by its timeout, and the waiting worker sees it time out", async ({ page }) => {
-  await openLesson(page);
-  await replaceCode(page, timedWait);
-  await page.getByTestId("step-start").click();
-  // A's first step brings it to its wait, the second makes it wait.
-  await page.getByTestId("step-A").click();
-  await expect(page.getByTestId("step-worker-A")).toContainText("will next: waits on event ready");
-  await page.getByTestId("step-A").click();
-  // A waits on the unset event: it cannot move, but its wait can end by its timeout, before B sets the event.
-  await expect(page.getByTestId("step-worker-A")).toContainText("is blocked, waiting on event ready");
-  await expect(page.getByTestId("step-A")).toBeDisabled();
-  await page.getByTestId("step-timeout-A").click();
-  await expect(page.getByTestId("step-last")).toContainText("A times out waiting on event ready");
-  await expect(page.getByTestId("step-timeout-A")).toHaveCount(0);
-  await page.getByTestId("step-run-to-end").click();
-  await expect(page.getByTestId("step-result")).toContainText('{"timedOut":1}');
-});
-
-test("explore's failure: Go to the failure opens step mode at its end; Restart offers the schedule from its first step; Pause stops playing it", async ({ page }) => {
-  await openLesson(page);
+test("explore's failure: Go to the failure opens step mode at its end; Restart offers the schedule from its first step; Pause stops playing it; Leave step mode ends it", async () => {
+  const page = lessonPage();
   await page.getByTestId("explore-button").click();
   await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true", { timeout: 30_000 });
   const steps = Number(await page.getByTestId("explore-swimlanes").getAttribute("data-steps"));
@@ -66,4 +55,25 @@ test("explore's failure: Go to the failure opens step mode at its end; Restart o
   await page.waitForTimeout(1_000);
   expect(await stepsTaken(page)).toBe(paused);
   await expect(page.getByTestId("step-plan")).toContainText(`${steps - paused} of ${steps} steps to go`);
+
+  await page.getByTestId("step-close").click();
+  await expect(page.getByTestId("step-mode")).toHaveAttribute("data-status", "off");
+});
+
+test("in step mode the student ends a timed wait by its timeout, and the waiting worker sees it time out", async () => {
+  const page = lessonPage();
+  await replaceCode(page, timedWait);
+  await page.getByTestId("step-start").click();
+  // A's first step brings it to its wait, the second makes it wait.
+  await page.getByTestId("step-A").click();
+  await expect(page.getByTestId("step-worker-A")).toContainText("will next: waits on event ready");
+  await page.getByTestId("step-A").click();
+  // A waits on the unset event: it cannot move, but its wait can end by its timeout, before B sets the event.
+  await expect(page.getByTestId("step-worker-A")).toContainText("is blocked, waiting on event ready");
+  await expect(page.getByTestId("step-A")).toBeDisabled();
+  await page.getByTestId("step-timeout-A").click();
+  await expect(page.getByTestId("step-last")).toContainText("A times out waiting on event ready");
+  await expect(page.getByTestId("step-timeout-A")).toHaveCount(0);
+  await page.getByTestId("step-run-to-end").click();
+  await expect(page.getByTestId("step-result")).toContainText('{"timedOut":1}');
 });

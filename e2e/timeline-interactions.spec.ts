@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { openLesson, replaceCode, run, setParam } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 import { plotPoint, settledTimeline, shownFractions } from "./timeline-view";
+
+const lessonPage = onePageForTheFile();
+
+test.beforeAll(async () => {
+  await openLesson(lessonPage());
+});
 
 /** A holds the door for most of the run while B waits for it: a run of about 700 ms with something to look at. */
 const heldDoor = `import { defineScenario } from "interleave";
@@ -18,8 +25,8 @@ export default defineScenario({
 });
 `;
 
-test("after a run the timeline zooms with ctrl+wheel at the pointer, scrolls by dragging, the overview's clicks and keys move its window, and the tooltip says what a lane was doing", async ({ page }) => {
-  await openLesson(page);
+test("after a run the timeline zooms with ctrl+wheel at the pointer, scrolls by dragging, the overview's clicks and keys move its window, and the tooltip says what a lane was doing", async () => {
+  const page = lessonPage();
   await replaceCode(page, heldDoor);
   expect(await run(page)).toBe("done");
   const canvas = await settledTimeline(page);
@@ -80,16 +87,16 @@ test("after a run the timeline zooms with ctrl+wheel at the pointer, scrolls by 
   await page.keyboard.press("0");
   await expect.poll(fractions).toEqual({ start: 0, span: 1 });
 
-  // Halfway through, A sleeps holding the door and B waits for it.
+  // Three quarters through, A sleeps holding the door and B waits for it (the workers start some way into the run: later is safer).
   const tip = page.getByTestId("timeline-tip");
-  await canvas.hover({ position: await plotPoint(canvas, 0.5, 1) });
+  await canvas.hover({ position: await plotPoint(canvas, 0.75, 1) });
   await expect(tip).toContainText("B: waiting on door");
   const times = /from (\d+) ms, for (\d+) ms/.exec((await tip.textContent()) ?? "");
   expect(times, "the tooltip gives the segment's start and duration").not.toBeNull();
   // B slept 100 ms, then waited while A slept out its 600 ms.
   expect(Number(times![1])).toBeGreaterThanOrEqual(100);
   expect(Number(times![2])).toBeGreaterThanOrEqual(300);
-  await canvas.hover({ position: await plotPoint(canvas, 0.5, 0) });
+  await canvas.hover({ position: await plotPoint(canvas, 0.75, 0) });
   await expect(tip).toContainText("A: in I/O");
   await page.getByTestId("run-button").hover();
   await expect(tip).toHaveCount(0);
@@ -112,8 +119,8 @@ export default defineScenario({
 });
 `;
 
-test("after the watchdog stops a deadlock, the timeline marks both lanes deadlocked, and the tooltip says on what", async ({ page }) => {
-  await openLesson(page);
+test("after the watchdog stops a deadlock, the timeline marks both lanes deadlocked, and the tooltip says on what", async () => {
+  const page = lessonPage();
   await replaceCode(page, oppositeOrder);
   expect(await run(page)).toBe("deadlock");
   const canvas = await settledTimeline(page);
@@ -137,8 +144,8 @@ export default defineScenario({
 });
 `;
 
-test("trace events lost because the page fell behind are counted under the timeline, and only then", async ({ page }) => {
-  await openLesson(page);
+test("trace events lost because the page fell behind are counted under the timeline, and only then", async () => {
+  const page = lessonPage();
   await replaceCode(page, manyMarks);
   await expect(page.getByTestId("param-marks")).toBeVisible();
   expect(await run(page)).toBe("done");
