@@ -16,14 +16,13 @@ export default defineScenario({
 });
 `;
 
-test("a program too wide for the bounded search's cap: explore stops trying every order after 400, moves the preemptions first, and claims no proof", async ({ page }) => {
+// Which cuts the bounded search short, its cap (400 orders without preemption, then preemptions first) or
+// its half of the budget, depends on the machine's speed; either way the page must claim no proof.
+test("a program too wide for the bounded search's cap: explore goes on at random, and says what it tried proves nothing", async ({ page }) => {
   await openLesson(page);
   await replaceCode(page, sixWorkers);
   await page.getByTestId("explore-button").click();
-  const progress = page.getByTestId("explore-progress");
-  await expect(progress).toHaveAttribute("data-strategy", "preemptions first", { timeout: 30_000 });
-  const tried = Number(/^([\d,]+) schedules tried/.exec((await progress.textContent()) ?? "")?.[1]?.replaceAll(",", ""));
-  expect(tried).toBeGreaterThanOrEqual(400);
+  await expect(page.getByTestId("explore-progress")).toHaveAttribute("data-strategy", /random walk|PCT/, { timeout: 30_000 });
   await page.getByTestId("explore-cancel").click();
   const result = page.getByTestId("explore-result");
   await expect(result).toHaveAttribute("data-found", "false");
