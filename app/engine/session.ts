@@ -12,6 +12,7 @@ import type { ScenarioErrorInfo } from "../runtime/protocol";
 import { compileScenario, type CompileError } from "./compile";
 import { describeScenario } from "./describe";
 import { readSharedValues, type SharedValue } from "./shared-values";
+import { interpreterConfig } from "../runtime/gil";
 import { RunTrace } from "./run-trace";
 import type { TimelineModel } from "./timeline/model";
 import { startRun, type RunHandle, type RunOutcome } from "./run";
@@ -32,6 +33,8 @@ export type RunRecord = {
   readonly source: string;
   readonly params: Params;
   readonly outcome: RunOutcome | { readonly status: "refused"; readonly message: string; readonly compile?: CompileError };
+  /** The interpreter the run modelled; null when it never started. */
+  readonly interpreter?: ReturnType<typeof interpreterConfig> | null;
 };
 
 export interface SessionSnapshot {
@@ -138,8 +141,9 @@ export class Session {
     this.finalTimeline = null;
     const outcome = await this.handle.outcome;
     this.finalTimeline = this.trace.finish(outcome);
+    const interpreter = this.handle.workerCount > 0 ? interpreterConfig(new Int32Array(this.handle.memory)) : null;
     this.handle = null;
-    return this.record(source, params, outcome);
+    return this.record(source, params, outcome, interpreter);
   }
 
   /** The goals later runs check. */
@@ -179,8 +183,8 @@ export class Session {
     this.listeners.clear();
   }
 
-  private record(source: string, params: Params, outcome: RunRecord["outcome"]): RunRecord {
-    const record: RunRecord = { index: ++this.runCount, source, params, outcome };
+  private record(source: string, params: Params, outcome: RunRecord["outcome"], interpreter: RunRecord["interpreter"] = null): RunRecord {
+    const record: RunRecord = { index: ++this.runCount, source, params, outcome, interpreter };
     const goalsMet = new Set(this.snapshot.goalsMet);
     if (outcome.status === "done") for (const goal of outcome.goals) if (goal.passed) goalsMet.add(goal.id);
     this.update({

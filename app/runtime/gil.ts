@@ -10,9 +10,11 @@
  *   drop request. A switch is a change of holder, as CPython counts it: a
  *   worker retaking its own GIL after I/O is none, and neither it nor the
  *   wake-up its drop causes restarts a waiter's interval.
- * - The holder checks the drop request at its "eval breaker" points (every
- *   scheduling point, every CPU chunk); when set, it drops the GIL and waits
- *   until another worker has taken it (forced switching), then queues again.
+ * - The holder checks the drop request at its "eval breaker" points, where
+ *   CPython 3.10+ checks (eval-breaker.ts: function entries, loop iterations,
+ *   the runtime's calls, every CPU chunk), never between a read and the write
+ *   after it; when set, it drops the GIL and waits until another worker has
+ *   taken it (forced switching), then queues again.
  * - Blocking calls and I/O drop it while they wait.
  *
  * Modes: `gil` (Python threads), `free-threaded` (PEP 703: no GIL) and
@@ -43,6 +45,16 @@ export function configureGil(words: Int32Array, mode: InterpreterMode, switchInt
   Atomics.store(words, Header.switchIntervalMicros, Math.round(switchIntervalMs * 1000));
 }
 
+/** The interpreter a run models, from its memory's header. */
+export function interpreterOf(words: Int32Array): InterpreterMode {
+  return INTERPRETER_MODES[Atomics.load(words, Header.gilMode)] ?? "free-threaded";
+}
+
+/** The interpreter a run models and its switch interval, from its memory's header (once the first worker is prepared). */
+export function interpreterConfig(words: Int32Array): { readonly mode: InterpreterMode; readonly switchIntervalMs: number } {
+  return { mode: interpreterOf(words), switchIntervalMs: Atomics.load(words, Header.switchIntervalMicros) / 1000 };
+}
+
 export class Gil {
   readonly enabled: boolean;
   private readonly intervalMs: number;
@@ -53,7 +65,8 @@ export class Gil {
     private readonly workerId: number,
     private readonly trace: TraceWriter,
   ) {
-    this.enabled = INTERPRETER_MODES[Atomics.load(words, Header.gilMode)] === "gil";
+    // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
+    this.enabled = interpreterOf(words) === "gil" && Atomics.load(words, Header.gateMode) === 0;
     this.intervalMs = Atomics.load(words, Header.switchIntervalMicros) / 1000 || DEFAULT_SWITCH_INTERVAL_MS;
   }
 

@@ -26,6 +26,7 @@ import { describeError, evaluateScenario, scenarioModule, type AnyScenario } fro
 import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { setPointHook, type PointHook } from "./gate";
+import { breaksEval, setEvalBreaker } from "./eval-breaker";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
 import { useGatedClock } from "./sync/wait-clock";
 import { countClockRead, countNondeterminism } from "./nondeterminism";
@@ -85,8 +86,8 @@ export class Runner implements RunnerApi {
     try {
       const arena = new Arena(request.memory);
       if (request.init) {
-        // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
-        const interpreter = request.gated ? FREE_THREADED : (scenario.interpreter?.(request.params as never) ?? FREE_THREADED);
+        // In a gated run the mode is only recorded (the controller says which switches the GIL rules out): the Gil stays off.
+        const interpreter = scenario.interpreter?.(request.params as never) ?? FREE_THREADED;
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
@@ -116,6 +117,7 @@ export class Runner implements RunnerApi {
     } finally {
       // `result` runs alone, after every body: nothing to schedule, and no turn to wait for.
       setPointHook(null);
+      setEvalBreaker(null);
     }
   }
 
@@ -168,8 +170,9 @@ export class Runner implements RunnerApi {
   /** Worker 0, once every body of the epoch has ended: a result that throws or breaks a goal fails the schedule. */
   private judgeEpoch(goals: readonly GoalCheck[]): void {
     const { thread } = this.mustBePrepared();
-    // The result is computed alone, not scheduled; the next epoch's `attach` installs the hook again.
+    // The result is computed alone, not scheduled; the next epoch's `attach` installs the hooks again.
     setPointHook(null);
+    setEvalBreaker(null);
     const judged = this.finish(goals);
     const broken = judged.ok ? judged.value.goals.find((goal) => !goal.passed) : undefined;
     if (!judged.ok) failEpoch(thread.arena.words, EpochFailure.Error, `${judged.error.name}: ${judged.error.message}`);
@@ -206,6 +209,7 @@ export class Runner implements RunnerApi {
 function attach(scenario: AnyScenario, module: () => AnyScenario, request: PrepareRequest, arena: Arena, init: boolean): PreparedRun {
   const thread = new Thread(arena, request.workerId);
   setPointHook(pointHook(thread));
+  setEvalBreaker(breakerHook(thread));
   useGatedClock(thread.turnstile !== null);
   countNondeterminism(thread.turnstile === null ? null : arena.words);
   const own = { ...request, params: { ...request.params } };
@@ -225,10 +229,24 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
 
 const FREE_THREADED: Interpreter = { mode: "free-threaded" };
 
-/** What runs at each scheduling point: the controller's turn in a gated run, the GIL's drop check under a GIL, else nothing. */
+/**
+ * What runs at each scheduling point: the controller's turn in a gated run;
+ * under a GIL, the GIL's drop check where CPython would look (a call, not a
+ * variable's load or store); else nothing.
+ */
 function pointHook(thread: Thread): PointHook | null {
   const { turnstile, gil } = thread;
   if (turnstile) return (kind, index) => turnstile.park(kind, index);
+  if (!gil.enabled) return null;
+  return (kind) => {
+    if (breaksEval(kind)) gil.check();
+  };
+}
+
+/** What the eval-breaker points of scenario code do: noted for the controller in a gated run, the GIL's drop check under a GIL. */
+function breakerHook(thread: Thread): (() => void) | null {
+  const { turnstile, gil } = thread;
+  if (turnstile) return () => turnstile.passBreaker();
   return gil.enabled ? () => gil.check() : null;
 }
 

@@ -8,6 +8,8 @@ import * as api from "./api";
 import { SCENARIO_FILE, type Phase, type ScenarioErrorInfo } from "./protocol";
 import type { ParamSpecs } from "./params";
 import type { Scenario } from "./api";
+import { BREAKER, insertEvalBreakers } from "./insert-eval-breakers";
+import { evalBreaker } from "./eval-breaker";
 
 export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
 
@@ -18,17 +20,28 @@ export function evaluateScenario(js: string): AnyScenario {
 }
 
 /**
- * Compiles the module once; each call runs its body again, so that the
- * scenario's own top-level variables start afresh (explore's epochs).
+ * Compiles the module once, with CPython's eval-breaker points put in; each
+ * call runs its body again, so that the scenario's own top-level variables
+ * start afresh (explore's epochs).
  */
 export function scenarioModule(js: string): () => AnyScenario {
-  const source = `(function (exports, require) {${js}\n})\n//# sourceURL=${SCENARIO_FILE}`;
-  const factory = (0, eval)(source) as (exports: Record<string, unknown>, require: (name: string) => unknown) => void;
+  const source = `(function (exports, require, ${BREAKER}) {${instrumented(js)}\n})\n//# sourceURL=${SCENARIO_FILE}`;
+  type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, breaker: () => void) => void;
+  const factory = (0, eval)(source) as Factory;
   return () => {
     const exports: Record<string, unknown> = {};
-    factory(exports, requireModule);
+    factory(exports, requireModule, evalBreaker);
     return checkScenario(exports.default);
   };
+}
+
+function instrumented(js: string): string {
+  try {
+    return insertEvalBreakers(js);
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    throw new SyntaxError(`The code could not be read to place the GIL's switch points (${message}). Check the line for a syntax error.`);
+  }
 }
 
 function requireModule(name: string): unknown {

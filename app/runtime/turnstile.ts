@@ -25,13 +25,19 @@
  *   +8 parks: how many times the worker has parked, blocked or ended
  *   +9 line: the scenario line it stopped at, when the header asks (step mode)
  *   +10 threw: 1 when the body ended by throwing (others stuck behind it are its consequence)
+ *   +11 switchable: 1 when CPython's GIL could be taken from this worker before
+ *       this point: it passed an eval-breaker point (eval-breaker.ts) since its
+ *       last step, or this operation is a call, or it blocked and must take the
+ *       GIL again. Step mode and explore move workers as real cores can; this
+ *       says which of those switches the GIL rules out.
  */
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
+import { breaksEval } from "./eval-breaker";
 import { callerLine } from "./scenario-module";
 import { timeOutCurrentWait } from "./sync/wait-clock";
 
-export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10 } as const;
+export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10, switchable: 11 } as const;
 
 export const TurnState = {
   Running: 0,
@@ -73,6 +79,8 @@ export class Turnstile {
   private granted: number;
   /** Once aborted, every later point throws at once: a body that catches the abort still unwinds. */
   private aborted = false;
+  /** An eval-breaker point since the last step (the body's start counts: a thread starts by taking the GIL). */
+  private breakerPassed = true;
 
   constructor(words: Int32Array, layout: Layout, workerId: number) {
     this.words = words;
@@ -85,8 +93,15 @@ export class Turnstile {
     this.refuseIfAborted();
     this.set(TurnSlot.kind, kind);
     this.set(TurnSlot.object, object);
+    this.set(TurnSlot.switchable, this.breakerPassed || (kind !== START_POINT && breaksEval(kind)) ? 1 : 0);
     this.announce(TurnState.AtPoint);
     this.awaitGrant();
+    this.breakerPassed = false;
+  }
+
+  /** The worker passed an eval-breaker point in its own code. */
+  passBreaker(): void {
+    this.breakerPassed = true;
   }
 
   /** Parks as blocked until `words[word]` differs from `expected` (or, if timed, the controller times it out). */
@@ -98,6 +113,7 @@ export class Turnstile {
     this.set(TurnSlot.timed, timed ? 1 : 0);
     this.announce(TurnState.Blocked);
     this.awaitGrant();
+    this.breakerPassed = true;
     if (Atomics.load(this.words, this.slot + TurnSlot.verdict) !== Verdict.TimedOut) return "ok";
     timeOutCurrentWait();
     return "timed-out";

@@ -16,10 +16,27 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
   return (
     <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">
       {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}
+      {!running && last?.interpreter && (
+        <p className="interpreter" data-testid="run-interpreter" data-mode={last.interpreter.mode}>
+          {interpreterWords(last.interpreter)}
+        </p>
+      )}
       {!running && last && edited && last.outcome.status !== "done" && <p className="stale">(This was the code before your last edit.)</p>}
       {!running && last?.outcome.status === "done" && <ResultFields result={last.outcome.result} />}
     </div>
   );
+}
+
+/** Which Python the run stood for: the figures and losses a student sees are that interpreter's. */
+export function interpreterWords({ mode, switchIntervalMs }: NonNullable<RunRecord["interpreter"]>): string {
+  switch (mode) {
+    case "gil":
+      return `Ran as Python threads under the GIL (CPython 3.10 or later, switch interval ${switchIntervalMs} ms${switchIntervalMs === 5 ? ", the default" : ""}).`;
+    case "free-threaded":
+      return "Ran as free-threaded Python threads: no GIL, as python3.13t runs them.";
+    case "processes":
+      return "Ran as Python processes: each has its own interpreter and its own GIL.";
+  }
 }
 
 function Elapsed({ since }: { since: number }) {

@@ -3,12 +3,22 @@ import { defineScenario, param } from "interleave";
 // Every worker adds 1 to a shared counter, `increments` times.
 // Solution: the "none" branch now holds the lock around its read and write,
 // the way Python's `with lock:` would.
+
+// Any call of a Python function: CPython may hand the GIL to another thread as it enters one.
+function audit(value: number): number {
+  return value;
+}
+
 export default defineScenario({
   params: {
     workers: param.int({ default: 2, min: 1, max: 8, label: "Workers" }),
     increments: param.int({ default: 2_000_000, min: 1, max: 5_000_000, label: "Increments per worker" }),
+    interpreter: param.choice(["gil", "free-threaded"], { default: "gil", label: "Interpreter" }),
+    between: param.choice(["a call", "nothing"], { default: "a call", label: "Between read and write" }),
     fix: param.choice(["none", "lock", "atomic"], { default: "none", label: "Fix" }),
   },
+
+  interpreter: (params) => ({ mode: params.interpreter }),
 
   setup: (shared) => ({
     counter: shared.int("counter", 0),
@@ -25,7 +35,9 @@ export default defineScenario({
         counter.add(1);
       } else {
         using _ = lock.hold(); // Python: `with lock:`
-        counter.set(counter.get() + 1);
+        const seen = counter.get();
+        const next = params.between === "a call" ? audit(seen + 1) : seen + 1;
+        counter.set(next);
       }
     }
   },

@@ -192,7 +192,8 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
   const searched = searchedWords(result);
   if (result.failure) {
     const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;
-    return { ok: check.expect === "explore-fails", seen: check.expect === "explore-fails" ? `found ${seen}` : `explore found ${seen}` };
+    if (check.expect !== "explore-fails") return { ok: false, seen: `explore found ${seen}` };
+    return gilVerdict(check, result.failure.gilNote, `found ${seen}`);
   }
   if (check.expect === "explore-passes") {
     return result.exhaustive
@@ -200,6 +201,13 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
       : { ok: false, seen: `the search stopped at ${searched} without covering them all (at most ${EXPLORE_CAP.toLocaleString("en")}): lower "preemptions" (1 is often enough), or make the params smaller` };
   }
   return { ok: false, seen: `explore found no failure in ${result.exhaustive ? "all " : ""}${searched}` };
+}
+
+/** For a `gil` claim: whether CPython's GIL allows the schedule found (it has no note of a switch the GIL rules out). */
+function gilVerdict(check: LessonCheck, gilNote: string | null, seen: string): Verdict {
+  if (check.gil === "allows" && gilNote !== null) return { ok: false, seen: `${seen}; but CPython's GIL rules it out: ${gilNote}` };
+  if (check.gil === "rules-out" && gilNote === null) return { ok: false, seen: `${seen}; and CPython's GIL allows it (or the run is not under the GIL)` };
+  return { ok: true, seen: check.gil === "rules-out" ? `${seen}; CPython's GIL rules it out` : seen };
 }
 
 /** A step goal is reachable when a search finds a schedule that reaches it: one that deadlocks, or whose result passes the goal's check. */

@@ -7,7 +7,7 @@
 import type { GoalCheck } from "../../runtime/protocol";
 import { DEFAULT_TIME_LIMIT_MS } from "../run";
 import { checkShape } from "./schema";
-import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS, type STEP_GOAL_KINDS } from "./shapes";
+import { frontmatterShape, type ChartKind, type CHECK_CODES, type CHECK_EXPECTATIONS, type GIL_VERDICTS, type STEP_GOAL_KINDS } from "./shapes";
 import { parseYaml } from "./yaml-map";
 import type { Problem } from "./problem";
 
@@ -65,6 +65,8 @@ export interface LessonCheck {
   readonly message?: string;
   /** For explore checks: the most preemptions a searched schedule has (default 2). */
   readonly preemptions?: number;
+  /** For explore-fails: whether CPython's GIL allows the failing schedule found, or rules it out (explore/gil-switches.ts). */
+  readonly gil?: (typeof GIL_VERDICTS)[number];
 }
 
 export interface Lesson {
@@ -179,6 +181,9 @@ function readMarkdown(file: string, text: string, problems: Problem[]): Markdown
     if (needsGoal && goalIds.has(check.goal ?? "") && (check.expect === "reachable") !== (stepGoal !== undefined)) {
       const why = stepGoal ? `is a step goal, which a free run never meets: check it with "expect: reachable"` : `is not a step goal: only a step goal is "reachable"`;
       shapeProblems.push({ file, line, message: `check ${i + 1}: goal "${check.goal ?? ""}" ${why}` });
+    }
+    if (check.gil !== undefined && check.expect !== "explore-fails") {
+      shapeProblems.push({ file, line, message: `check ${i + 1}: "gil" says whether CPython's GIL allows a failing schedule, so it goes with "expect: explore-fails"` });
     }
     if (check.expect === "error" && !check.message) {
       shapeProblems.push({ file, line, message: `check ${i + 1} expects an error: add "message" (text the error must contain)` });

@@ -16,6 +16,7 @@ export const manifestShape: Shape = {
 };
 
 export const CHECK_CODES = ["starter", "solution"] as const;
+export const GIL_VERDICTS = ["allows", "rules-out"] as const;
 /**
  * meets: the goal passes in every run; misses: it fails in one at least;
  * deadlock, error: a run ends so; explore-fails: a search over schedules
@@ -71,6 +72,8 @@ export const frontmatterShape: Shape = {
       runs: { type: "number", min: 1, max: 20 },
       /** For explore checks: the most preemptions a searched schedule has (default 2). */
       preemptions: { type: "number", min: 0, max: 3 },
+      /** For explore-fails under the GIL: the failing schedule is one CPython's GIL `allows`, or one it `rules-out`. */
+      gil: { type: "string", oneOf: GIL_VERDICTS },
       message: { type: "string" },
     },
   },

@@ -30,6 +30,8 @@ export interface Pending {
   readonly object: number;
   /** The scenario line it stopped at (step mode; 0 when not recorded). */
   readonly line: number;
+  /** CPython's GIL could be taken from it here (turnstile.ts, `switchable`). */
+  readonly switchable: boolean;
 }
 
 /** A worker neither parked nor ended within the limit: an endless loop without a scheduling point. */
@@ -126,6 +128,7 @@ export class Controller {
       kind: this.slotWord(worker, TurnSlot.kind) as PointKind,
       object: this.slotWord(worker, TurnSlot.object),
       line: this.slotWord(worker, TurnSlot.line),
+      switchable: this.slotWord(worker, TurnSlot.switchable) === 1,
     };
   }
 

@@ -34,6 +34,11 @@ export interface Step extends Pending {
   readonly before: number | null;
   /** The step ended with the worker blocked: the lock was held, the queue empty, the barrier not full. */
   readonly blocks: boolean;
+  /**
+   * What the worker it interrupted was about to do, when CPython's GIL could
+   * not have been taken from that worker there (gil-switches.ts); else null.
+   */
+  readonly gilRulesOut: Pending | null;
 }
 
 /** Why a schedule left its workers parked for good. */
@@ -57,6 +62,8 @@ export interface DriveReport {
  */
 export function driveSchedule(memory: SharedArrayBuffer, workers: number, plan: Plan): DriveReport {
   const controller = new Controller(memory, workers);
+  // One schedule, to show: each step's line is worth its stack trace.
+  controller.recordLines();
   const decisions: Decision[] = [];
   const steps: Step[] = [];
   const choose = "prefix" in plan ? byPrefix(plan.prefix) : bySteps(plan.steps, plan);
@@ -207,12 +214,20 @@ export class Turns {
     const { controller } = this;
     const pending = controller.pendingOf(option.worker);
     const before = valueAt(controller.words, pending, SWAP_KINDS);
+    const gilRulesOut = this.interruptsWhereGilStays(option);
     controller.take(option);
     this.spins.moved(pending);
     this.current = option.worker;
     if (preemption) this.preemptions++;
     const blocks = controller.pendingOf(option.worker).state === TurnState.Blocked;
-    return { ...pending, timeout: option.timeout, preemption, value: valueAt(controller.words, pending, VALUE_KINDS), before, blocks };
+    return { ...pending, timeout: option.timeout, preemption, value: valueAt(controller.words, pending, VALUE_KINDS), before, blocks, gilRulesOut };
+  }
+
+  /** The current worker's next step, when moving another now takes the GIL where CPython never would. */
+  private interruptsWhereGilStays(option: Option): Pending | null {
+    if (this.current < 0 || option.worker === this.current) return null;
+    const current = this.controller.pendingOf(this.current);
+    return current.state === TurnState.AtPoint && !current.switchable ? current : null;
   }
 }
 

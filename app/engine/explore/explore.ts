@@ -26,6 +26,8 @@ import { Progress, STRATEGIES, type Nondeterminism, type SearchOptions, type Sea
 import { scheduleFor } from "./schedule";
 import type { Execution } from "./search";
 import { brief } from "../brief";
+import { gilNote } from "./gil-switches";
+import { interpreterOf } from "../../runtime/gil";
 import { plural } from "../plural";
 
 /** No bound of its own: the bound rises while the cap and the budget allow. */
@@ -76,6 +78,8 @@ export interface Failure {
   readonly steps: readonly Step[];
   /** The run's shared objects, to name what each step touched. */
   readonly objects: readonly Allocation[];
+  /** For a run under the GIL, why CPython could not run this schedule (gil-switches.ts); else null. */
+  readonly gilNote: string | null;
 }
 
 export interface FoundFailure extends Failure {
@@ -123,7 +127,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   if (searched === null) {
     // The run ended before any schedule: the scenario cannot load or set up.
     const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
-    const first = { ...failure, steps: [], objects: [], choices: [], strategy: "bounded" as const, preemptions: 0 };
+    const first = { ...failure, steps: [], objects: [], gilNote: null, choices: [], strategy: "bounded" as const, preemptions: 0 };
     return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null, equivalentSkipped: 0 };
   }
   const { found, ...counts } = searched;
@@ -134,6 +138,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
     message: `Not deterministic: this schedule failed in the search but not when run again. ${nondeterminismCause(counts.nondeterminism)}`,
     steps: again.steps,
     objects: [],
+    gilNote: null,
   };
   return { ...counts, failure: { ...failure, ...found } };
 }
@@ -197,7 +202,8 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
   });
   const outcome = await handle.outcome;
   const failure = report.parked?.kind === "error" ? withConsequence(judge(outcome, request), report.parked.message) : (report.parked ?? judge(outcome, request));
-  const found = failure ? { ...failure, steps: report.steps, objects: handle.objects } : null;
+  const underGil = interpreterOf(new Int32Array(handle.memory)) === "gil";
+  const found = failure ? { ...failure, steps: report.steps, objects: handle.objects, gilNote: underGil ? gilNote(report.steps) : null } : null;
   return { decisions: report.decisions, steps: report.steps, failure: found, diverged: false };
 }
 
@@ -218,7 +224,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
   return { execution: await runSchedule(pool, request, { steps: found.steps, complete: true }) };
 }
 
-function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects"> | null {
+function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects" | "gilNote"> | null {
   switch (outcome.status) {
     case "done": {
       const broken = brokenPromise(outcome.result, outcome.goals, request.promises ?? []);

@@ -5,6 +5,7 @@ import { PointKind } from "../../runtime/gate";
 import { elementIndex } from "../../runtime/shared-array";
 import { controllerCalls } from "./controller-calls";
 import { Stepper, type StepSnapshot } from "./stepper";
+import { gilKeeps } from "./gil-switches";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
@@ -48,6 +49,24 @@ async function until(stepper: Stepper, done: (s: StepSnapshot) => boolean): Prom
 }
 
 describe("step mode", () => {
+  it("says, under the GIL, when only the last worker could move in CPython, and which step took the GIL where CPython never would", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    const underGil = source.replace("workers: 2,", 'workers: 2, interpreter: () => ({ mode: "gil" }),');
+    await stepper.start({ source: underGil, params: { n: 1 }, goals: [] });
+    for (const move of [A, B, A]) await stepper.step(move); // A has read, and is about to write
+    let now = stepping(stepper.getSnapshot());
+    expect(now.gil).toBe(true);
+    expect(gilKeeps(now.last, now.pending)).toMatchObject({ worker: 0, kind: PointKind.Write, line: 9 });
+    await stepper.step(B); // B reads between A's read and write
+    now = stepping(stepper.getSnapshot());
+    expect(now.last!.gilRulesOut).toMatchObject({ worker: 0, kind: PointKind.Write });
+    await stepper.step(B); // B writes: its own steps with no switch point between are no switch
+    now = stepping(stepper.getSnapshot());
+    expect(now.last!.gilRulesOut).toBeNull();
+    expect(gilKeeps(now.last, now.pending)).toBeNull(); // B's loop begins its next iteration or ends: CPython may switch
+    stepper.close();
+  });
+
   it("lets the student interleave two read-then-write increments into a lost update, showing each next operation and its line", async () => {
     const stepper = new Stepper(pool, controllerCalls());
     await stepper.start({ source, params: { n: 1 }, goals: [] });

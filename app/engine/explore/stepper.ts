@@ -24,6 +24,7 @@ import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
 import { PointKind } from "../../runtime/gate";
+import { interpreterOf } from "../../runtime/gil";
 import type { Option, Pending } from "./controller";
 import type { StepView, StepsTaken } from "./controller-calls";
 import type { Step } from "./drive";
@@ -68,6 +69,8 @@ export type StepSnapshot =
       readonly last: Step | null;
       /** No worker can move and one has not finished: the student has deadlocked them. */
       readonly deadlocked: boolean;
+      /** The scenario runs under the GIL: the page says which moves CPython's GIL would rule out (gil-switches.ts). */
+      readonly gil: boolean;
       readonly problem: string | null;
     }
   | { readonly status: "refused"; readonly message: string };
@@ -244,7 +247,8 @@ export class Stepper extends Store<StepSnapshot> {
     const params = this.request?.params ?? {};
     const followed = { planned: this.planned(), byHand: this.taken.length > 0 && !this.following(), playing: this.playing, last: this.last };
     const nextReads = view.pending.map((p) => (p.kind === PointKind.Read ? this.readNow(p) : null));
-    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, nextReads, ...followed });
+    const gil = this.memory !== null && interpreterOf(new Int32Array(this.memory)) === "gil";
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, nextReads, gil, ...followed });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();

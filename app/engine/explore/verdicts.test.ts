@@ -118,7 +118,10 @@ describe("explore's verdicts", () => {
   it("claims no completeness when runs take other paths on the same choices, and names Math.random as the likely cause", async () => {
     const random = search(
       `(shared) => ({ c: shared.int("counter") })`,
-      `({ c }) => { const reads = Math.random() < 0.5 ? 1 : 3; for (let i = 0; i < reads; i++) c.get(); c.add(1); }`,
+      // Math.random is called, but what varies is certain: the worker alternates between 1 and 3 reads, run after run
+      // (globalThis outlives the epochs), so every replayed prefix long enough meets other moves. A coin from
+      // Math.random alone could land the same way in every replay, and the test would rest on luck.
+      `({ c }) => { Math.random(); const g = globalThis as { flips?: number }; g.flips = (g.flips ?? 0) + 1; const reads = g.flips % 2 === 0 ? 1 : 3; for (let i = 0; i < reads; i++) c.get(); c.add(1); }`,
       { result: "({ c }) => c.get()", promise: { id: "two", text: "both add", check: "result === 2" } },
     );
     const result = await explore(pool, random);

@@ -118,6 +118,11 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
         Found after {plural(result.schedules, "schedule")}
         {how}: {failure.message}
       </p>
+      {failure.gilNote && (
+        <p className="explore-gil" data-testid="explore-gil">
+          {failure.gilNote}
+        </p>
+      )}
       <p>
         <button onClick={() => replay?.([], moves)} disabled={!replay} title={why} data-testid="explore-replay">
           Replay in step mode
@@ -147,6 +152,11 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
               {Array.from({ length: workers }, (_, w) => (
                 <td key={w}>
                   {w === step.worker && step.preemption && <span className="preempts" title="A preemption: the worker before could have gone on">⤵ </span>}
+                  {w === step.worker && failure.gilNote && step.gilRulesOut && (
+                    <span className="gil-ruled-out" title="CPython's GIL would not switch here" data-testid={`explore-gil-step-${i + 1}`}>
+                      (no GIL switch here in CPython){" "}
+                    </span>
+                  )}
                   {w === step.worker ? stepWords(step, failure.objects) : ""}
                 </td>
               ))}

@@ -10,6 +10,7 @@ import type { Stepper, StepSnapshot } from "../../engine/explore/stepper";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
 import { stepWords } from "./step-words";
+import { gilKeeps } from "../../engine/explore/gil-switches";
 import type { Goal } from "../../engine/course/lesson";
 
 interface Props {
@@ -111,6 +112,7 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
           Last step: {workerName(snapshot.last.worker)} {stepWords(snapshot.last, snapshot.objects)}
         </p>
       )}
+      {snapshot.gil && <GilNote snapshot={snapshot} />}
       <p className="step-controls">
         <button onClick={() => void stepper.undo()} disabled={snapshot.taken.length === 0} data-testid="step-undo">
           Undo
@@ -152,11 +154,34 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
   );
 }
 
+/** Under the GIL: which moves CPython would not make here (engine/explore/gil-switches.ts). */
+function GilNote({ snapshot }: { snapshot: Open }) {
+  const { last, pending, options } = snapshot;
+  const keeps = gilKeeps(last, pending);
+  const othersCanMove = keeps !== null && options.some((o) => o.worker !== keeps.worker);
+  if (last?.gilRulesOut) {
+    const held = workerName(last.gilRulesOut.worker);
+    return (
+      <p className="step-gil" data-testid="step-gil" data-kind="ruled-out">
+        CPython's GIL would not have let {workerName(last.worker)} move there: {held} was between two steps with no function call and no loop iteration
+        between them, and CPython hands the GIL over only at those. Real cores without a GIL (free-threaded Python) can interleave so.
+      </p>
+    );
+  }
+  if (!othersCanMove) return null;
+  return (
+    <p className="step-gil" data-testid="step-gil" data-kind="keeps">
+      With CPython's GIL only {workerName(keeps.worker)} could move now: since its last step it has made no function call and begun no loop iteration,
+      where CPython would hand the GIL over. Moving another worker here shows what real cores without a GIL can do.
+    </p>
+  );
+}
+
 function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
   if (p.state === TurnState.Done) return "has finished";
   if (p.state === TurnState.Running) return "is running and has not reached a scheduling point";
   const value = snapshot.nextReads[p.worker] ?? null;
-  const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false }, snapshot.objects);
+  const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false, gilRulesOut: null }, snapshot.objects);
   if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
   return `will next: ${words}`;
 }
