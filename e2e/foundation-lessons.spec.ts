@@ -43,12 +43,11 @@ test.describe("Unit 1 lessons run on real workers", () => {
     await expect(page.getByTestId("goal-convoy")).toHaveAttribute("data-met", "true");
     await expect(page.getByTestId("timeline")).toHaveAttribute("data-lanes", "3");
     await expect(page.getByTestId("timeline")).toHaveAttribute("data-live", "false");
+    // At no moment do two lanes hold the GIL; at some, one holds it while another wants it. (Which of B and C
+    // holds it when is the machine's to choose: under load one may keep it for many intervals.)
     const states = await statesAcross(page, ["A", "B", "C"], 15);
     for (const atOnce of states) expect(atOnce.filter((state) => state === "holding the GIL").length).toBeLessThanOrEqual(1);
-    // B and C take turns computing: each held the GIL somewhere along the run, and someone wanted it meanwhile.
-    const holders = new Set(states.flatMap((atOnce) => atOnce.flatMap((state, lane) => (state === "holding the GIL" ? ["ABC"[lane]] : []))));
-    expect([...holders].sort()).toEqual(expect.arrayContaining(["B", "C"]));
-    expect(states.flat()).toContain("wants the GIL");
+    expect(states.some((atOnce) => atOnce.includes("holding the GIL") && atOnce.includes("wants the GIL"))).toBe(true);
     await expect(page.getByTestId("chart-1")).toHaveAttribute("data-points", "1");
   });
 });
