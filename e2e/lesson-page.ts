@@ -15,16 +15,28 @@ export async function setParam(page: Page, name: string, value: string | number)
   else await control.fill(String(value));
 }
 
-/** Runs and waits for the run to end; returns its final status. */
+/**
+ * Runs and waits for that run to end; returns its final status. It waits for
+ * the page's count of ended runs to move on, not for the status to leave
+ * "running": a run refused or ended before "running" was ever drawn would
+ * otherwise be read as the status of the run before it.
+ */
 export async function run(page: Page, timeout = 30_000): Promise<string> {
-  await page.getByTestId("run-button").click();
   const status = page.getByTestId("run-status");
-  await expect(status).not.toHaveAttribute("data-status", "running", { timeout });
+  const runs = await status.getAttribute("data-runs", { timeout: 5_000 });
+  if (runs === null || !/^\d+$/.test(runs)) throw new Error(`run-status has no count of runs: data-runs=${JSON.stringify(runs)}`);
+  const before = Number(runs);
+  await page.getByTestId("run-button").click();
+  await expect(status).toHaveAttribute("data-runs", String(before + 1), { timeout });
   return (await status.getAttribute("data-status")) ?? "";
 }
 
+/** A numeric field of the last run's result; a field that is missing or not a number fails, rather than reading as 0. */
 export async function resultValue(page: Page, field: string): Promise<number> {
-  return Number(await page.getByTestId(`result-${field}`).getAttribute("data-value"));
+  const raw = await page.getByTestId(`result-${field}`).getAttribute("data-value", { timeout: 5_000 });
+  const value = raw === null || raw.trim() === "" ? Number.NaN : Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`result field "${field}" is not a number: ${JSON.stringify(raw)}`);
+  return value;
 }
 
 /** Replaces the editor's whole text, as a paste would. */

@@ -2,17 +2,20 @@
  * `npm test`: every check, in order: install what is missing (npm packages,
  * Debian's chromium), type check, unit and runtime tests, the lessons'
  * checks (lessons:check), production build, end-to-end tests in Chromium.
- * Ends on one summary line counting tests.
+ * Ends on one summary line counting tests, after checking that count against
+ * the floor in scripts/test-floor.json (test-guards.mjs says how).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDeps } from "./ensure-deps.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
+import { E2E_ARGS, UNIT_ARGS, e2eTally, judgeCount, unitTally } from "./test-guards.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const floorFile = join(root, "scripts", "test-floor.json");
 const reports = mkdtempSync(join(tmpdir(), "interleave-test-"));
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
@@ -40,20 +43,27 @@ const chromium = ensureChromium();
 step("type check", ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const unitReport = join(reports, "unit.json");
-step("unit and runtime tests", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
-count(unitReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+step("unit and runtime tests", ["node_modules/vitest/vitest.mjs", ...UNIT_ARGS, "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
+count(unitReport, unitTally);
 
-step("lesson checks", ["scripts/lessons-check.mjs"]);
+const lessonsReport = join(reports, "lessons.json");
+step("lesson checks", ["scripts/lessons-check.mjs", `--json=${lessonsReport}`]);
+count(lessonsReport, (r) => r);
 
 if (step("production build", ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"])) {
   const e2eReport = join(reports, "e2e.json");
-  step("end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"], {
+  step("end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", ...E2E_ARGS, "--reporter=list,json"], {
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
   });
-  count(e2eReport, (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }));
+  count(e2eReport, e2eTally);
 }
 
+const total = tally.passed + tally.failed + tally.skipped;
+const counted = judgeCount(total, JSON.parse(readFileSync(floorFile, "utf8")), failedSteps.length === 0 && tally.failed === 0);
+console.log(`\n${counted.message}`);
+if (counted.raised) writeFileSync(floorFile, `${JSON.stringify(counted.raised, null, 2)}\n`);
+if (!counted.ok) failedSteps.push("test count");
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
 if (failedSteps.length > 0 && tally.failed === 0) tally.failed = failedSteps.length;
 console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);

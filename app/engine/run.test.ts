@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "./compile";
 import { createNodePool } from "./node-pool";
+import { spawnNodeRunner } from "./node-runner";
+import { WorkerPool } from "./pool";
 import { startRun, type RunOutcome } from "./run";
 
 const pool = createNodePool();
@@ -49,10 +51,17 @@ describe("a run on real Node workers", () => {
     expect(done.result).toEqual({ expected: 800_000, actual: 800_000 });
   });
 
-  it("reuses warm workers across runs", async () => {
-    for (let i = 0; i < 3; i++) {
-      const done = expectDone(await run(counter("counter.add(1);"), { workers: 2, n: 10 }));
-      expect(done.result).toEqual({ expected: 20, actual: 20 });
+  it("reuses warm workers across runs: three runs of 2 workers start only 2", async () => {
+    let started = 0;
+    const counting = new WorkerPool(() => (started++, spawnNodeRunner()), 0);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const done = expectDone(await startRun(counting, { js: compile(counter("counter.add(1);")), params: { workers: 2, n: 10 }, goals: [] }).outcome);
+        expect(done.result).toEqual({ expected: 20, actual: 20 });
+      }
+      expect(started).toBe(2);
+    } finally {
+      counting.close();
     }
   });
 

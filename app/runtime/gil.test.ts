@@ -99,16 +99,45 @@ describe("the simulated GIL", () => {
     }
   });
 
+  it("hands over as often as the switch interval asks, and no more often: 2 CPU-bound workers at 1 ms and at 20 ms", async () => {
+    const switching = async (intervalMs: number) => {
+      const outcome = await startRun(pool, { js: scenario(`{ mode: "gil", switchIntervalMs: ${intervalMs} }`, "ctx.cpu(100);", 2), params: {}, goals: [], timeLimitMs: 20_000 }).outcome;
+      if (outcome.status !== "done") throw new Error(JSON.stringify(outcome));
+      return outcome;
+    };
+    // A waiter asks for the GIL only after a whole interval without a switch, so at 20 ms there is at most one
+    // switch per 20 ms of the run, plus the first take (and one for the clocks of two threads). Load only
+    // stretches the run, so this bound holds however busy the machine is.
+    const slow = await switching(20);
+    expect(slow.gilSwitches).toBeLessThanOrEqual(slow.bodyMs / 20 + 2);
+    // Ideally 20 times as many per second at 1 ms. But timed waits here wake on a 4 ms tick, and each hand-over
+    // waits for a thread to be scheduled: this 2-core machine gave 4 to 7 times as many, 3 with four busy loops
+    // beside the test, 2 at worst under other suites' load, while the same interval twice differs by up to 1.3.
+    const fast = await switching(1);
+    expect(fast.gilSwitches / fast.bodyMs).toBeGreaterThan((1.5 * slow.gilSwitches) / slow.bodyMs);
+  });
+
   it("refuses an unknown mode and a nonsensical switch interval", async () => {
-    const compiled = compileScenario(`
-import { defineScenario } from "interleave";
-export default defineScenario({
-  params: {}, workers: 1,
-  interpreter: () => ({ mode: "gill" as never }),
-  setup: () => ({}), worker: () => {}, result: () => 0,
-});`);
-    if (!compiled.ok) throw new Error(compiled.error.message);
-    const outcome = await startRun(pool, { js: compiled.js, params: {}, goals: [] }).outcome;
-    expect(outcome.status === "error" && outcome.error.message).toMatch(/Unknown interpreter mode "gill": use one of gil, free-threaded, processes/);
+    const refusal = async (interpreter: string) => {
+      const outcome = await startRun(pool, { js: scenario(interpreter, "", 1), params: {}, goals: [] }).outcome;
+      return outcome.status === "error" && outcome.error.message;
+    };
+    expect(await refusal(`{ mode: "gill" as never }`)).toMatch(/Unknown interpreter mode "gill": use one of gil, free-threaded, processes/);
+    for (const interval of ["0", "-1", "Number.NaN", "10_001"]) {
+      expect(await refusal(`{ mode: "gil", switchIntervalMs: ${interval} }`)).toMatch(/^The switch interval must be between 0 and 10,000 ms; got (0|-1|NaN|10001)\.$/);
+    }
   });
 });
+
+/** A scenario of `workers` workers that each run `body`, under `interpreter`. */
+function scenario(interpreter: string, body: string, workers: number): string {
+  const compiled = compileScenario(`
+import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {}, workers: ${workers},
+  interpreter: () => (${interpreter}),
+  setup: () => ({}), worker: (_shared, ctx) => { ${body} }, result: () => 0,
+});`);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  return compiled.js;
+}

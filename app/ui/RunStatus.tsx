@@ -6,15 +6,17 @@ import { useLiveRefresh } from "./live-refresh";
 /** What the current or last run is doing or did, in words, plus its result's fields. */
 export function RunStatus({ running, last, edited, stepping }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean; stepping: boolean }) {
   const status = running ? "running" : (last?.outcome.status ?? "idle");
+  // How many runs have ended (or been refused): what tells one run's status from the one before.
+  const runs = last?.index ?? 0;
   if (stepping && !running) {
     return (
-      <div className="run-status" data-testid="run-status" data-status={status} role="status">
+      <div className="run-status" data-testid="run-status" data-status={status} data-runs={runs} role="status">
         <p>In step mode: the workers move only when you step them, below. Leave step mode (or press Stop) to run freely again.</p>
       </div>
     );
   }
   return (
-    <div className={`run-status ${status}`} data-testid="run-status" data-status={status} role="status">
+    <div className={`run-status ${status}`} data-testid="run-status" data-status={status} data-runs={runs} role="status">
       {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}
       {!running && last?.interpreter && (
         <p className="interpreter" data-testid="run-interpreter" data-mode={last.interpreter.mode}>

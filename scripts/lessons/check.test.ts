@@ -128,6 +128,22 @@ describe("lessons:check", () => {
     ]);
   });
 
+  it("counts each lesson's own checks, and each Python reference, as one test: passed, failed, or skipped when it cannot run", () => {
+    // Own checks: 01 and 08 pass (08's failure is its reference's), the other 12 fail; course.yaml's problem fails once
+    // more. References: 4 cannot run, their lessons' files being broken (02, 03, 10, 99); of the 10 that can, 08's fails.
+    const withPython = { passed: 2 + 9, failed: 12 + 1 + 1, skipped: 4 };
+    // Without python3 the 10 that could run are skipped too, and counted so.
+    const withoutPython = { passed: 2, failed: 12 + 1, skipped: 4 + 10 };
+    expect(report.tally).toEqual(report.skipped.length === 0 ? withPython : withoutPython);
+  });
+
+  it("counts a reference it cannot run, for want of python3, as skipped", async () => {
+    const alone = await checkCourse(lessons, join(root, "public"), { only: ["01-intact"], python: "python3-nowhere" });
+    expect(alone.skipped).toEqual(["01-intact/reference.py: skipped: no python3-nowhere on this machine"]);
+    // The lesson's own checks pass; course.yaml's problem (99-nowhere) fails whatever lessons are chosen.
+    expect(alone.tally).toEqual({ passed: 1, failed: 1, skipped: 1 });
+  }, 60_000);
+
   it("names a chart series that the scenario's result does not return", () => {
     expect(only("13-chart-typo")).toEqual([
       expect.stringMatching(/^lessons\/13-chart-typo\/lesson\.md:\d+: chart "Expected vs actual, per run": series "actaul" is not a field of any result the checks saw \(they had expected, actual\)$/),

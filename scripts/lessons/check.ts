@@ -23,6 +23,13 @@ export interface CourseReport {
   readonly notes: string[];
   readonly skipped: string[];
   lessons: number;
+  /**
+   * The checks as `npm test` counts tests: each lesson's own checks (schema,
+   * types, links, declared checks) as one, and its Python reference as
+   * another, skipped when it cannot run (no python3, or the lesson's files are
+   * broken); problems of the course itself, such as course.yaml's, as one more.
+   */
+  readonly tally: { passed: number; failed: number; skipped: number };
 }
 
 export interface CheckOptions {
@@ -30,15 +37,19 @@ export interface CheckOptions {
   readonly only?: readonly string[];
   /** Report progress as each lesson finishes. */
   readonly progress?: (line: string) => void;
+  /** The command that runs the Python references. */
+  readonly python?: string;
 }
 
-export async function checkCourse(lessonsDir: string, publicDir: string, { only = [], progress = () => {} }: CheckOptions = {}): Promise<CourseReport> {
+export async function checkCourse(lessonsDir: string, publicDir: string, { only = [], progress = () => {}, python: pythonCommand = "python3" }: CheckOptions = {}): Promise<CourseReport> {
   const files = readCourseFiles(lessonsDir);
   const course = loadCourse(files);
-  const report: CourseReport = { problems: [...course.problems], notes: [], skipped: [], lessons: 0 };
+  const tally = { passed: 0, failed: 0, skipped: 0 };
+  const report: CourseReport = { problems: [...course.problems], notes: [], skipped: [], lessons: 0, tally };
   for (const slug of only) {
     if (!course.lessons.some((lesson) => lesson.slug === slug)) report.problems.push({ file: "course.yaml", message: `no lesson "${slug}" in the course` });
   }
+  if (report.problems.length > 0) tally.failed++;
   const chosen = course.lessons.filter((lesson) => only.length === 0 || only.includes(lesson.slug));
   const runnable = chosen.filter((lesson) => existsSync(join(lessonsDir, lesson.slug)));
   const typeProblems = typecheckLessons(lessonsDir, runnable.flatMap((lesson) => [`${lesson.slug}/scenario.ts`, `${lesson.slug}/solution.ts`]));
@@ -50,12 +61,16 @@ export async function checkCourse(lessonsDir: string, publicDir: string, { only 
       const own = (problem: Problem) => problem.file.startsWith(`${lesson.slug}/`);
       const problems = [...lesson.problems, ...typeProblems.filter(own)];
       problems.push(...checkLinks(lesson, slugs, publicDir, files[`${lesson.slug}/lesson.md`] ?? ""));
+      let reference: keyof typeof tally = "skipped";
       if (lesson.problems.length === 0) {
-        const python = runReference(lessonsDir, lesson.slug);
+        const python = runReference(lessonsDir, lesson.slug, pythonCommand);
         if ("skipped" in python) report.skipped.push(`${lesson.slug}/reference.py: skipped: ${python.skipped}`);
         else if (!python.ok) problems.push(python.problem);
+        reference = "skipped" in python ? "skipped" : python.ok ? "passed" : "failed";
         if (!problems.some((p) => p.message.startsWith("type error"))) await runChecks(pool, lesson, problems, report);
       }
+      tally[reference]++;
+      tally[problems.length > (reference === "failed" ? 1 : 0) ? "failed" : "passed"]++;
       report.problems.push(...problems);
       report.lessons++;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

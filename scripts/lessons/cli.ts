@@ -1,4 +1,9 @@
-/** The command line of `npm run lessons:check [-- <lesson>...] [--verbose]`. */
+/**
+ * The command line of `npm run lessons:check [-- <lesson>...] [--verbose]
+ * [--json=<file>]`; `--json` writes the tally of checks passed, failed and
+ * skipped, which `npm test` counts among its tests.
+ */
+import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem } from "../../app/engine/course/problem";
@@ -8,6 +13,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export async function main(args: readonly string[]): Promise<number> {
   const verbose = args.includes("--verbose");
+  const json = args.find((arg) => arg.startsWith("--json="))?.slice("--json=".length);
   const only = args.filter((arg) => !arg.startsWith("--"));
   const started = performance.now();
   const report = await checkCourse(resolve(ROOT, "lessons"), resolve(ROOT, "public"), { only, progress: (line) => console.log(line) });
@@ -17,5 +23,6 @@ export async function main(args: readonly string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = report.problems.length;
   console.log(`${report.lessons} lesson${report.lessons === 1 ? "" : "s"} checked in ${seconds} s: ${count === 0 ? "no problems" : `${count} problem${count === 1 ? "" : "s"}`}.`);
+  if (json) writeFileSync(json, JSON.stringify(report.tally));
   return count === 0 ? 0 : 1;
 }
