@@ -58,6 +58,11 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
       )}
       {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
       {snapshot.status === "done" && (
+        <p className="explore-what" data-testid="explore-params">
+          Searched with {Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`).join(", ") || "no parameters"}.
+        </p>
+      )}
+      {snapshot.status === "done" && (
         <Found
           result={snapshot.result}
           schedule={snapshot.schedule}
