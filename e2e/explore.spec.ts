@@ -10,6 +10,7 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
     await expect(result).toContainText("No longer holds: the count is exact");
+    await expect(page.getByTestId("explore-params")).toHaveText("Searched with workers 2, increments 3, interpreter gil, between a call, fix none.");
     const lanes = page.getByTestId("explore-swimlanes");
     await expect(lanes).toContainText(/reads counter = \d/);
     await expect(lanes).toContainText(/writes counter, now \d/);
