@@ -1,21 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { openLesson, replaceCode, run } from "./lesson-page";
+import { oppositeOrder } from "./scenarios";
 
-const oppositeOrder = `import { defineScenario } from "interleave";
-export default defineScenario({
-  params: {},
-  workers: 2,
-  setup: (shared) => ({ left: shared.lock("left"), right: shared.lock("right"), ready: shared.int("ready") }),
-  worker: ({ left, right, ready }, { id }) => {
-    const [first, second] = id === 0 ? [left, right] : [right, left];
-    first.acquire();
-    ready.add(1);
-    while (ready.get() < 2) {}
-    second.acquire();
-  },
-  result: () => ({}),
-});
-`;
 
 test("a deadlocking scenario is stopped and its wait-for cycle named", async ({ page }) => {
   await openLesson(page);

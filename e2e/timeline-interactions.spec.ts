@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { openLesson, replaceCode, run, setParam } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";
 import { plotPoint, settledTimeline, shownFractions } from "./timeline-view";
+import { oppositeOrder } from "./scenarios";
 
 const lessonPage = onePageForTheFile();
 
@@ -102,22 +103,6 @@ test("after a run the timeline zooms with ctrl+wheel at the pointer, scrolls by 
   await expect(tip).toHaveCount(0);
 });
 
-/** Each worker takes one lock and waits for the other's: the watchdog stops the run. */
-const oppositeOrder = `import { defineScenario } from "interleave";
-export default defineScenario({
-  params: {},
-  workers: 2,
-  setup: (shared) => ({ left: shared.lock("left"), right: shared.lock("right"), ready: shared.int("ready") }),
-  worker: ({ left, right, ready }, { id }) => {
-    const [first, second] = id === 0 ? [left, right] : [right, left];
-    first.acquire();
-    ready.add(1);
-    while (ready.get() < 2) {}
-    second.acquire();
-  },
-  result: () => ({}),
-});
-`;
 
 test("after the watchdog stops a deadlock, the timeline marks both lanes deadlocked, and the tooltip says on what", async () => {
   const page = lessonPage();

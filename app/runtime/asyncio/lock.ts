@@ -7,6 +7,7 @@
 import { CancelledError } from "./errors";
 import type { EventLoop } from "./loop";
 import { Waiters } from "./waiters";
+import { hold } from "./hold";
 
 export class AsyncLock {
   private held = false;
@@ -46,12 +47,7 @@ export class AsyncLock {
   }
 
   /** `async with lock:` around `body`. */
-  async hold<T>(body: () => Promise<T>): Promise<T> {
-    await this.acquire();
-    try {
-      return await body();
-    } finally {
-      this.release();
-    }
+  hold<T>(body: () => Promise<T>): Promise<T> {
+    return hold(this, body);
   }
 }

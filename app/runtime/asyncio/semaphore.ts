@@ -5,6 +5,7 @@
  */
 import type { EventLoop } from "./loop";
 import { Waiters } from "./waiters";
+import { hold } from "./hold";
 
 export class AsyncSemaphore {
   protected value: number;
@@ -41,13 +42,9 @@ export class AsyncSemaphore {
     this.wakeNext();
   }
 
-  async hold<T>(body: () => Promise<T>): Promise<T> {
-    await this.acquire();
-    try {
-      return await body();
-    } finally {
-      this.release();
-    }
+  /** `async with semaphore:` around `body`. */
+  hold<T>(body: () => Promise<T>): Promise<T> {
+    return hold(this, body);
   }
 
   private wakeNext(): void {
