@@ -8,7 +8,7 @@ import { defineScenario, param } from "interleave";
 // numbers in one call, as `sorted()` on a list does in CPython: a call that
 // holds the GIL from start to end, so a thread lets go of it between steps,
 // never inside one.
-const STEP_NUMBERS = 16_384;
+const STEP_NUMBERS = 20_000;
 
 export default defineScenario({
   params: {
