@@ -3,6 +3,13 @@ import { defineScenario, param } from "interleave";
 // The same tasks, timed twice in one run: first one after another on
 // worker A (sequential), then one task per worker, all at the same time.
 // A CPU-bound task computes; an I/O-bound task waits, like a network call.
+
+// A CPU-bound task computes in steps of about 1 ms. A step sorts these
+// numbers in one call, as `sorted()` on a list does in CPython: a call that
+// holds the GIL from start to end, so a thread lets go of it between steps,
+// never inside one.
+const STEP_NUMBERS = 20_000;
+
 export default defineScenario({
   params: {
     kind: param.choice(["cpu", "io"], { default: "cpu", label: "Task kind" }),
@@ -15,18 +22,43 @@ export default defineScenario({
   workers: (params) => params.tasks,
   interpreter: (params) => ({ mode: params.mode === "threads" ? "gil" : "processes" }),
 
-  setup: (shared) => ({
+  setup: (shared, params) => ({
     concurrentPhase: shared.event("concurrent phase"),
     sequentialMicros: shared.int("sequential time (µs)"),
     startMicros: shared.int("concurrent start (µs)"),
     finished: shared.int("tasks finished"),
     endMicros: shared.int("concurrent end (µs)"),
+    // How many tasks are in a step, or in a wait, right now; and the most each task saw.
+    computing: shared.int("computing now"),
+    waiting: shared.int("waiting now"),
+    mostComputing: shared.array("most computing at once, per task", params.tasks),
+    mostWaiting: shared.array("most waiting at once, per task", params.tasks),
+    // Private to each worker, as a process's memory is.
+    numbers: Int32Array.from({ length: STEP_NUMBERS }, (_, i) => (i * 7_919) % 65_521),
   }),
 
   worker: (shared, ctx) => {
     const { kind, size, tasks } = ctx.params;
-    const task = () => (kind === "cpu" ? ctx.cpu(size) : ctx.io(size));
     const micros = () => Math.round(ctx.now() * 1000);
+
+    // Each counts this task in, does its work, and counts it out. The count it
+    // comes in to is how many tasks are at it at once, this one included.
+    const computeStep = () => {
+      const atOnce = shared.computing.add(1);
+      shared.numbers.slice().sort(); // one call: no switch falls inside it
+      shared.computing.add(-1);
+      if (atOnce > shared.mostComputing.get(ctx.id)) shared.mostComputing.set(ctx.id, atOnce);
+    };
+    const compute = (ms: number) => {
+      for (let step = 0; step < ms; step++) computeStep();
+    };
+    const wait = (ms: number) => {
+      const atOnce = shared.waiting.add(1);
+      ctx.io(ms); // a wait releases the GIL, like time.sleep or a socket read
+      shared.waiting.add(-1);
+      if (atOnce > shared.mostWaiting.get(ctx.id)) shared.mostWaiting.set(ctx.id, atOnce);
+    };
+    const task = () => (kind === "cpu" ? compute(size) : wait(size));
 
     if (ctx.id === 0) {
       const started = micros();
@@ -45,6 +77,12 @@ export default defineScenario({
   result: (shared) => {
     const sequentialMs = shared.sequentialMicros.get() / 1000;
     const concurrentMs = (shared.endMicros.get() - shared.startMicros.get()) / 1000;
-    return { sequentialMs, concurrentMs, speedup: Math.round((sequentialMs / concurrentMs) * 100) / 100 };
+    return {
+      sequentialMs,
+      concurrentMs,
+      speedup: Math.round((sequentialMs / concurrentMs) * 100) / 100,
+      computingAtOnce: Math.max(...shared.mostComputing.toArray()),
+      waitingAtOnce: Math.max(...shared.mostWaiting.toArray()),
+    };
   },
 });

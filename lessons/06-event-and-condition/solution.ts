@@ -5,8 +5,9 @@ import { defineScenario, param, type Condition, type SharedInt } from "interleav
 // `wake` parameter says; puts and takes still wake as `wake` says.
 //   Worker A plays Python's main thread: it opens the buffer, sets `ready`,
 //   lets the others work for `duration` ms, then sets `shutdown`.
-//   The next `producers` workers make items and put them in the buffer;
-//   the rest are consumers: they take items out and handle them.
+//   The next `producers` workers make items and put them in the buffer,
+//   until shutdown or until each has made `items`; the rest are consumers:
+//   they take items out and handle them.
 // The buffer is a count guarded by one lock, with two conditions on that
 // lock, as in Python's queue.Queue: producers wait on `notFull`, consumers
 // wait on `notEmpty`.
@@ -20,11 +21,13 @@ type WaitStyle = "while" | "if" | "waitFor";
 export default defineScenario({
   params: {
     capacity: param.int({ default: 5, min: 1, max: 16, label: "Buffer capacity" }),
-    producers: param.int({ default: 2, min: 1, max: 4, label: "Producers" }),
+    producers: param.int({ default: 2, min: 0, max: 4, label: "Producers" }),
     consumers: param.int({ default: 4, min: 1, max: 8, label: "Consumers" }),
     waitStyle: param.choice(["while", "if", "waitFor"], { default: "while", label: "Wait style" }),
     wake: param.choice(["notifyAll", "notify"], { default: "notifyAll", label: "Wake waiters with" }),
     duration: param.int({ default: 400, min: 50, max: 3000, label: "Open for (ms)" }),
+    // A bound for step mode and Explore, where no time passes; a run of `duration` ms makes fewer.
+    items: param.int({ default: 2000, min: 1, max: 5000, label: "Items per producer, at most" }),
   },
 
   // A, then the producers, then the consumers.
@@ -51,7 +54,7 @@ export default defineScenario({
   },
 
   worker: (s, ctx) => {
-    const { capacity, producers, waitStyle, wake, duration } = ctx.params;
+    const { capacity, producers, waitStyle, wake, duration, items } = ctx.params;
     // Wakes the waiters of `cond` the way the `wake` parameter says. The caller holds the lock.
     const wakeWaiters = (cond: Condition) => (wake === "notify" ? cond.notify() : cond.notifyAll());
 
@@ -82,16 +85,23 @@ export default defineScenario({
 
     if (ctx.id <= producers) {
       // ---- Producer ----
-      while (!s.shutdown.isSet()) {
+      for (let made = 0; made < items && !s.shutdown.isSet(); made++) {
         ctx.io(ctx.now() < rushEnds ? RUSH_ITEM_MS : CALM_ITEM_MS); // make an item
         s.notFull.acquire();
         try {
-          waitUntil(s.notFull, () => s.count.get() < capacity || s.shutdown.isSet(), waitStyle, s.producerWaits, s.futileWakeups);
-          if (s.shutdown.isSet()) break; // closed: the item is dropped
-          if (s.count.get() >= capacity) s.overfills.add(1); // we were let in, but the buffer is full
-          s.count.add(1);
+          // Look at the buffer under the lock, and act on what was seen last.
+          let inBuffer = 0;
+          let closed = false;
+          const look = () => {
+            inBuffer = s.count.get();
+            closed = s.shutdown.isSet();
+            return inBuffer < capacity || closed;
+          };
+          waitUntil(s.notFull, look, waitStyle, s.producerWaits, s.futileWakeups);
+          if (closed) break; // closed: the item is dropped
+          if (inBuffer >= capacity) s.overfills.add(1); // we were let in, but the buffer is full
+          s.fill.record(s.count.add(1));
           s.produced.add(1);
-          s.fill.record(s.count.get());
           wakeWaiters(s.notEmpty); // there is an item now
         } finally {
           s.notFull.release();
@@ -105,16 +115,22 @@ export default defineScenario({
       let took = false;
       s.notEmpty.acquire();
       try {
-        waitUntil(s.notEmpty, () => s.count.get() > 0 || s.shutdown.isSet(), waitStyle, s.consumerWaits, s.futileWakeups);
-        if (s.count.get() === 0) {
-          if (s.shutdown.isSet()) break; // closed and empty: this consumer is done
+        let inBuffer = 0;
+        let closed = false;
+        const look = () => {
+          inBuffer = s.count.get();
+          closed = s.shutdown.isSet();
+          return inBuffer > 0 || closed;
+        };
+        waitUntil(s.notEmpty, look, waitStyle, s.consumerWaits, s.futileWakeups);
+        if (inBuffer === 0) {
+          if (closed) break; // closed and empty: this consumer is done
           // Woken, but the item is gone. Python's deque.popleft() would raise
           // IndexError here and kill this thread; we count it and go on.
           s.emptyTakes.add(1);
         } else {
-          s.count.add(-1);
+          s.fill.record(s.count.add(-1));
           s.consumed.add(1);
-          s.fill.record(s.count.get());
           took = true;
           wakeWaiters(s.notFull); // there is room now
         }
@@ -142,22 +158,26 @@ export default defineScenario({
 /**
  * Sleeps on `cond` until `ready()` is true, in the given style. The caller
  * holds the condition's lock; `cond.wait()` releases it while asleep and
- * takes it back before returning.
+ * takes it back before returning. `ready()` looks once per wake-up: the
+ * caller acts on what its last look saw, as Python's code acts on the
+ * deque it just checked.
  */
 function waitUntil(cond: Condition, ready: () => boolean, style: WaitStyle, waits: SharedInt, futile: SharedInt): void {
   if (style === "while") {
     // Check again after every wake-up: whoever woke us, things may have changed since.
-    while (!ready()) {
+    let ok = ready();
+    while (!ok) {
       waits.add(1);
       cond.wait();
-      if (!ready()) futile.add(1);
+      ok = ready();
+      if (!ok) futile.add(1);
     }
   } else if (style === "if") {
     // Check once: after the wake-up we go ahead, true or not. The bug.
     if (!ready()) {
       waits.add(1);
       cond.wait();
-      if (!ready()) futile.add(1);
+      if (!ready()) futile.add(1); // and goes ahead all the same
     }
   } else {
     // Python's cond.wait_for(predicate): the while loop, written for you.

@@ -22,6 +22,8 @@ export const DEFAULT_RUNS = 5;
 const CHECK_TIME_LIMIT_MS = 20_000;
 /** Schedules an explore check may try: a lesson's check params should keep its search far smaller. */
 const EXPLORE_CAP = 2_000;
+/** The preemptions an explore check searches when it names none (AUTHORING.md). */
+export const DEFAULT_PREEMPTIONS = 2;
 /** A proof is cut short only by the cap; this is a backstop against a runaway search. */
 const EXPLORE_BUDGET_MS = 120_000;
 /** Reading a scenario's parameters, on a worker that may still be starting on a busy machine. */
@@ -130,7 +132,7 @@ function paramProblem(specs: ParamSpecs, name: string, value: unknown): string |
   return problem === null ? null : `${name}: ${problem}`;
 }
 
-interface Verdict {
+export interface Verdict {
   readonly ok: boolean;
   readonly seen: string;
 }
@@ -188,7 +190,17 @@ function judge(check: LessonCheck, outcome: RunOutcome, run: number, runs: numbe
 async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCheck, js: string, params: Record<string, ParamValue>): Promise<Verdict> {
   const { goal } = check;
   const promises = goal === undefined ? invariantPromise(lesson.invariant) : lesson.goals.filter((g) => g.id === goal);
-  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
+  const preemptions = check.preemptions ?? DEFAULT_PREEMPTIONS;
+  const result = await explore(pool, { js, params, promises, maxPreemptions: preemptions, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
+  return exploreVerdict(check, preemptions, result);
+}
+
+/** What an explore check's search shows: `explore-passes` holds only if every schedule up to the claimed preemptions was tried. */
+export function exploreVerdict(
+  check: Pick<LessonCheck, "expect" | "gil">,
+  preemptions: number,
+  result: Pick<ExploreResult, "schedules" | "bound" | "exhaustive" | "complete" | "equivalentSkipped" | "failure">,
+): Verdict {
   const searched = searchedWords(result);
   if (result.failure) {
     const seen = `a failing schedule (${result.failure.kind}) after ${searched}: ${result.failure.message}`;
@@ -196,15 +208,19 @@ async function verifyByExplore(pool: WorkerPool, lesson: Lesson, check: LessonCh
     return gilVerdict(check, result.failure.gilNote, `found ${seen}`);
   }
   if (check.expect === "explore-passes") {
-    return result.exhaustive
-      ? { ok: true, seen: `no failure in all ${searched}` }
-      : { ok: false, seen: `the search stopped at ${searched} without covering them all (at most ${EXPLORE_CAP.toLocaleString("en")}): lower "preemptions" (1 is often enough), or make the params smaller` };
+    // The search reports the highest bound it covered: a cap reached at a lower bound than claimed proves less than the claim.
+    if (result.exhaustive && (result.complete || result.bound >= preemptions)) return { ok: true, seen: `no failure in all ${searched}` };
+    const short = result.exhaustive ? `, short of the ${preemptions} claimed` : " without covering them all";
+    return {
+      ok: false,
+      seen: `the search stopped at ${searched}${short} (it tries at most ${EXPLORE_CAP.toLocaleString("en")}): lower "preemptions" (1 is often enough), or make the params smaller`,
+    };
   }
   return { ok: false, seen: `explore found no failure in ${result.exhaustive ? "all " : ""}${searched}` };
 }
 
 /** For a `gil` claim: whether CPython's GIL allows the schedule found (it has no note of a switch the GIL rules out). */
-function gilVerdict(check: LessonCheck, gilNote: string | null, seen: string): Verdict {
+function gilVerdict(check: Pick<LessonCheck, "gil">, gilNote: string | null, seen: string): Verdict {
   if (check.gil === "allows" && gilNote !== null) return { ok: false, seen: `${seen}; but CPython's GIL rules it out: ${gilNote}` };
   if (check.gil === "rules-out" && gilNote === null) return { ok: false, seen: `${seen}; and CPython's GIL allows it (or the run is not under the GIL)` };
   return { ok: true, seen: check.gil === "rules-out" ? `${seen}; CPython's GIL rules it out` : seen };
@@ -215,14 +231,14 @@ async function verifyReachable(pool: WorkerPool, lesson: Lesson, check: LessonCh
   const goal = lesson.goals.find((g) => g.id === check.goal)!;
   const wanted = goal.step === "deadlock" ? "deadlock" : "broken";
   const promises = goal.step === "deadlock" ? [] : [{ id: goal.id, text: `goal "${goal.id}" not reached`, check: `!(${goal.check})` }];
-  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
+  const result = await explore(pool, { js, params, promises, maxPreemptions: check.preemptions ?? DEFAULT_PREEMPTIONS, cap: EXPLORE_CAP, budgetMs: EXPLORE_BUDGET_MS, random: false });
   const searched = searchedWords(result);
   if (result.failure?.kind === wanted) return { ok: true, seen: `a schedule reaches it, found after ${searched}` };
   if (result.failure) return { ok: false, seen: `the search ended at a schedule that fails otherwise (${result.failure.kind}): ${result.failure.message}` };
   return { ok: false, seen: `no schedule reaches it in ${result.exhaustive ? "all " : ""}${searched}` };
 }
 
-function searchedWords(result: ExploreResult): string {
+function searchedWords(result: Pick<ExploreResult, "schedules" | "bound" | "complete" | "equivalentSkipped">): string {
   const schedules = `${result.schedules.toLocaleString("en")} schedules`;
   if (result.complete) return `${schedules}, every order (${result.equivalentSkipped.toLocaleString("en")} skipped as equivalent)`;
   return `${schedules} with up to ${result.bound} preemption${result.bound === 1 ? "" : "s"}`;
