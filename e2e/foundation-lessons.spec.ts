@@ -24,8 +24,9 @@ test.describe("Unit 1 lessons run on real workers", () => {
         // Four waits of 100 ms one after another, then at once: no machine makes a wait shorter.
         expect(sequentialMs).toBeGreaterThanOrEqual(4 * size);
         expect(concurrentMs).toBeGreaterThanOrEqual(size);
-        // The lesson's own claim (lessons:check makes it too): waits overlap under the GIL, whatever the load.
-        await expect(page.getByTestId("goal-io-threads")).toHaveAttribute("data-met", "true");
+        // Waits overlap under the GIL, whatever the load: the tasks count themselves in while they wait.
+        // (Not the io-threads goal: its speedup of 3 is a time, which a loaded machine can stretch.)
+        expect(await resultValue(page, "waitingAtOnce")).toBeGreaterThanOrEqual(2);
       }
     }
     await expect(page.getByTestId("chart-0")).toHaveAttribute("data-points", "2");
