@@ -43,7 +43,7 @@ export interface LoopReport {
 }
 
 export class EventLoop implements TaskLoop {
-  private readonly ready: Handle[] = [];
+  private ready: Handle[] = [];
   private readonly timers = new TimerHeap();
   private readonly tasks: Task<unknown>[] = [];
   private current: Task<unknown> | null = null;
@@ -208,9 +208,10 @@ export class EventLoop implements TaskLoop {
       this.clock.idleUntil(next);
     }
     for (const handle of this.timers.due(this.time())) this.ready.push(handle);
-    const count = this.ready.length;
-    for (let i = 0; i < count; i++) {
-      const handle = this.ready.shift()!;
+    // What was ready when the iteration began; what its callbacks schedule waits for the next.
+    const batch = this.ready;
+    this.ready = [];
+    for (const handle of batch) {
       if (handle.cancelled) continue;
       const step = handle.callback();
       if (step) await step;
