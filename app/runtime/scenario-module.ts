@@ -10,6 +10,7 @@ import type { ParamSpecs } from "./params";
 import type { Scenario } from "./api";
 import { BREAKER, insertEvalBreakers } from "./insert-eval-breakers";
 import { evalBreaker } from "./eval-breaker";
+import { SCENARIO_FRAME } from "./caller-line";
 
 export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
 
@@ -68,21 +69,10 @@ function checkScenario(value: unknown): AnyScenario {
   return s as AnyScenario;
 }
 
-const FRAME = new RegExp(`${SCENARIO_FILE.replace(".", "\\.")}:(\\d+):(\\d+)`);
-
-/** The line of scenario code that called into the runtime here, or 0 when no frame names it. */
-export function callerLine(): number {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const frame = FRAME.exec(new Error().stack ?? "");
-  Error.stackTraceLimit = limit;
-  return frame ? Number(frame[1]) : 0;
-}
-
 /** Turns anything thrown into a plain error value that names where it happened. */
 export function describeError(thrown: unknown, phase: Phase, workerId?: number): ScenarioErrorInfo {
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-  const frame = FRAME.exec(error.stack ?? "");
+  const frame = SCENARIO_FRAME.exec(error.stack ?? "");
   return {
     name: error.name,
     message: error.message,

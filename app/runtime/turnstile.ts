@@ -34,7 +34,7 @@
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
 import { breaksEval } from "./eval-breaker";
-import { callerLine } from "./scenario-module";
+import { callerLine } from "./caller-line";
 import { timeOutCurrentWait } from "./sync/wait-clock";
 
 export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10, switchable: 11 } as const;
