@@ -49,9 +49,7 @@ export function loopApi(loop: EventLoop): Loop {
   return {
     createTask: (body, name) => loop.createTask(body, name),
     sleep: (seconds, result) => loop.sleep(seconds, result),
-    io: async (seconds) => {
-      await loop.sleep(seconds);
-    },
+    io: (seconds) => loop.io(seconds),
     gather: (children, options) => loop.gather(children, options),
     taskGroup: (body) => loop.taskGroup(body),
     timeout: (seconds, body) => loop.timeout(seconds, body),

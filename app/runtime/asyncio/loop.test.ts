@@ -36,7 +36,7 @@ describe("the event loop", () => {
       await loop.createFuture<void>();
     });
     await expect(run).rejects.toThrow(LoopDeadlockError);
-    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for a future.");
+    await expect(run).rejects.toThrow("Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: main waits for a future.");
   });
 
   it("cancels the tasks left when main returns and lists them, lists a task that swallowed its cancellation and an exception nobody retrieved", async () => {
@@ -82,7 +82,7 @@ describe("asyncio's primitives on the loop", () => {
       await lock.acquire();
       await lock.acquire();
     });
-    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for lock lock.");
+    await expect(run).rejects.toThrow("Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: main waits for lock lock.");
   });
 
   it("say what each task waits for when a queue's join has no consumer", async () => {
@@ -96,6 +96,6 @@ describe("asyncio's primitives on the loop", () => {
       await jobs.put(1);
       await reader;
     });
-    await expect(run).rejects.toThrow("Deadlock: no task is ready and no timer is pending, so nothing can wake them: main waits for task reader; reader waits for an item in queue jobs.");
+    await expect(run).rejects.toThrow("Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: main waits for task reader; reader waits for an item in queue jobs.");
   });
 });

@@ -22,6 +22,8 @@ import { TimerHeap, type Handle } from "./timers";
 import { gather, type Gatherable } from "./gather";
 import { TaskGroup } from "./task-group";
 import { timeout, waitFor } from "./timeout";
+import { arrivalsAt, nominalTimes, type Arrival, type ArrivalChooser, type PendingIo } from "./arrivals";
+import { callerLine } from "../caller-line";
 
 /** Something the student's code did that asyncio forbids or warns of, in words. */
 export class LoopMisuseError extends Error {
@@ -42,6 +44,23 @@ export interface LoopReport {
   readonly unretrieved: readonly { readonly task: string; readonly error: unknown }[];
 }
 
+/** What step mode, Explore and the timeline learn of a run, as it goes. */
+export interface LoopObserver {
+  /** The loop looked for I/O and `arrivals[position]` came (only when there was a choice). */
+  arrived?(arrivals: readonly Arrival[], position: number): void;
+  stepBegins?(task: Task<unknown>): void;
+  /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
+  stepEnds?(task: Task<unknown>, line: number): void;
+}
+
+export interface LoopOptions {
+  /** Which arrival comes when there is a choice (arrivals.ts); by default each I/O takes its nominal time. */
+  readonly choose?: ArrivalChooser;
+  readonly observer?: LoopObserver;
+  /** Record the scenario line of each step's last call to the loop, for the swimlanes (costs a stack trace a call). */
+  readonly recordLines?: boolean;
+}
+
 export class EventLoop implements TaskLoop {
   private ready: Handle[] = [];
   private readonly timers = new TimerHeap();
@@ -54,8 +73,20 @@ export class EventLoop implements TaskLoop {
   private readonly sentinel = new MessageChannel();
   private sentinelPending = false;
   private taskCount = 0;
+  private readonly pendingIo = new Set<PendingIo>();
+  private ioCount = 0;
+  private stepLine = 0;
+  private readonly choose: ArrivalChooser;
+  private readonly observer: LoopObserver | null;
+  private readonly recordLines: boolean;
 
-  constructor(readonly clock: LoopClock) {
+  constructor(
+    readonly clock: LoopClock,
+    { choose = nominalTimes, observer, recordLines = false }: LoopOptions = {},
+  ) {
+    this.choose = choose;
+    this.observer = observer ?? null;
+    this.recordLines = recordLines;
     this.sentinel.port1.onmessage = () => this.onSentinel();
   }
 
@@ -78,10 +109,12 @@ export class EventLoop implements TaskLoop {
   }
 
   createFuture<T>(waitsFor?: string): Future<T> {
+    this.noteLine();
     return new Future<T>(this, waitsFor);
   }
 
   createTask<T>(body: () => Promise<T>, name?: string): Task<T> {
+    this.noteLine();
     const task = new Task<T>(this, body, name ?? `Task-${++this.taskCount}`);
     this.tasks.push(task as Task<unknown>);
     return task;
@@ -90,6 +123,7 @@ export class EventLoop implements TaskLoop {
   /** `asyncio.sleep`: 0 yields once (the task goes to the back of the ready queue); more waits on a timer. */
   async sleep<T = undefined>(seconds: number, result?: T): Promise<T> {
     if (!(seconds > 0)) {
+      this.noteLine();
       await new YieldPoint(this);
       return result as T;
     }
@@ -101,6 +135,31 @@ export class EventLoop implements TaskLoop {
       return await future;
     } finally {
       timer.cancelled = true;
+    }
+  }
+
+  /**
+   * A simulated I/O wait of `seconds` (a request, a disk read): it completes
+   * at its nominal time in a free run; step mode and Explore may have it
+   * arrive sooner or later than other events (arrivals.ts).
+   */
+  async io(seconds: number): Promise<void> {
+    const future = this.createFuture<void>(`I/O of ${seconds} s`);
+    const io: PendingIo = {
+      id: this.ioCount++,
+      task: this.current?.name ?? "the loop",
+      seconds,
+      due: this.time() + Math.max(0, seconds),
+      complete: () => {
+        if (!future.done()) future.setResult();
+      },
+      live: () => !future.done(),
+    };
+    this.pendingIo.add(io);
+    try {
+      await future;
+    } finally {
+      this.pendingIo.delete(io);
     }
   }
 
@@ -186,6 +245,8 @@ export class EventLoop implements TaskLoop {
     return new Promise<void>((resolve) => {
       this.current = task;
       this.suspended = false;
+      this.stepLine = 0;
+      this.observer?.stepBegins?.(task);
       this.endCurrentStep = resolve;
       this.armSentinel();
       act();
@@ -193,8 +254,9 @@ export class EventLoop implements TaskLoop {
   }
 
   endStep(task: Task<unknown>): void {
-    if (task !== this.current) return;
+    if (task !== this.current || this.suspended) return;
     this.suspended = true;
+    this.observer?.stepEnds?.(task, this.stepLine);
     const end = this.endCurrentStep;
     this.endCurrentStep = null;
     end?.();
@@ -202,11 +264,7 @@ export class EventLoop implements TaskLoop {
 
   private async runOnce(): Promise<void> {
     if (this.fatal) throw this.fatal;
-    if (this.ready.length === 0) {
-      const next = this.timers.nextDeadline();
-      if (next === null) throw new LoopDeadlockError(this.deadlockWords());
-      this.clock.idleUntil(next);
-    }
+    this.lookForIo();
     for (const handle of this.timers.due(this.time())) this.ready.push(handle);
     // What was ready when the iteration began; what its callbacks schedule waits for the next.
     const batch = this.ready;
@@ -218,6 +276,34 @@ export class EventLoop implements TaskLoop {
       this.current = null;
       if (this.fatal) throw this.fatal;
     }
+  }
+
+  /**
+   * CPython's `select` before each iteration: which I/O arrives now, and,
+   * with nothing ready, how far time moves (arrivals.ts). A choice is asked
+   * of `choose` only where there is one.
+   */
+  private lookForIo(): void {
+    for (;;) {
+      const pending = [...this.pendingIo].filter((io) => io.live());
+      const arrivals = arrivalsAt(this.time(), this.ready.length > 0, pending, this.timers.nextDeadline());
+      if (arrivals.length === 0) throw new LoopDeadlockError(this.deadlockWords());
+      const position = arrivals.length === 1 ? 0 : this.choose(arrivals);
+      const arrival = arrivals[position];
+      if (arrival === undefined) throw new RangeError(`No arrival at position ${position} of ${arrivals.length}: this is an engine bug.`);
+      if (arrivals.length > 1) this.observer?.arrived?.(arrivals, position);
+      if (arrival.kind === "go") return;
+      if (arrival.kind === "timer") return this.clock.idleUntil(arrival.at);
+      // On its nominal time when it comes first; sooner than that, it arrives now.
+      if (position === 0) this.clock.idleUntil(arrival.io.due);
+      this.pendingIo.delete(arrival.io);
+      arrival.io.complete();
+    }
+  }
+
+  /** The scenario line calling the loop now, as the current step's line: only when lines are recorded. */
+  private noteLine(): void {
+    if (this.recordLines && this.current !== null) this.stepLine = callerLine();
   }
 
   private fail(error: Error): void {
@@ -247,7 +333,7 @@ export class EventLoop implements TaskLoop {
 
   private deadlockWords(): string {
     const waiting = this.tasks.filter((t) => !t.done()).map((t) => `${t.name} waits for ${t.waitingFor() ?? "nothing it will get"}`);
-    return `Deadlock: no task is ready and no timer is pending, so nothing can wake them: ${waiting.join("; ")}.`;
+    return `Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: ${waiting.join("; ")}.`;
   }
 
   private report(leaked: readonly Task<unknown>[]): LoopReport {
