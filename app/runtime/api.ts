@@ -22,6 +22,7 @@ import type { InterpreterMode } from "./gil";
 import type { Series } from "./series";
 import type { Loop } from "./asyncio/loop-api";
 import { runMain, type ClockKind } from "./asyncio/run-main";
+import { registerAsyncScenario } from "./asyncio/async-scenarios";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
@@ -190,7 +191,7 @@ export interface AsyncScenario<P extends ParamSpecs, S, R> {
 
 /** Declares a scenario in asyncio mode; the module's default export. */
 export function defineAsyncScenario<const P extends ParamSpecs, S, R>(scenario: AsyncScenario<P, S, R>): Scenario<P, S, R> {
-  return {
+  const declared: Scenario<P, S, R> = {
     params: scenario.params,
     interpreter: () => ({ mode: "asyncio" }),
     workers: 1,
@@ -198,4 +199,6 @@ export function defineAsyncScenario<const P extends ParamSpecs, S, R>(scenario: 
     worker: (state, { params }) => runMain((loop) => scenario.main(state, loop, params), scenario.clock?.(params) ?? "virtual"),
     result: (state, params) => scenario.result(state, params),
   };
+  registerAsyncScenario(declared as never, scenario as never);
+  return declared;
 }

@@ -6,6 +6,7 @@
  */
 import type { ParamSpecs, ParamValue } from "./params";
 import type { Allocation } from "./memory";
+import type { TaskDecision, TaskSchedulePlan, TaskStep } from "./asyncio/task-schedule";
 
 /** Which step of a run an error came from. */
 export type Phase = "load" | "setup" | "worker" | "result" | "goal";
@@ -25,6 +26,8 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** What the page needs to know about a scenario before running it. */
 export interface Description {
   readonly params: ParamSpecs;
+  /** Declared with defineAsyncScenario: step mode and Explore schedule its tasks, not workers. */
+  readonly asyncio: boolean;
 }
 
 export interface PrepareRequest {
@@ -74,12 +77,30 @@ export interface Finish {
   readonly goals: readonly GoalOutcome[];
 }
 
+/** How one schedule of an asyncio scenario ended (runTaskSchedule). */
+export type TaskEnding =
+  | { readonly kind: "done"; readonly result: unknown; readonly goals: readonly GoalOutcome[]; readonly notes: readonly string[] }
+  | { readonly kind: "deadlock"; readonly message: string }
+  | { readonly kind: "error"; readonly error: ScenarioErrorInfo };
+
+/** One schedule of an asyncio scenario: its choices, its steps when recorded, and how it ended. */
+export interface TaskScheduleReport {
+  readonly decisions: readonly TaskDecision[];
+  readonly steps: readonly TaskStep[];
+  readonly lanes: readonly string[];
+  readonly ending: TaskEnding;
+  /** The run met other arrivals than its prefix was chosen among: the scenario is not deterministic. */
+  readonly diverged: boolean;
+}
+
 export interface RunnerApi {
   describe(js: string): Outcome<Description>;
   prepare(request: PrepareRequest): Outcome<Prepared>;
   /** Waits at the start gate with the run's other `workerCount - 1` workers, then runs the body. */
   runBody(workerCount: number): Promise<Outcome<BodyReport>>;
   finish(goals: readonly GoalCheck[]): Outcome<Finish>;
+  /** After `prepare` of an asyncio scenario: runs `main` once more, on its own loop, through the plan's choices (step mode, Explore). */
+  runTaskSchedule(plan: TaskSchedulePlan, goals: readonly GoalCheck[]): Promise<Outcome<TaskScheduleReport>>;
 }
 
 /** The file name scenario code is evaluated under; stack frames name it. */

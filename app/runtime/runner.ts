@@ -32,6 +32,10 @@ import { START_POINT, ScheduleAbortedError } from "./turnstile";
 import { useGatedClock } from "./sync/wait-clock";
 import { countClockRead, countNondeterminism } from "./nondeterminism";
 import { Thread } from "./thread";
+import { asyncScenarioOf } from "./asyncio/async-scenarios";
+import { runTaskSchedule, type TaskSchedulePlan } from "./asyncio/task-schedule";
+import { LoopDeadlockError } from "./asyncio/loop";
+import { reportNotes } from "./asyncio/run-main";
 import { plainDataProblem } from "./plain-data";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
@@ -47,6 +51,8 @@ import {
   type PrepareRequest,
   type Prepared,
   type RunnerApi,
+  type TaskEnding,
+  type TaskScheduleReport,
 } from "./protocol";
 
 interface PreparedRun {
@@ -63,11 +69,13 @@ interface PreparedRun {
 
 export class Runner implements RunnerApi {
   private prepared: PreparedRun | null = null;
+  /** The shared objects' words as the first setup left them: each task schedule starts from them. */
+  private arenaAtStart: Int32Array | null = null;
 
   describe(js: string): Outcome<Description> {
     try {
       const scenario = evaluateScenario(js);
-      return { ok: true, value: { params: plainParams(scenario.params) } };
+      return { ok: true, value: { params: plainParams(scenario.params), asyncio: asyncScenarioOf(scenario) !== null } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "load") };
     }
@@ -75,6 +83,7 @@ export class Runner implements RunnerApi {
 
   prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
+    this.arenaAtStart = null;
     const { workerId } = request;
     let module: () => AnyScenario;
     let scenario: AnyScenario;
@@ -200,6 +209,36 @@ export class Runner implements RunnerApi {
     return { ok: true, value: { result, goals: goals.map((goal) => checkGoal(goal, result, request.params)) } };
   }
 
+  async runTaskSchedule(plan: TaskSchedulePlan, goals: readonly GoalCheck[]): Promise<Outcome<TaskScheduleReport>> {
+    const { module, received, thread } = this.mustBePrepared();
+    const { words } = thread.arena;
+    const start = thread.arena.layout.arenaStart;
+    this.arenaAtStart ??= words.slice(start, Atomics.load(words, Header.arenaEnd));
+    words.set(this.arenaAtStart, start);
+    let declaration;
+    try {
+      // A fresh module and state for every schedule: nothing one schedule did may reach the next.
+      this.prepared = attach(module(), module, received, new Arena(thread.arena.buffer), false);
+      declaration = asyncScenarioOf(this.prepared.scenario);
+    } catch (thrown) {
+      return { ok: false, error: describeError(thrown, "setup", received.workerId) };
+    }
+    if (declaration === null) {
+      return { ok: false, error: { name: "Error", message: "This scenario is not in asyncio mode: step mode and Explore schedule its workers instead.", phase: "load" } };
+    }
+    setPointHook(null);
+    setEvalBreaker(null);
+    const { state, request } = this.prepared;
+    const run = await runTaskSchedule(declaration, state, request.params as never, plan);
+    const ending = run.thrown === undefined ? this.taskResult(goals, reportNotes(run.report!)) : taskFailure(run.thrown);
+    return { ok: true, value: { decisions: run.decisions, steps: run.steps, lanes: run.lanes, ending, diverged: run.diverged } };
+  }
+
+  private taskResult(goals: readonly GoalCheck[], notes: readonly string[]): TaskEnding {
+    const finished = this.finish(goals);
+    return finished.ok ? { kind: "done", ...finished.value, notes } : { kind: "error", error: finished.error };
+  }
+
   private mustBePrepared(): PreparedRun {
     if (this.prepared === null) throw new Error("Runner used before prepare(): this is an engine bug.");
     return this.prepared;
@@ -288,6 +327,12 @@ function workerContext(thread: Thread, workers: number, { params, origin }: Prep
       return now() - origin;
     },
   };
+}
+
+/** What main or the loop threw, as a task schedule's ending. */
+function taskFailure(thrown: unknown): TaskEnding {
+  if (thrown instanceof LoopDeadlockError) return { kind: "deadlock", message: thrown.message };
+  return { kind: "error", error: describeError(thrown, "worker", 0) };
 }
 
 /** An error's class and message: what a shrunk schedule must throw again. */

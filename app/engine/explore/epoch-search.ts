@@ -23,7 +23,8 @@ import { TurnState } from "../../runtime/turnstile";
 import { Controller, StuckWorkerError } from "./controller";
 import { byPrefix, follow, type Chooser, type Reduction } from "./drive";
 import { SleepSets } from "./sleep-sets";
-import { pct, randomWalk, seededRandom } from "./random-schedules";
+import { pct, randomWalk } from "./random-schedules";
+import { seededRandom } from "../../runtime/seeded-random";
 import { preemptions, searchBounded, type Decision, type Execution, type Prefix } from "./search";
 import { shrink } from "./shrink";
 

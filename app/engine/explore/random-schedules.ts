@@ -13,20 +13,7 @@
  */
 import type { Option } from "./controller";
 import type { Chooser } from "./drive";
-
-export type Random = () => number;
-
-/** Mulberry32: a small seeded generator, so that a search can be repeated. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from "../../runtime/seeded-random";
 
 /** Each decision picks one of the moves a fair search may take (drive.ts, Turns), uniformly. */
 export function randomWalk(random: Random): Chooser {

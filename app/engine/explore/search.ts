@@ -74,11 +74,19 @@ export interface SearchLimits {
   readonly seen?: Map<string, Execution<unknown>>;
 }
 
-export function searchBounded<F>(
-  bound: number,
-  execute: (prefix: Prefix) => Execution<F>,
-  { cap, cancelled = () => false, preemptionsOnly = false, seen = new Map() }: SearchLimits,
-): SearchResult<F> {
+export function searchBounded<F>(bound: number, execute: (prefix: Prefix) => Execution<F>, limits: SearchLimits): SearchResult<F> {
+  const schedules = boundedSchedules<F>(bound, limits);
+  for (let next = schedules.next(); ; next = schedules.next(execute(next.value))) if (next.done) return next.value;
+}
+
+/** The same search where a schedule runs asynchronously (asyncio's tasks, on a runner worker). */
+export async function searchBoundedAsync<F>(bound: number, execute: (prefix: Prefix) => Promise<Execution<F>>, limits: SearchLimits): Promise<SearchResult<F>> {
+  const schedules = boundedSchedules<F>(bound, limits);
+  for (let next = schedules.next(); ; next = schedules.next(await execute(next.value))) if (next.done) return next.value;
+}
+
+/** The search's order, apart from how a schedule runs: yields each prefix to run, and is sent what running it did. */
+function* boundedSchedules<F>(bound: number, { cap, cancelled = () => false, preemptionsOnly = false, seen = new Map() }: SearchLimits): Generator<Prefix, SearchResult<F>, Execution<F>> {
   let prefix: Prefix = { positions: [], keys: [] };
   let schedules = 0;
   let pruned = false;
@@ -88,7 +96,7 @@ export function searchBounded<F>(
     const key = prefix.positions.join(",");
     let run = seen.get(key) as Execution<F> | undefined;
     if (run === undefined) {
-      run = execute(prefix);
+      run = yield prefix;
       schedules++;
       seen.set(key, run);
     }

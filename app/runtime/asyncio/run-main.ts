@@ -17,7 +17,8 @@ export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockK
   for (const note of reportNotes(report)) addRunNote(note);
 }
 
-function reportNotes({ leaked, swallowedCancels, unretrieved }: LoopReport): string[] {
+/** What the loop saw go wrong without failing, as notes for the student. */
+export function reportNotes({ leaked, swallowedCancels, unretrieved }: LoopReport): string[] {
   const notes: string[] = [];
   if (leaked.length > 0) notes.push(`Still pending when main returned, so cancelled as asyncio.run does: ${leaked.join(", ")}. Await your tasks (or use a task group) before main ends.`);
   for (const name of swallowedCancels) notes.push(`Task ${name} ended normally after it was cancelled: it swallowed CancelledError, which breaks timeouts and task groups. Re-raise it.`);

@@ -1,0 +1,168 @@
+/**
+ * One schedule of an asyncio scenario, for step mode and Explore: `main`
+ * runs on a loop of its own with the virtual clock, and at each choice
+ * point (arrivals.ts: which I/O arrives, whether time jumps past an I/O
+ * still out) takes the plan's position, then the default or a random one.
+ * The run is deterministic given its positions, so a search replays a
+ * schedule by its positions alone (engine/explore/search.ts, stateless
+ * search), as it does for threads.
+ */
+import { VirtualClock } from "./clock";
+import { EventLoop, type LoopObserver, type LoopReport } from "./loop";
+import { loopApi } from "./loop-api";
+import { arrivalKey, type Arrival } from "./arrivals";
+import type { Task } from "./task";
+import { seededRandom } from "../seeded-random";
+import type { AsyncScenario } from "../api";
+import type { ParamSpecs } from "../params";
+
+export interface TaskSchedulePlan {
+  /** The positions to take at the first choices. */
+  readonly prefix: readonly number[];
+  /** The arrivals (arrivalKey) the prefix was chosen among: a run that meets others has diverged. */
+  readonly keys?: readonly number[];
+  /** After the prefix, positions drawn from this seed (a random walk); without one, the defaults. */
+  readonly seed?: number;
+  /** Record each step and the tasks' names, to show this schedule (costs a stack trace per loop call). */
+  readonly record?: boolean;
+}
+
+/** A choice the schedule made: the shape of Explore's decisions (engine/explore/search.ts). */
+export interface TaskDecision {
+  readonly count: number;
+  readonly position: number;
+  readonly preemptive: readonly boolean[];
+  readonly preemptionsBefore: number;
+  readonly keys: readonly number[];
+}
+
+/** One row of the swimlanes: a task's step, or, in lane 0, what arrived when the loop had a choice. */
+export interface TaskStep {
+  /** 0 is the event loop itself; tasks follow in the order they first ran, main first. */
+  readonly lane: number;
+  readonly words: string;
+  /** The scenario line of the step's last call to the loop; 0 when unknown. */
+  readonly line: number;
+  /** The loop's virtual time when the step ran, in seconds. */
+  readonly at: number;
+  /** An arrival other than the default: one preemption. */
+  readonly preemption: boolean;
+}
+
+export interface TaskScheduleRun {
+  readonly decisions: readonly TaskDecision[];
+  readonly steps: readonly TaskStep[];
+  /** Lane names: "event loop", then the tasks. */
+  readonly lanes: readonly string[];
+  /** What `main` or the loop threw (an error, a deadlock, misuse); undefined when main returned. */
+  readonly thrown: unknown;
+  readonly report: LoopReport | null;
+  readonly diverged: boolean;
+}
+
+export const LOOP_LANE = "event loop";
+
+export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, unknown>, state: S, params: never, plan: TaskSchedulePlan): Promise<TaskScheduleRun> {
+  const choices = new PlannedChoices(plan);
+  const record = plan.record ? new StepRecord() : null;
+  const clock = new VirtualClock();
+  const loop = new EventLoop(clock, {
+    choose: (arrivals) => choices.choose(arrivals),
+    observer: record?.observer(() => clock.now()),
+    recordLines: plan.record ?? false,
+  });
+  let thrown: unknown;
+  let report: LoopReport | null = null;
+  try {
+    ({ report } = await loop.run(() => scenario.main(state, loopApi(loop), params)));
+  } catch (error) {
+    thrown = error;
+  }
+  return { decisions: choices.decisions, steps: record?.steps ?? [], lanes: record?.lanes ?? [], thrown, report, diverged: choices.diverged };
+}
+
+/** The plan's positions, then the defaults or random ones; each choice recorded as a decision. */
+class PlannedChoices {
+  readonly decisions: TaskDecision[] = [];
+  diverged = false;
+  private preemptions = 0;
+  private readonly random: (() => number) | null;
+
+  constructor(private readonly plan: TaskSchedulePlan) {
+    this.random = plan.seed === undefined ? null : seededRandom(plan.seed);
+  }
+
+  choose(arrivals: readonly Arrival[]): number {
+    const index = this.decisions.length;
+    const keys = arrivals.map(arrivalKey);
+    let position = this.positionAt(index, arrivals.length);
+    if (index < this.plan.prefix.length && (position >= arrivals.length || (this.plan.keys && keys[position] !== this.plan.keys[index]))) {
+      this.diverged = true;
+      position = 0;
+    }
+    this.decisions.push({ count: arrivals.length, position, preemptive: keys.map((_, p) => p > 0), preemptionsBefore: this.preemptions, keys });
+    if (position > 0) this.preemptions++;
+    return position;
+  }
+
+  private positionAt(index: number, count: number): number {
+    if (index < this.plan.prefix.length) return this.plan.prefix[index]!;
+    return this.random ? Math.floor(this.random() * count) : 0;
+  }
+}
+
+/** The swimlanes' rows, as the loop reports them. */
+class StepRecord {
+  readonly steps: TaskStep[] = [];
+  readonly lanes: string[] = [LOOP_LANE];
+  private readonly laneOf = new Map<Task<unknown>, number>();
+  private readonly started = new Set<Task<unknown>>();
+
+  observer(now: () => number): LoopObserver {
+    return {
+      arrived: (arrivals, position) => {
+        const words = arrivalWords(arrivals, position);
+        if (words !== null) this.steps.push({ lane: 0, words, line: 0, at: now(), preemption: position > 0 });
+      },
+      stepBegins: (task) => {
+        if (!this.laneOf.has(task)) this.laneOf.set(task, this.lanes.push(task.name) - 1);
+      },
+      stepEnds: (task, line) => {
+        const first = !this.started.has(task);
+        this.started.add(task);
+        this.steps.push({ lane: this.laneOf.get(task)!, words: stepWords(task, first), line, at: now(), preemption: false });
+      },
+    };
+  }
+}
+
+/** What a step came to: "starts, awaits I/O of 0.1 s", "ends", "ends with ValueError: bad". */
+function stepWords(task: Task<unknown>, first: boolean): string {
+  const starts = first ? "starts, " : "";
+  if (task.cancelled()) return first ? "is cancelled before it starts" : "ends cancelled";
+  if (task.done()) {
+    // Just ended: nobody has looked at its exception yet, and looking here must not count as looking.
+    const error = task.unretrievedError();
+    return error ? `${starts}ends with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` : `${starts}ends`;
+  }
+  const waiting = task.waitingFor();
+  return waiting === null ? `${starts}yields to the other ready tasks (sleep 0)` : `${starts}awaits ${waiting}`;
+}
+
+/** What arrived at a choice, in words; null for running the ready tasks as due. */
+function arrivalWords(arrivals: readonly Arrival[], position: number): string | null {
+  const arrival = arrivals[position]!;
+  const early = position > 0;
+  switch (arrival.kind) {
+    case "go":
+      return early ? "runs the ready tasks first: the I/O that is due is slow" : null;
+    case "timer":
+      return `time passes to ${seconds(arrival.at)}: a timer fires${early ? " while I/O is still out (it is slow)" : ""}`;
+    case "io":
+      return `${arrival.io.task}'s I/O of ${seconds(arrival.io.seconds)} completes${early ? " first, sooner than its time" : ""}`;
+  }
+}
+
+function seconds(value: number): string {
+  return `${Number(value.toFixed(6))} s`;
+}
