@@ -29,6 +29,9 @@ import { brief } from "../brief";
 import { gilNote } from "./gil-switches";
 import { interpreterOf } from "../../runtime/gil";
 import { plural } from "../plural";
+import { describeScenario } from "../describe";
+import { exploreTasks } from "./task-explore";
+import type { TaskStep } from "../../runtime/asyncio/task-schedule";
 
 /** No bound of its own: the bound rises while the cap and the budget allow. */
 export const DEFAULT_MAX_PREEMPTIONS = Number.POSITIVE_INFINITY;
@@ -37,6 +40,8 @@ export const DEFAULT_BUDGET_MS = 10_000;
 /** The whole run: the search's budget, and time to start the workers, shrink a failure and end. */
 const RUN_MARGIN_MS = 30_000;
 const PROGRESS_EVERY_MS = 200;
+/** Asking whether the scenario is asyncio may meet a cold worker (seconds in Node): a module that loops forever is caught by the run anyway. */
+const DESCRIBE_LIMIT_MS = 15_000;
 
 /** The controller: drives one gated run through a plan (drive.ts), or searches on one (epoch-search.ts). */
 export interface Driver {
@@ -80,6 +85,8 @@ export interface Failure {
   readonly objects: readonly Allocation[];
   /** For a run under the GIL, why CPython could not run this schedule (gil-switches.ts); else null. */
   readonly gilNote: string | null;
+  /** For an asyncio scenario, its steps by task (`steps` is then empty): lane 0 is the event loop. */
+  readonly tasks: { readonly lanes: readonly string[]; readonly steps: readonly TaskStep[] } | null;
 }
 
 export interface FoundFailure extends Failure {
@@ -106,6 +113,8 @@ export interface ExploreResult {
 }
 
 export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
+  const described = await describeScenario(pool, request.js, DESCRIBE_LIMIT_MS);
+  if (described.ok && described.value.asyncio) return exploreTasks(pool, request);
   const driver = request.driver ?? controllerCalls();
   const progress = new Int32Array(new SharedArrayBuffer(Progress.words * 4));
   const watching = setInterval(() => watch(request, progress), PROGRESS_EVERY_MS);
@@ -127,7 +136,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   if (searched === null) {
     // The run ended before any schedule: the scenario cannot load or set up.
     const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
-    const first = { ...failure, steps: [], objects: [], gilNote: null, choices: [], strategy: "bounded" as const, preemptions: 0 };
+    const first = { ...failure, steps: [], objects: [], gilNote: null, tasks: null, choices: [], strategy: "bounded" as const, preemptions: 0 };
     return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null, equivalentSkipped: 0 };
   }
   const { found, ...counts } = searched;
@@ -139,6 +148,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
     steps: again.steps,
     objects: [],
     gilNote: null,
+    tasks: null,
   };
   return { ...counts, failure: { ...failure, ...found } };
 }
@@ -203,7 +213,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
   const outcome = await handle.outcome;
   const failure = report.parked?.kind === "error" ? withConsequence(judge(outcome, request), report.parked.message) : (report.parked ?? judge(outcome, request));
   const underGil = interpreterOf(new Int32Array(handle.memory)) === "gil";
-  const found = failure ? { ...failure, steps: report.steps, objects: handle.objects, gilNote: underGil ? gilNote(report.steps) : null } : null;
+  const found = failure ? { ...failure, steps: report.steps, objects: handle.objects, gilNote: underGil ? gilNote(report.steps) : null, tasks: null } : null;
   return { decisions: report.decisions, steps: report.steps, failure: found, diverged: false };
 }
 
@@ -224,7 +234,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
   return { execution: await runSchedule(pool, request, { steps: found.steps, complete: true }) };
 }
 
-function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects" | "gilNote"> | null {
+function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects" | "gilNote" | "tasks"> | null {
   switch (outcome.status) {
     case "done": {
       const broken = brokenPromise(outcome.result, outcome.goals, request.promises ?? []);
@@ -240,7 +250,7 @@ function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "ste
 }
 
 /** The first promise a finished run broke, in words with the result that broke it, or null. */
-function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[], promises: readonly Goal[]): string | null {
+export function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[], promises: readonly Goal[]): string | null {
   for (const promise of promises) {
     const outcome = outcomes.find((o) => o.id === promise.id);
     if (outcome?.passed) continue;
