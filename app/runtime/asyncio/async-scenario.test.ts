@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "../../engine/compile";
 import { createNodePool } from "../../engine/node-pool";
 import { startRun } from "../../engine/run";
-import { explore } from "../../engine/explore/explore";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
@@ -46,9 +45,6 @@ describe("asyncio scenarios on the runner", () => {
     const outcome = await run(compiled(`async (state, loop) => { await loop.createTask(() => new Promise((r) => setTimeout(r, 10)), "sneaky"); }`));
     expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task sneaky awaited something the event loop does not own/);
   });
-
-  it("is refused by Explore with a reason, never searched as if it had no interleavings", async () => {
-    const result = await explore(pool, { js: compiled(`async (state, loop) => { await loop.sleep(1); }`), params: {}, random: false });
     expect(result.failure?.message).toMatch(/Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely\./);
   });
 });
