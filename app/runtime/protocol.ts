@@ -6,7 +6,7 @@
  */
 import type { ParamSpecs, ParamValue } from "./params";
 import type { Allocation } from "./memory";
-import type { TaskDecision, TaskSchedulePlan, TaskStep } from "./asyncio/task-schedule";
+import type { Paused, TaskDecision, TaskSchedulePlan, TaskStep } from "./asyncio/task-schedule";
 
 /** Which step of a run an error came from. */
 export type Phase = "load" | "setup" | "worker" | "result" | "goal";
@@ -81,7 +81,9 @@ export interface Finish {
 export type TaskEnding =
   | { readonly kind: "done"; readonly result: unknown; readonly goals: readonly GoalOutcome[]; readonly notes: readonly string[] }
   | { readonly kind: "deadlock"; readonly message: string }
-  | { readonly kind: "error"; readonly error: ScenarioErrorInfo };
+  | { readonly kind: "error"; readonly error: ScenarioErrorInfo }
+  /** Step mode stopped it, as its plan asked: where it stands. */
+  | ({ readonly kind: "paused" } & Paused);
 
 /** One schedule of an asyncio scenario: its choices, its steps when recorded, and how it ended. */
 export interface TaskScheduleReport {

@@ -230,7 +230,11 @@ export class Runner implements RunnerApi {
     setEvalBreaker(null);
     const { state, request } = this.prepared;
     const run = await runTaskSchedule(declaration, state, request.params as never, plan);
-    const ending = run.thrown === undefined ? this.taskResult(goals, reportNotes(run.report!)) : taskFailure(run.thrown);
+    const ending: TaskEnding = run.paused
+      ? { kind: "paused", ...run.paused }
+      : run.thrown === undefined
+        ? this.taskResult(goals, reportNotes(run.report!))
+        : taskFailure(run.thrown);
     return { ok: true, value: { decisions: run.decisions, steps: run.steps, lanes: run.lanes, ending, diverged: run.diverged } };
   }
 

@@ -99,6 +99,30 @@ describe("Explore over asyncio tasks", () => {
     expect(result.randomSchedules).toBeGreaterThan(0);
   });
 
+  it("stops where step mode asks: after a number of task steps, or at a choice, offering its arrivals in words", async () => {
+    const main = `async (state, loop) => {
+      const fetch = (name, seconds) => async () => { await loop.io(seconds); state.order.push(name); };
+      await loop.gather([fetch("slow", 0.2), fetch("fast", 0.1)]);
+    }`;
+    const opened = await TaskRuns.open(pool, compiled(main), { tasks: 1 }, []);
+    if ("error" in opened) throw new Error(opened.error.message);
+    try {
+      const afterTwo = await opened.run({ prefix: [], stopAfterSteps: 2 });
+      expect("report" in afterTwo && afterTwo.report.ending).toEqual({ kind: "paused", standing: ["awaits a gather of task Task-1, task Task-2", "awaits I/O of 0.2 s", "ready to start"], offered: [] });
+      const atChoice = await opened.run({ prefix: [], stopAfterSteps: 10, pauseAtChoice: true });
+      expect("report" in atChoice && atChoice.report.ending).toEqual({
+        kind: "paused",
+        standing: ["awaits a gather of task Task-1, task Task-2", "awaits I/O of 0.2 s", "awaits I/O of 0.1 s"],
+        offered: [
+          { words: "Task-2's I/O of 0.1 s completes", preemption: false },
+          { words: "Task-1's I/O of 0.2 s completes first, sooner than its time", preemption: true },
+        ],
+      });
+    } finally {
+      opened.close();
+    }
+  });
+
   it("says a task that never awaits holds the loop, and replaces the worker", async () => {
     const goals: never[] = [];
     const opened = await TaskRuns.open(pool, compiled(`async () => { for (;;) {} }`), { tasks: 1 }, goals, 300);

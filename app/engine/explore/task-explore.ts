@@ -204,6 +204,8 @@ export function judgeTask(report: TaskScheduleReport, request: Pick<ExploreReque
       const { name, message, line } = ending.error;
       return { kind: "error", message: `${name}: ${message}${line ? ` (line ${line})` : ""}`, signature: `${name}: ${message}` };
     }
+    case "paused":
+      return null;
     case "done": {
       const broken = brokenPromise(ending.result, ending.goals, request.promises ?? []);
       if (broken !== null) return { kind: "broken", message: broken, signature: ending.goals.find((g) => !g.passed)?.id ?? broken };

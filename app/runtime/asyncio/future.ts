@@ -61,6 +61,11 @@ export class Future<T> implements PromiseLike<T> {
     return this.failed ? this.error : null;
   }
 
+  /** @internal The exception it ended with, if any, without counting as retrieving it (for step mode's words). */
+  peekError(): unknown {
+    return this.failed ? this.error : undefined;
+  }
+
   /** @internal Whether it ended with an exception nobody has retrieved. */
   unretrievedError(): unknown {
     return this.failed && !this.retrieved ? this.error : undefined;

@@ -50,7 +50,7 @@ class GatheringFuture extends Future<unknown[]> {
     loop: EventLoop,
     private readonly children: readonly Future<unknown>[],
   ) {
-    super(loop);
+    super(loop, `a gather of ${children.map((child) => child.waitsFor).join(", ")}`);
   }
 
   override cancel(): boolean {

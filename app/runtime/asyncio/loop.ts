@@ -30,6 +30,11 @@ export class LoopMisuseError extends Error {
   override name = "LoopMisuseError";
 }
 
+/** Step mode stopped the run where the student is to choose (task-schedule.ts): not a failure. */
+export class LoopHalted extends Error {
+  override name = "LoopHalted";
+}
+
 /** No task can run: none is ready, and no timer is pending. */
 export class LoopDeadlockError extends Error {
   override name = "LoopDeadlockError";
@@ -48,6 +53,7 @@ export interface LoopReport {
 export interface LoopObserver {
   /** The loop looked for I/O and `arrivals[position]` came (only when there was a choice). */
   arrived?(arrivals: readonly Arrival[], position: number): void;
+  taskCreated?(task: Task<unknown>): void;
   stepBegins?(task: Task<unknown>): void;
   /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
   stepEnds?(task: Task<unknown>, line: number): void;
@@ -117,6 +123,7 @@ export class EventLoop implements TaskLoop {
     this.noteLine();
     const task = new Task<T>(this, body, name ?? `Task-${++this.taskCount}`);
     this.tasks.push(task as Task<unknown>);
+    this.observer?.taskCreated?.(task as Task<unknown>);
     return task;
   }
 
@@ -211,6 +218,11 @@ export class EventLoop implements TaskLoop {
     } finally {
       this.sentinel.port1.close();
     }
+  }
+
+  /** Stops the run after the current step: run() rejects with LoopHalted. */
+  halt(): void {
+    this.fail(new LoopHalted("Halted."));
   }
 
   // TaskLoop

@@ -8,10 +8,10 @@
  * search), as it does for threads.
  */
 import { VirtualClock } from "./clock";
-import { EventLoop, type LoopObserver, type LoopReport } from "./loop";
+import { EventLoop, LoopHalted, type LoopObserver, type LoopReport } from "./loop";
 import { loopApi } from "./loop-api";
 import { arrivalKey, type Arrival } from "./arrivals";
-import type { Task } from "./task";
+import { errorWords, type Task } from "./task";
 import { seededRandom } from "../seeded-random";
 import type { AsyncScenario } from "../api";
 import type { ParamSpecs } from "../params";
@@ -25,6 +25,25 @@ export interface TaskSchedulePlan {
   readonly seed?: number;
   /** Record each step and the tasks' names, to show this schedule (costs a stack trace per loop call). */
   readonly record?: boolean;
+  /** Step mode: stop once this many task steps have run. */
+  readonly stopAfterSteps?: number;
+  /** Step mode: stop at the first choice after the prefix, to offer its arrivals. */
+  readonly pauseAtChoice?: boolean;
+}
+
+/** An arrival the student may choose in step mode, in words. */
+export interface OfferedArrival {
+  readonly words: string;
+  /** Not the nominal one: choosing it is a preemption. */
+  readonly preemption: boolean;
+}
+
+/** Where a stopped run stands: each lane's task and what it does now, and the arrivals on offer when it stopped at a choice. */
+export interface Paused {
+  /** For each lane after the loop's: "ready", "awaits I/O of 0.1 s", "done"... */
+  readonly standing: readonly string[];
+  /** Empty when it stopped after a step rather than at a choice. */
+  readonly offered: readonly OfferedArrival[];
 }
 
 /** A choice the schedule made: the shape of Explore's decisions (engine/explore/search.ts). */
@@ -58,17 +77,21 @@ export interface TaskScheduleRun {
   readonly thrown: unknown;
   readonly report: LoopReport | null;
   readonly diverged: boolean;
+  /** Set when the plan stopped the run before its end (step mode). */
+  readonly paused: Paused | null;
 }
 
 export const LOOP_LANE = "event loop";
 
 export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, unknown>, state: S, params: never, plan: TaskSchedulePlan): Promise<TaskScheduleRun> {
   const choices = new PlannedChoices(plan);
-  const record = plan.record ? new StepRecord() : null;
+  const record = plan.record || plan.stopAfterSteps !== undefined ? new StepRecord() : null;
   const clock = new VirtualClock();
   const loop = new EventLoop(clock, {
     choose: (arrivals) => choices.choose(arrivals),
-    observer: record?.observer(() => clock.now()),
+    observer: record?.observer(() => clock.now(), () => {
+      if (plan.stopAfterSteps !== undefined && record.taskSteps >= plan.stopAfterSteps) loop.halt();
+    }),
     recordLines: plan.record ?? false,
   });
   let thrown: unknown;
@@ -78,13 +101,24 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
   } catch (error) {
     thrown = error;
   }
-  return { decisions: choices.decisions, steps: record?.steps ?? [], lanes: record?.lanes ?? [], thrown, report, diverged: choices.diverged };
+  const paused = thrown instanceof LoopHalted ? { standing: record?.standing() ?? [], offered: choices.offered } : null;
+  return {
+    decisions: choices.decisions,
+    steps: record?.steps ?? [],
+    lanes: record?.lanes ?? [],
+    thrown: paused ? undefined : thrown,
+    report,
+    diverged: choices.diverged,
+    paused,
+  };
 }
 
 /** The plan's positions, then the defaults or random ones; each choice recorded as a decision. */
 class PlannedChoices {
   readonly decisions: TaskDecision[] = [];
   diverged = false;
+  /** The arrivals of the choice it stopped at (pauseAtChoice). */
+  offered: OfferedArrival[] = [];
   private preemptions = 0;
   private readonly random: (() => number) | null;
 
@@ -94,6 +128,10 @@ class PlannedChoices {
 
   choose(arrivals: readonly Arrival[]): number {
     const index = this.decisions.length;
+    if (this.plan.pauseAtChoice && index >= this.plan.prefix.length) {
+      this.offered = arrivals.map((_, position) => ({ words: arrivalWords(arrivals, position) ?? "runs the ready tasks", preemption: position > 0 }));
+      throw new LoopHalted("Paused at a choice.");
+    }
     const keys = arrivals.map(arrivalKey);
     let position = this.positionAt(index, arrivals.length);
     if (index < this.plan.prefix.length && (position >= arrivals.length || (this.plan.keys && keys[position] !== this.plan.keys[index]))) {
@@ -115,24 +153,32 @@ class PlannedChoices {
 class StepRecord {
   readonly steps: TaskStep[] = [];
   readonly lanes: string[] = [LOOP_LANE];
-  private readonly laneOf = new Map<Task<unknown>, number>();
+  taskSteps = 0;
+  private readonly tasks: Task<unknown>[] = [];
   private readonly started = new Set<Task<unknown>>();
 
-  observer(now: () => number): LoopObserver {
+  observer(now: () => number, stepped: () => void): LoopObserver {
     return {
       arrived: (arrivals, position) => {
         const words = arrivalWords(arrivals, position);
         if (words !== null) this.steps.push({ lane: 0, words, line: 0, at: now(), preemption: position > 0 });
       },
-      stepBegins: (task) => {
-        if (!this.laneOf.has(task)) this.laneOf.set(task, this.lanes.push(task.name) - 1);
+      taskCreated: (task) => {
+        this.tasks.push(task);
+        this.lanes.push(task.name);
       },
       stepEnds: (task, line) => {
         const first = !this.started.has(task);
         this.started.add(task);
-        this.steps.push({ lane: this.laneOf.get(task)!, words: stepWords(task, first), line, at: now(), preemption: false });
+        this.steps.push({ lane: this.tasks.indexOf(task) + 1, words: stepWords(task, first), line, at: now(), preemption: false });
+        this.taskSteps++;
+        stepped();
       },
     };
+  }
+
+  standing(): string[] {
+    return this.tasks.map((task) => task.standing());
   }
 }
 
@@ -141,9 +187,8 @@ function stepWords(task: Task<unknown>, first: boolean): string {
   const starts = first ? "starts, " : "";
   if (task.cancelled()) return first ? "is cancelled before it starts" : "ends cancelled";
   if (task.done()) {
-    // Just ended: nobody has looked at its exception yet, and looking here must not count as looking.
-    const error = task.unretrievedError();
-    return error ? `${starts}ends with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` : `${starts}ends`;
+    const error = task.peekError();
+    return error === undefined ? `${starts}ends` : `${starts}ends with ${errorWords(error)}`;
   }
   const waiting = task.waitingFor();
   return waiting === null ? `${starts}yields to the other ready tasks (sleep 0)` : `${starts}awaits ${waiting}`;

@@ -20,6 +20,11 @@ export interface TaskLoop extends FutureLoop {
   endStep(task: Task<unknown>): void;
 }
 
+/** An exception as "ValueError: bad". */
+export function errorWords(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 export class Task<T> extends Future<T> {
   private started = false;
   private mustCancel = false;
@@ -53,6 +58,14 @@ export class Task<T> extends Future<T> {
   /** @internal What it waits for now, in words; null when it is not suspended on a future. */
   waitingFor(): string | null {
     return this.waiter?.waitsFor ?? null;
+  }
+
+  /** @internal Where it stands, in words, for step mode: "ready", "awaits lock L", "done". */
+  standing(): string {
+    if (this.cancelled()) return "cancelled";
+    if (this.done()) return this.peekError() === undefined ? "done" : `failed: ${errorWords(this.peekError())}`;
+    if (this.waiter !== null && !this.waiter.done()) return `awaits ${this.waiter.waitsFor}`;
+    return this.started ? "ready" : "ready to start";
   }
 
   cancelling(): number {
