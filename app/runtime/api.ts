@@ -18,11 +18,12 @@ import type { Message, Queue } from "./sync/queue";
 import type { QueueOptions } from "./sync/queue-layout";
 import type { LifoQueue } from "./sync/lifo-queue";
 import type { PriorityQueue } from "./sync/priority-queue";
-import type { InterpreterMode } from "./gil";
+import type { ExecutorKind, InterpreterMode } from "./gil";
 import type { Series } from "./series";
 import type { Loop } from "./asyncio/loop-api";
 import { runMain, type ClockKind } from "./asyncio/run-main";
-import { registerAsyncScenario } from "./asyncio/async-scenarios";
+import { registerAsyncScenario, type AsyncState } from "./asyncio/async-scenarios";
+import { serveJobs, type ExecutorSpec, type Job } from "./asyncio/executor";
 
 export { param } from "./params";
 export type { IntParam, ChoiceParam, ParamSpecs, ParamValues } from "./params";
@@ -41,7 +42,8 @@ export type { LifoQueue } from "./sync/lifo-queue";
 export type { PriorityQueue } from "./sync/priority-queue";
 /** Python's `threading.BrokenBarrierError`, `queue.Full` and `queue.Empty`, for `catch` and `instanceof`. */
 export { BrokenBarrierError, Full, Empty } from "./errors";
-export type { InterpreterMode } from "./gil";
+export type { InterpreterMode, ExecutorKind } from "./gil";
+export type { ExecutorSpec, Job } from "./asyncio/executor";
 export type { Series, Point } from "./series";
 export type { Loop } from "./asyncio/loop-api";
 export type { ClockKind } from "./asyncio/run-main";
@@ -141,6 +143,8 @@ export interface Interpreter {
   readonly mode: InterpreterMode;
   /** Python's `sys.setswitchinterval`, in milliseconds (default 5). */
   readonly switchIntervalMs?: number;
+  /** asyncio mode: the pool runInExecutor uses; threads share the GIL with the loop. */
+  readonly executor?: ExecutorKind;
 }
 
 export interface Scenario<P extends ParamSpecs, S, R> {
@@ -181,6 +185,14 @@ export interface AsyncScenario<P extends ParamSpecs, S, R> {
    * repeat exactly. `real`: the loop sleeps until its next deadline.
    */
   readonly clock?: (params: ParamValues<P>) => ClockKind;
+  /**
+   * A pool of workers for runInExecutor and toThread: a pool of threads
+   * shares the GIL with the loop, a pool of processes does not. Its jobs take
+   * real time, so the clock is real unless `clock` says otherwise.
+   */
+  readonly executor?: (params: ParamValues<P>) => ExecutorSpec;
+  /** The functions the executor's workers may run, by name: plain data in, plain data out, nothing shared with the tasks. */
+  readonly jobs?: Readonly<Record<string, Job>>;
   /** Creates the state the tasks share: plain values will do, since every task runs on the loop's one thread. */
   setup(shared: Shared, params: ParamValues<P>): S;
   /** `asyncio.run(main())`: the first task; tasks still pending when it returns are cancelled and listed. */
@@ -191,14 +203,28 @@ export interface AsyncScenario<P extends ParamSpecs, S, R> {
 
 /** Declares a scenario in asyncio mode; the module's default export. */
 export function defineAsyncScenario<const P extends ParamSpecs, S, R>(scenario: AsyncScenario<P, S, R>): Scenario<P, S, R> {
-  const declared: Scenario<P, S, R> = {
+  const pool = (params: ParamValues<P>) => scenario.executor?.(params) ?? null;
+  const declared: Scenario<P, AsyncState<S>, R> = {
     params: scenario.params,
-    interpreter: () => ({ mode: "asyncio" }),
-    workers: 1,
-    setup: (shared, params) => scenario.setup(shared, params),
-    worker: (state, { params }) => runMain((loop) => scenario.main(state, loop, params), scenario.clock?.(params) ?? "virtual"),
-    result: (state, params) => scenario.result(state, params),
+    interpreter: (params) => ({ mode: "asyncio", executor: pool(params)?.kind }),
+    workers: (params) => 1 + (pool(params)?.workers ?? 0),
+    setup: (shared, params) => ({ tasks: scenario.setup(shared, params), channel: pool(params) ? executorChannel(shared) : null }),
+    worker: ({ tasks, channel }, ctx) => {
+      const executor = pool(ctx.params);
+      if (ctx.id > 0) return serveJobs(channel!, scenario.jobs ?? {}, ctx as never);
+      const clock = scenario.clock?.(ctx.params) ?? (executor ? "real" : "virtual");
+      return runMain((loop) => scenario.main(tasks, loop, ctx.params), clock, ctx as never, executor && { ...executor, channel: channel!, jobs: scenario.jobs ?? {} });
+    },
+    result: ({ tasks }, params) => scenario.result(tasks, params),
   };
   registerAsyncScenario(declared as never, scenario as never);
-  return declared;
+  return declared as unknown as Scenario<P, S, R>;
+}
+
+/** The queues between the loop's worker and its executor's workers: a job or result is plain data of at most 1 KB. */
+function executorChannel(shared: Shared) {
+  return {
+    jobs: shared.queue("executor jobs", { maxsize: 64, slotBytes: 1024 }),
+    results: shared.queue("executor results", { maxsize: 64, slotBytes: 1024 }),
+  };
 }

@@ -19,7 +19,8 @@
  *
  * Modes: `gil` (Python threads), `free-threaded` (PEP 703: no GIL),
  * `processes` (one interpreter per worker: no shared GIL) and `asyncio` (one
- * event loop's tasks on one worker: asyncio/). Only `gil` does anything here.
+ * event loop's tasks on one worker: asyncio/). Only `gil`, and `asyncio`
+ * with a pool of threads (which share the loop's GIL), do anything here.
  *
  * Header words: gilHolder (worker id + 1, 0 when free), gilDropRequest,
  * gilSwitches (how many times it changed hands), gilLastHolder (worker id + 1
@@ -33,8 +34,12 @@ export type InterpreterMode = (typeof INTERPRETER_MODES)[number];
 
 export const DEFAULT_SWITCH_INTERVAL_MS = 5;
 
+/** asyncio mode's executor pools, as the header's `executor` word counts them (0: none). */
+export const EXECUTOR_KINDS = ["threads", "processes"] as const;
+export type ExecutorKind = (typeof EXECUTOR_KINDS)[number];
+
 /** Written by the first prepared worker, before any worker reads it. */
-export function configureGil(words: Int32Array, mode: InterpreterMode, switchIntervalMs = DEFAULT_SWITCH_INTERVAL_MS): void {
+export function configureGil(words: Int32Array, mode: InterpreterMode, switchIntervalMs = DEFAULT_SWITCH_INTERVAL_MS, executor?: ExecutorKind): void {
   if (!INTERPRETER_MODES.includes(mode)) {
     throw new RangeError(`Unknown interpreter mode "${String(mode)}": use one of ${INTERPRETER_MODES.join(", ")}.`);
   }
@@ -43,6 +48,12 @@ export function configureGil(words: Int32Array, mode: InterpreterMode, switchInt
   }
   Atomics.store(words, Header.gilMode, INTERPRETER_MODES.indexOf(mode));
   Atomics.store(words, Header.switchIntervalMicros, Math.round(switchIntervalMs * 1000));
+  Atomics.store(words, Header.executor, executor === undefined ? 0 : EXECUTOR_KINDS.indexOf(executor) + 1);
+}
+
+/** asyncio mode's executor pool, if the run has one. */
+export function executorOf(words: Int32Array): ExecutorKind | null {
+  return EXECUTOR_KINDS[Atomics.load(words, Header.executor) - 1] ?? null;
 }
 
 /** The interpreter a run models, from its memory's header. */
@@ -51,8 +62,14 @@ export function interpreterOf(words: Int32Array): InterpreterMode {
 }
 
 /** The interpreter a run models and its switch interval, from its memory's header (once the first worker is prepared). */
-export function interpreterConfig(words: Int32Array): { readonly mode: InterpreterMode; readonly switchIntervalMs: number } {
-  return { mode: interpreterOf(words), switchIntervalMs: Atomics.load(words, Header.switchIntervalMicros) / 1000 };
+export function interpreterConfig(words: Int32Array): { readonly mode: InterpreterMode; readonly switchIntervalMs: number; readonly executor: ExecutorKind | null } {
+  return { mode: interpreterOf(words), switchIntervalMs: Atomics.load(words, Header.switchIntervalMicros) / 1000, executor: executorOf(words) };
+}
+
+/** Whether workers share one GIL: Python threads, or an event loop with a pool of threads. */
+function sharesGil(words: Int32Array): boolean {
+  const mode = interpreterOf(words);
+  return mode === "gil" || (mode === "asyncio" && executorOf(words) === "threads");
 }
 
 export class Gil {
@@ -66,7 +83,7 @@ export class Gil {
     private readonly trace: TraceWriter,
   ) {
     // A gated run's interleaving is the controller's alone: no GIL hands the turn over by the clock.
-    this.enabled = interpreterOf(words) === "gil" && Atomics.load(words, Header.gateMode) === 0;
+    this.enabled = sharesGil(words) && Atomics.load(words, Header.gateMode) === 0;
     this.intervalMs = Atomics.load(words, Header.switchIntervalMicros) / 1000 || DEFAULT_SWITCH_INTERVAL_MS;
   }
 

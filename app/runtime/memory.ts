@@ -59,8 +59,10 @@ export const Header = {
   clockCalls: 18,
   /** Where the scenario's shared objects end (the arena's top after setup): the controller watches that much for change. */
   arenaEnd: 19,
+  /** asyncio mode's executor: 0 none, 1 a pool of threads (which share the GIL with the loop), 2 a pool of processes. */
+  executor: 20,
   /** Number of words in the header. */
-  size: 20,
+  size: 21,
 } as const;
 
 /** Words of one worker's status block (see worker-status.ts). */

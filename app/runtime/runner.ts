@@ -32,7 +32,7 @@ import { START_POINT, ScheduleAbortedError } from "./turnstile";
 import { useGatedClock } from "./sync/wait-clock";
 import { countClockRead, countNondeterminism } from "./nondeterminism";
 import { Thread } from "./thread";
-import { asyncScenarioOf } from "./asyncio/async-scenarios";
+import { asyncScenarioOf, type AsyncState } from "./asyncio/async-scenarios";
 import { runTaskSchedule, type TaskSchedulePlan } from "./asyncio/task-schedule";
 import { LoopDeadlockError } from "./asyncio/loop";
 import { reportNotes } from "./asyncio/run-main";
@@ -101,7 +101,7 @@ export class Runner implements RunnerApi {
         if (request.gated && interpreter.mode === "asyncio") {
           throw new Error("Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely.");
         }
-        configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs);
+        configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs, interpreter.executor);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
         Atomics.store(arena.words, Header.traceAll, scenario.traceAll ? 1 : 0);
         calibrateCpuUnit(arena.words);
@@ -229,7 +229,7 @@ export class Runner implements RunnerApi {
     setPointHook(null);
     setEvalBreaker(null);
     const { state, request } = this.prepared;
-    const run = await runTaskSchedule(declaration, state, request.params as never, plan);
+    const run = await runTaskSchedule(declaration, state as AsyncState<unknown>, request.params as never, plan);
     const ending: TaskEnding = run.paused
       ? { kind: "paused", ...run.paused }
       : run.thrown === undefined

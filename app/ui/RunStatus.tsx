@@ -31,7 +31,7 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
 }
 
 /** Which Python the run stood for: the figures and losses a student sees are that interpreter's. */
-export function interpreterWords({ mode, switchIntervalMs }: NonNullable<RunRecord["interpreter"]>): string {
+export function interpreterWords({ mode, switchIntervalMs, executor }: NonNullable<RunRecord["interpreter"]>): string {
   switch (mode) {
     case "gil":
       return `Ran as Python threads under the GIL (CPython 3.10 or later, switch interval ${switchIntervalMs} ms${switchIntervalMs === 5 ? ", the default" : ""}).`;
@@ -40,6 +40,8 @@ export function interpreterWords({ mode, switchIntervalMs }: NonNullable<RunReco
     case "processes":
       return "Ran as Python processes: each has its own interpreter and its own GIL.";
     case "asyncio":
+      if (executor === "threads") return "Ran as asyncio tasks taking turns on one event loop, with a pool of threads for its jobs that shares the loop's GIL.";
+      if (executor === "processes") return "Ran as asyncio tasks taking turns on one event loop, with a pool of processes for its jobs, each with its own GIL.";
       return "Ran as asyncio tasks taking turns on one event loop, one thread.";
   }
 }

@@ -77,6 +77,28 @@ describe("Explore over asyncio tasks", () => {
     expect(result.failure!.message).toMatch(/^TimeoutError: Timed out after 1 s\./);
   });
 
+  it("runs an executor's job inline, its result arriving in any order with the I/O", async () => {
+    const out = compileScenario(`import { defineAsyncScenario } from "interleave";
+const crunch = (n) => n * 2;
+export default defineAsyncScenario({
+  params: {},
+  executor: () => ({ kind: "processes", workers: 2 }),
+  jobs: { crunch },
+  setup: () => ({ order: [] }),
+  main: async (state, loop) => {
+    const job = async () => { state.order.push("job " + (await loop.runInExecutor(crunch, 21))); };
+    const read = async () => { await loop.io(0.01); state.order.push("io"); };
+    await loop.gather([job, read]);
+  },
+  result: (state) => state,
+});`);
+    if (!out.ok) throw new Error(out.error.message);
+    const jobFirst: Goal = { id: "job-first", text: "the job's result comes first", check: 'result.order[0] === "job 42"' };
+    const result = await explore(pool, { js: out.js, params: {}, promises: [jobFirst], random: false });
+    expect(result.failure).toMatchObject({ kind: "broken", preemptions: 1 });
+    expect(result.failure!.tasks!.steps.filter((s) => s.lane === 0).map((s) => s.words)).toContain("Task-2's I/O of 0.01 s completes first, sooner than its time");
+  });
+
   it("reports an asyncio Lock taken twice as a deadlock, with what each task waits for", async () => {
     const result = await search(`async (state, loop) => { const lock = loop.lock("L"); await lock.acquire(); await lock.acquire(); }`);
     expect(result.failure).toMatchObject({ kind: "deadlock", preemptions: 0 });

@@ -14,12 +14,14 @@
  * such choice counts as one preemption.
  */
 
-/** A simulated I/O wait (`loop.io`) that has not completed. */
+/** A simulated I/O wait (`loop.io`), or a job run inline for step mode and Explore (executor.ts), that has not completed. */
 export interface PendingIo {
   /** In the order the waits began. */
   readonly id: number;
   /** The task that waits, by name. */
   readonly task: string;
+  /** What it is: "I/O of 0.2 s", "job crunch". */
+  readonly what: string;
   readonly seconds: number;
   /** When it completes at its nominal latency, on the loop's clock. */
   readonly due: number;

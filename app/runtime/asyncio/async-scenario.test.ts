@@ -45,4 +45,54 @@ describe("asyncio scenarios on the runner", () => {
     const outcome = await run(compiled(`async (state, loop) => { await loop.createTask(() => new Promise((r) => setTimeout(r, 10)), "sneaky"); }`));
     expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task sneaky awaited something the event loop does not own/);
   });
+
+  describe("with an executor", () => {
+    const withPool = (kind: string, main: string, extra = "") =>
+      compileScenario(`import { defineAsyncScenario, param } from "interleave";
+const crunch = (n, ctx) => { ctx.cpu(n); return n * 2; };
+const fail = () => { throw new RangeError("too big"); };
+export default defineAsyncScenario({
+  params: { tasks: param.int({ default: 3, min: 1, max: 10 }) },
+  executor: () => ({ kind: "${kind}", workers: 2 }),
+  jobs: { crunch, fail },
+  ${extra}
+  setup: () => ({ out: [] }),
+  main: ${main},
+  result: (state) => state.out,
+});`);
+    const js = (source: ReturnType<typeof compileScenario>) => {
+      if (!source.ok) throw new Error(source.error.message);
+      return source.js;
+    };
+
+    it("runs jobs on the pool's workers and brings their results back to the awaiting tasks, in order of the gather", async () => {
+      const outcome = await run(js(withPool("processes", `async (state, loop) => { state.out = await loop.gather([1, 2, 3].map((n) => () => loop.runInExecutor(crunch, n))); }`)));
+      expect(outcome).toMatchObject({ status: "done", result: [2, 4, 6], gilSwitches: 0 });
+    });
+
+    it("shares the GIL between the loop and a pool of threads, and raises a job's error in the task that awaits it", async () => {
+      const outcome = await run(
+        js(withPool("threads", `async (state, loop) => {
+          state.out.push(await loop.toThread(crunch, 5));
+          try { await loop.toThread(fail, 0); } catch (error) { state.out.push(error.name + ": " + error.message); }
+        }`)),
+      );
+      expect(outcome).toMatchObject({ status: "done", result: [10, "RangeError: too big"] });
+      // Every worker takes the GIL as its body starts: a pool of threads hands it over at least once.
+      expect(outcome.status === "done" && outcome.gilSwitches).toBeGreaterThan(0);
+    });
+
+    it("says how to declare a job that is not one of the scenario's jobs, and refuses toThread on a pool of processes", async () => {
+      const outcome = await run(
+        js(withPool("processes", `async (state, loop) => {
+          for (const call of [() => loop.runInExecutor((n) => n, 1), () => loop.toThread(crunch, 1)]) {
+            try { await call(); } catch (error) { state.out.push(error.message); }
+          }
+        }`)),
+      );
+      const messages = outcome.status === "done" ? (outcome.result as string[]) : [];
+      expect(messages[0]).toMatch(/^runInExecutor runs one of the scenario's jobs, and this function is not one: declare it in `jobs: \{ this function \}`/);
+      expect(messages[1]).toMatch(/^toThread runs a job on a thread, and this scenario's executor is a pool of processes/);
+    });
+  });
 });

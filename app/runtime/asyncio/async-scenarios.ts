@@ -6,6 +6,13 @@
  */
 import type { AsyncScenario, Scenario } from "../api";
 import type { ParamSpecs } from "../params";
+import type { ExecutorChannel } from "./executor";
+
+/** The state an asyncio scenario's workers share: the tasks' own, and the executor's queues when it has a pool. */
+export interface AsyncState<S> {
+  readonly tasks: S;
+  readonly channel: ExecutorChannel | null;
+}
 
 type AnyAsync = AsyncScenario<ParamSpecs, unknown, unknown>;
 

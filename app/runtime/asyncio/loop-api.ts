@@ -8,6 +8,8 @@ import type { Future } from "./future";
 import type { Task } from "./task";
 import type { TaskGroup } from "./task-group";
 import type { Gatherable } from "./gather";
+import type { Job } from "./executor";
+import type { Message } from "../sync/queue";
 import { AsyncLock } from "./lock";
 import { AsyncBoundedSemaphore, AsyncSemaphore } from "./semaphore";
 import { AsyncEvent } from "./event";
@@ -29,6 +31,10 @@ export interface Loop {
   timeout<T>(seconds: number | null, body: () => Promise<T>): Promise<T>;
   /** `asyncio.wait_for`. */
   waitFor<T>(work: Future<T> | (() => Promise<T>), seconds: number | null): Promise<T>;
+  /** `loop.run_in_executor(None, job, arg)`: `job`, one of the scenario's `jobs`, runs on the executor's workers; the task awaits its result. */
+  runInExecutor(job: Job | string, arg: Message): Promise<Message>;
+  /** `asyncio.to_thread(job, arg)`: as runInExecutor, on a pool of threads. */
+  toThread(job: Job | string, arg: Message): Promise<Message>;
   /** CPU work on the loop, about 1 ms a unit: every other task waits meanwhile. */
   cpu(units: number): void;
   /** `loop.time()`, in seconds. */
@@ -54,6 +60,8 @@ export function loopApi(loop: EventLoop): Loop {
     taskGroup: (body) => loop.taskGroup(body),
     timeout: (seconds, body) => loop.timeout(seconds, body),
     waitFor: (work, seconds) => loop.waitFor(work, seconds),
+    runInExecutor: (job, arg) => loop.runInExecutor(job, arg),
+    toThread: (job, arg) => loop.toThread(job, arg),
     cpu: (units) => loop.cpu(units),
     time: () => loop.time(),
     currentTask: () => loop.currentTask(),

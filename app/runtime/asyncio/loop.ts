@@ -24,6 +24,8 @@ import { TaskGroup } from "./task-group";
 import { timeout, waitFor } from "./timeout";
 import { arrivalsAt, nominalTimes, type Arrival, type ArrivalChooser, type PendingIo } from "./arrivals";
 import { callerLine } from "../caller-line";
+import type { Job, LoopExecutor } from "./executor";
+import type { Message } from "../sync/queue";
 
 /** Something the student's code did that asyncio forbids or warns of, in words. */
 export class LoopMisuseError extends Error {
@@ -65,6 +67,10 @@ export interface LoopOptions {
   readonly observer?: LoopObserver;
   /** Record the scenario line of each step's last call to the loop, for the swimlanes (costs a stack trace a call). */
   readonly recordLines?: boolean;
+  /** Where runInExecutor and toThread send their jobs (executor.ts). */
+  readonly executor?: (loop: EventLoop) => LoopExecutor;
+  /** CPU work on the loop on the real clock: the worker's own (work.ts), which lets a thread pool take the GIL meanwhile. */
+  readonly cpu?: (units: number) => void;
 }
 
 export class EventLoop implements TaskLoop {
@@ -85,12 +91,16 @@ export class EventLoop implements TaskLoop {
   private readonly choose: ArrivalChooser;
   private readonly observer: LoopObserver | null;
   private readonly recordLines: boolean;
+  private readonly executor: LoopExecutor | null;
+  private readonly realCpu: ((units: number) => void) | null;
 
   constructor(
     readonly clock: LoopClock,
-    { choose = nominalTimes, observer, recordLines = false }: LoopOptions = {},
+    { choose = nominalTimes, observer, recordLines = false, executor, cpu }: LoopOptions = {},
   ) {
     this.choose = choose;
+    this.executor = executor?.(this) ?? null;
+    this.realCpu = cpu ?? null;
     this.observer = observer ?? null;
     this.recordLines = recordLines;
     this.sentinel.port1.onmessage = () => this.onSentinel();
@@ -152,22 +162,47 @@ export class EventLoop implements TaskLoop {
    */
   async io(seconds: number): Promise<void> {
     const future = this.createFuture<void>(`I/O of ${seconds} s`);
-    const io: PendingIo = {
+    this.expectArrival(future, `I/O of ${seconds} s`, seconds, () => future.setResult());
+    await future;
+  }
+
+  /**
+   * Registers what settles `future`: `complete`, when the loop lets it
+   * arrive (arrivals.ts): at `seconds` from now in a free run, sooner or
+   * later than other arrivals in step mode and Explore. Forgotten once the
+   * future is done, however that came about (a cancel).
+   */
+  expectArrival(future: Pick<Future<unknown>, "done">, what: string, seconds: number, complete: () => void): void {
+    this.pendingIo.add({
       id: this.ioCount++,
       task: this.current?.name ?? "the loop",
+      what,
       seconds,
       due: this.time() + Math.max(0, seconds),
       complete: () => {
-        if (!future.done()) future.setResult();
+        if (!future.done()) complete();
       },
       live: () => !future.done(),
-    };
-    this.pendingIo.add(io);
-    try {
-      await future;
-    } finally {
-      this.pendingIo.delete(io);
+    });
+  }
+
+  /** `loop.run_in_executor(None, job, arg)`: `job` runs on the executor's workers; the task awaits its result (executor.ts). */
+  runInExecutor(job: Job | string, arg: Message): Promise<Message> {
+    const executor = this.executor;
+    if (executor === null) return Promise.reject(new TypeError("This scenario has no executor: declare `executor: () => ({ kind: \"threads\", workers: 2 })` beside main."));
+    return this.awaitJob(executor.submit(job, arg, (waitsFor) => this.createFuture<Message>(waitsFor)));
+  }
+
+  /** `asyncio.to_thread(job, arg)`: as runInExecutor, on a pool of threads. */
+  toThread(job: Job | string, arg: Message): Promise<Message> {
+    if (this.executor !== null && this.executor.kind !== "threads") {
+      return Promise.reject(new TypeError("toThread runs a job on a thread, and this scenario's executor is a pool of processes: use runInExecutor, or declare a thread pool."));
     }
+    return this.runInExecutor(job, arg);
+  }
+
+  private async awaitJob(future: Future<Message>): Promise<Message> {
+    return await future;
   }
 
   /** `asyncio.gather`: the children's results in order (gather.ts). */
@@ -202,6 +237,7 @@ export class EventLoop implements TaskLoop {
       this.clock.worked(units / 1000);
       return;
     }
+    if (this.realCpu) return this.realCpu(units);
     const until = performance.now() + units;
     while (performance.now() < until);
   }
@@ -297,20 +333,43 @@ export class EventLoop implements TaskLoop {
    */
   private lookForIo(): void {
     for (;;) {
-      const pending = [...this.pendingIo].filter((io) => io.live());
+      this.executor?.collect();
+      for (const io of this.pendingIo) if (!io.live()) this.pendingIo.delete(io);
+      const pending = [...this.pendingIo];
       const arrivals = arrivalsAt(this.time(), this.ready.length > 0, pending, this.timers.nextDeadline());
-      if (arrivals.length === 0) throw new LoopDeadlockError(this.deadlockWords());
+      if (arrivals.length === 0) {
+        if (this.executor !== null && this.executor.outstanding() > 0 && this.executor.awaitCompletion(Number.POSITIVE_INFINITY)) continue;
+        throw new LoopDeadlockError(this.deadlockWords());
+      }
       const position = arrivals.length === 1 ? 0 : this.choose(arrivals);
       const arrival = arrivals[position];
       if (arrival === undefined) throw new RangeError(`No arrival at position ${position} of ${arrivals.length}: this is an engine bug.`);
-      if (arrivals.length > 1) this.observer?.arrived?.(arrivals, position);
-      if (arrival.kind === "go") return;
-      if (arrival.kind === "timer") return this.clock.idleUntil(arrival.at);
+      if (arrival.kind === "go") return this.arrived(arrivals, position);
+      if (arrival.kind === "timer") {
+        if (!this.idleUntil(arrival.at)) continue;
+        return this.arrived(arrivals, position);
+      }
       // On its nominal time when it comes first; sooner than that, it arrives now.
-      if (position === 0) this.clock.idleUntil(arrival.io.due);
+      if (position === 0 && !this.idleUntil(arrival.io.due)) continue;
+      this.arrived(arrivals, position);
       this.pendingIo.delete(arrival.io);
       arrival.io.complete();
     }
+  }
+
+  private arrived(arrivals: readonly Arrival[], position: number): void {
+    if (arrivals.length > 1) this.observer?.arrived?.(arrivals, position);
+  }
+
+  /** Lets time pass to `deadline`; false when an executor's job came back first, which changes what comes next. */
+  private idleUntil(deadline: number): boolean {
+    const executor = this.executor;
+    if (executor !== null && executor.outstanding() > 0 && this.clock.kind === "real") {
+      const ms = (deadline - this.time()) * 1000;
+      if (ms > 0 && executor.awaitCompletion(ms)) return false;
+    }
+    this.clock.idleUntil(deadline);
+    return true;
   }
 
   /** The scenario line calling the loop now, as the current step's line: only when lines are recorded. */

@@ -8,13 +8,30 @@ import { RealClock, VirtualClock } from "./clock";
 import { EventLoop, type LoopReport } from "./loop";
 import { loopApi, type Loop } from "./loop-api";
 import { addRunNote } from "../run-notes";
+import { WorkerExecutor, type ExecutorChannel, type ExecutorSpec, type Job } from "./executor";
+import type { WorkerContext } from "../api";
+import type { ParamSpecs } from "../params";
 
 export type ClockKind = "virtual" | "real";
 
-export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockKind): Promise<void> {
-  const loop = new EventLoop(clock === "real" ? new RealClock() : new VirtualClock());
-  const { report } = await loop.run(() => main(loopApi(loop)));
-  for (const note of reportNotes(report)) addRunNote(note);
+/** A pool of executor workers, and the queues and jobs it serves (executor.ts). */
+export interface ExecutorPool extends ExecutorSpec {
+  readonly channel: ExecutorChannel;
+  readonly jobs: Readonly<Record<string, Job>>;
+}
+
+export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockKind, ctx: WorkerContext<ParamSpecs>, pool: ExecutorPool | null): Promise<void> {
+  const executor = pool && new WorkerExecutor(pool.kind, pool.channel, pool.jobs);
+  const loop = new EventLoop(clock === "real" ? new RealClock() : new VirtualClock(), {
+    executor: executor ? () => executor : undefined,
+    cpu: clock === "real" ? (units) => void ctx.cpu(units) : undefined,
+  });
+  try {
+    const { report } = await loop.run(() => main(loopApi(loop)));
+    for (const note of reportNotes(report)) addRunNote(note);
+  } finally {
+    executor?.shutdown(pool!.workers);
+  }
 }
 
 /** What the loop saw go wrong without failing, as notes for the student. */

@@ -15,6 +15,9 @@ import { errorWords, type Task } from "./task";
 import { seededRandom } from "../seeded-random";
 import type { AsyncScenario } from "../api";
 import type { ParamSpecs } from "../params";
+import type { WorkerContext } from "../api";
+import type { AsyncState } from "./async-scenarios";
+import { InlineExecutor } from "./executor";
 
 export interface TaskSchedulePlan {
   /** The positions to take at the first choices. */
@@ -83,7 +86,8 @@ export interface TaskScheduleRun {
 
 export const LOOP_LANE = "event loop";
 
-export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, unknown>, state: S, params: never, plan: TaskSchedulePlan): Promise<TaskScheduleRun> {
+export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, unknown>, state: AsyncState<S>, params: never, plan: TaskSchedulePlan): Promise<TaskScheduleRun> {
+  const pool = scenario.executor?.(params) ?? null;
   const choices = new PlannedChoices(plan);
   const record = plan.record || plan.stopAfterSteps !== undefined ? new StepRecord() : null;
   const clock = new VirtualClock();
@@ -93,11 +97,12 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
       if (plan.stopAfterSteps !== undefined && record.taskSteps >= plan.stopAfterSteps) loop.halt();
     }),
     recordLines: plan.record ?? false,
+    executor: pool ? (self) => new InlineExecutor(pool.kind, scenario.jobs ?? {}, self, inlineContext(params)) : undefined,
   });
   let thrown: unknown;
   let report: LoopReport | null = null;
   try {
-    ({ report } = await loop.run(() => scenario.main(state, loopApi(loop), params)));
+    ({ report } = await loop.run(() => scenario.main(state.tasks, loopApi(loop), params)));
   } catch (error) {
     thrown = error;
   }
@@ -111,6 +116,11 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
     diverged: choices.diverged,
     paused,
   };
+}
+
+/** What a job run inline sees: an executor worker's context, whose work takes no time (only the order of results matters here). */
+function inlineContext(params: never): WorkerContext<ParamSpecs> {
+  return { id: 1, name: "B", workers: 2, params, cpu: () => 0, io: () => {}, mark: () => {}, now: () => 0 };
 }
 
 /** The plan's positions, then the defaults or random ones; each choice recorded as a decision. */
@@ -204,7 +214,7 @@ function arrivalWords(arrivals: readonly Arrival[], position: number): string | 
     case "timer":
       return `time passes to ${seconds(arrival.at)}: a timer fires${early ? " while I/O is still out (it is slow)" : ""}`;
     case "io":
-      return `${arrival.io.task}'s I/O of ${seconds(arrival.io.seconds)} completes${early ? " first, sooner than its time" : ""}`;
+      return `${arrival.io.task}'s ${arrival.io.what} completes${early ? " first, sooner than its time" : ""}`;
   }
 }
 
