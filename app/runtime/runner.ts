@@ -346,11 +346,22 @@ function errorWords(thrown: unknown): string {
 
 function checkGoal(goal: GoalCheck, result: unknown, params: unknown): GoalOutcome {
   try {
-    const predicate = new Function("result", "params", `return (${goal.check});`) as (r: unknown, p: unknown) => unknown;
-    return { id: goal.id, passed: Boolean(predicate(result, params)) };
+    return { id: goal.id, passed: Boolean(predicateOf(goal.check)(result, params)) };
   } catch (thrown) {
     return { id: goal.id, passed: false, error: thrown instanceof Error ? thrown.message : String(thrown) };
   }
+}
+
+/** Compiled goal checks: Explore checks the same ones after each of thousands of schedules. */
+const predicates = new Map<string, (result: unknown, params: unknown) => unknown>();
+
+function predicateOf(check: string): (result: unknown, params: unknown) => unknown {
+  let predicate = predicates.get(check);
+  if (predicate === undefined) {
+    predicate = new Function("result", "params", `return (${check});`) as (r: unknown, p: unknown) => unknown;
+    predicates.set(check, predicate);
+  }
+  return predicate;
 }
 
 /** Parameter specs as plain data (they cross to the page), each checked for sense. */

@@ -24,6 +24,7 @@ import { TaskGroup } from "./task-group";
 import { timeout, waitFor } from "./timeout";
 import { arrivalsAt, nominalTimes, type Arrival, type ArrivalChooser, type PendingIo } from "./arrivals";
 import { callerLine } from "../caller-line";
+import { armSentinel } from "./sentinel";
 import type { Job, LoopExecutor } from "./executor";
 import type { Message } from "../sync/queue";
 
@@ -82,8 +83,6 @@ export class EventLoop implements TaskLoop {
   private suspended = false;
   private endCurrentStep: (() => void) | null = null;
   private fatal: Error | null = null;
-  private readonly sentinel = new MessageChannel();
-  private sentinelPending = false;
   private taskCount = 0;
   private readonly pendingIo = new Set<PendingIo>();
   private ioCount = 0;
@@ -103,7 +102,6 @@ export class EventLoop implements TaskLoop {
     this.realCpu = cpu ?? null;
     this.observer = observer ?? null;
     this.recordLines = recordLines;
-    this.sentinel.port1.onmessage = () => this.onSentinel();
   }
 
   time(): number {
@@ -245,15 +243,11 @@ export class EventLoop implements TaskLoop {
   /** Runs `main` as the first task until it ends; then cancels what is left, as asyncio.run does. */
   async run<T>(main: () => Promise<T>): Promise<{ readonly result: T; readonly report: LoopReport }> {
     const task = this.createTask(main, "main");
-    try {
-      while (!task.done()) await this.runOnce();
-      const leaked = this.tasks.filter((t) => !t.done());
-      for (const t of leaked) t.cancel();
-      while (leaked.some((t) => !t.done())) await this.runOnce();
-      return { result: task.result() as T, report: this.report(leaked) };
-    } finally {
-      this.sentinel.port1.close();
-    }
+    while (!task.done()) await this.runOnce();
+    const leaked = this.tasks.filter((t) => !t.done());
+    for (const t of leaked) t.cancel();
+    while (leaked.some((t) => !t.done())) await this.runOnce();
+    return { result: task.result() as T, report: this.report(leaked) };
   }
 
   /** Stops the run after the current step: run() rejects with LoopHalted. */
@@ -296,7 +290,7 @@ export class EventLoop implements TaskLoop {
       this.stepLine = 0;
       this.observer?.stepBegins?.(task);
       this.endCurrentStep = resolve;
-      this.armSentinel();
+      armSentinel(this.heardSentinel);
       act();
     });
   }
@@ -384,15 +378,10 @@ export class EventLoop implements TaskLoop {
     end?.();
   }
 
-  private armSentinel(): void {
-    if (this.sentinelPending) return;
-    this.sentinelPending = true;
-    this.sentinel.port2.postMessage(0);
-  }
+  private readonly heardSentinel = () => this.onSentinel();
 
   /** Every microtask has run, and a step is still open: its task awaits something the loop does not own. */
   private onSentinel(): void {
-    this.sentinelPending = false;
     const task = this.current;
     if (this.endCurrentStep === null || task === null) return;
     this.fail(
