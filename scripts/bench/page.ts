@@ -13,6 +13,7 @@ import { processesSpeedupVsRaw } from "./figures/processes-speedup";
 import { gilSpeedup } from "./figures/gil-speedup";
 import { cpuUnitDeviation } from "./figures/cpu-unit-deviation";
 import { timelineFrame } from "./figures/timeline-frame";
+import { asyncioExploreSchedulesPerSecond, asyncioLagError, asyncioSleep0, asyncioTimerLate } from "./figures/asyncio";
 import { explore3wVs2w, explore3x2, exploreBudgetOverrun, exploreSchedulesPerSecond, stepLatency } from "./figures/explore";
 
 const FIGURES: readonly Figure[] = [
@@ -35,6 +36,10 @@ const FIGURES: readonly Figure[] = [
   explore3wVs2w,
   exploreBudgetOverrun,
   stepLatency,
+  asyncioSleep0,
+  asyncioExploreSchedulesPerSecond,
+  asyncioTimerLate,
+  asyncioLagError,
 ];
 
 export interface BenchOptions {
