@@ -18,7 +18,7 @@ ${helpers}
 export default defineScenario({
   params: {},
   workers: 2,
-  setup: (shared) => ({ go: shared.event("go"), x: shared.int("x"), done: shared.int("done"), flag: shared.int("flag") }),
+  setup: (shared) => ({ go: shared.event("go"), x: shared.int("x"), done: shared.int("done"), flag: shared.int("flag"), lock: shared.lock("lock"), inside: shared.int("inside") }),
   worker: ${worker},
   result: () => null,
 });`);
@@ -78,5 +78,20 @@ describe("fair scheduling's spins", () => {
       "function backOff() { for (let i = 0; i < 2; i++) {} }",
     );
     expect(await explore(pool, waiting)).toMatchObject({ failure: null, exhaustive: true });
+  });
+
+  it("are a runtime call polled in a loop, which fails without changing anything: spinlocks by a non-blocking acquire and by compareAndSet are clean", async () => {
+    const spinlock = (take: string, free: string) =>
+      search(`({ lock, flag, inside }) => {
+        for (let k = 0; k < 2; k++) {
+          while (!${take}) {}
+          if (inside.add(1) !== 1) throw new Error("both workers are inside");
+          inside.add(-1);
+          ${free};
+        }
+      }`);
+    for (const request of [spinlock("lock.acquire({ blocking: false })", "lock.release()"), spinlock("flag.compareAndSet(0, 1)", "flag.set(0)")]) {
+      expect(await explore(pool, { ...request, maxPreemptions: 2 })).toMatchObject({ failure: null, exhaustive: true, bound: 2 });
+    }
   });
 });
