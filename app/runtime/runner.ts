@@ -88,7 +88,7 @@ export class Runner implements RunnerApi {
     let module: () => AnyScenario;
     let scenario: AnyScenario;
     try {
-      module = scenarioModule(request.js);
+      module = scenarioModule(request.js, request.gated === true);
       scenario = module();
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "load", workerId) };

@@ -9,7 +9,7 @@ import { SCENARIO_FILE, type Phase, type ScenarioErrorInfo } from "./protocol";
 import type { ParamSpecs } from "./params";
 import type { Scenario } from "./api";
 import { BREAKER, insertEvalBreakers } from "./insert-eval-breakers";
-import { evalBreaker } from "./eval-breaker";
+import { breakers, type Breakers } from "./eval-breaker";
 import { SCENARIO_FRAME } from "./caller-line";
 
 export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
@@ -17,28 +17,28 @@ export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
 const MODULES: Readonly<Record<string, unknown>> = { interleave: api };
 
 export function evaluateScenario(js: string): AnyScenario {
-  return scenarioModule(js)();
+  return scenarioModule(js, false)();
 }
 
 /**
- * Compiles the module once, with CPython's eval-breaker points put in; each
- * call runs its body again, so that the scenario's own top-level variables
- * start afresh (explore's epochs).
+ * Compiles the module once, with CPython's eval-breaker points put in (and,
+ * for a gated run, its loops followed); each call runs its body again, so
+ * that the scenario's own top-level variables start afresh (explore's epochs).
  */
-export function scenarioModule(js: string): () => AnyScenario {
-  const source = `(function (exports, require, ${BREAKER}) {${instrumented(js)}\n})\n//# sourceURL=${SCENARIO_FILE}`;
-  type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, breaker: () => void) => void;
+export function scenarioModule(js: string, gated: boolean): () => AnyScenario {
+  const source = `(function (exports, require, ${BREAKER}) {${instrumented(js, gated)}\n})\n//# sourceURL=${SCENARIO_FILE}`;
+  type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, breakers: Breakers) => void;
   const factory = (0, eval)(source) as Factory;
   return () => {
     const exports: Record<string, unknown> = {};
-    factory(exports, requireModule, evalBreaker);
+    factory(exports, requireModule, breakers);
     return checkScenario(exports.default);
   };
 }
 
-function instrumented(js: string): string {
+function instrumented(js: string, gated: boolean): string {
   try {
-    return insertEvalBreakers(js);
+    return insertEvalBreakers(js, gated);
   } catch (thrown) {
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     throw new SyntaxError(`The code could not be read to place the GIL's switch points (${message}). Check the line for a syntax error.`);

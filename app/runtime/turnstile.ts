@@ -30,14 +30,17 @@
  *       last step, or this operation is a call, or it blocked and must take the
  *       GIL again. Step mode and explore move workers as real cores can; this
  *       says which of those switches the GIL rules out.
+ *   +12 loop, +13 iteration: where this point is among the loops of scenario
+ *       code (eval-breaker.ts, LoopPosition), for fair scheduling to tell a
+ *       loop that came round from two looks in a row.
  */
 import { Header, TURN_STRIDE, type Layout } from "./memory";
 import type { PointKind } from "./gate";
-import { breaksEval } from "./eval-breaker";
+import { breaksEval, loopPosition } from "./eval-breaker";
 import { callerLine } from "./caller-line";
 import { timeOutCurrentWait } from "./sync/wait-clock";
 
-export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10, switchable: 11 } as const;
+export const TurnSlot = { grant: 0, verdict: 1, state: 2, kind: 3, object: 4, word: 5, expected: 6, timed: 7, parks: 8, line: 9, threw: 10, switchable: 11, loop: 12, iteration: 13 } as const;
 
 export const TurnState = {
   Running: 0,
@@ -94,6 +97,8 @@ export class Turnstile {
     this.set(TurnSlot.kind, kind);
     this.set(TurnSlot.object, object);
     this.set(TurnSlot.switchable, this.breakerPassed || (kind !== START_POINT && breaksEval(kind)) ? 1 : 0);
+    this.set(TurnSlot.loop, loopPosition.loop);
+    this.set(TurnSlot.iteration, loopPosition.iteration);
     this.announce(TurnState.AtPoint);
     this.awaitGrant();
     this.breakerPassed = false;

@@ -32,6 +32,10 @@ export interface Pending {
   readonly line: number;
   /** CPython's GIL could be taken from it here (turnstile.ts, `switchable`). */
   readonly switchable: boolean;
+  /** Where it is among the loops of scenario code (turnstile.ts, `loop` and `iteration`): a run of the innermost loop, 0 for none. */
+  readonly loop: number;
+  /** How many times that run's body has begun. */
+  readonly iteration: number;
 }
 
 /** A worker neither parked nor ended within the limit: an endless loop without a scheduling point. */
@@ -129,6 +133,8 @@ export class Controller {
       object: this.slotWord(worker, TurnSlot.object),
       line: this.slotWord(worker, TurnSlot.line),
       switchable: this.slotWord(worker, TurnSlot.switchable) === 1,
+      loop: this.slotWord(worker, TurnSlot.loop),
+      iteration: this.slotWord(worker, TurnSlot.iteration),
     };
   }
 

@@ -9,19 +9,32 @@
  *
  * Scenario code has no yield call, so a spin is recognised instead: a step
  * that changed nothing in the shared objects, at an operation (kind and
- * object) this worker already took since the shared objects last changed.
- * Its loop came round without anything to see, so it yields. A livelock is
- * then a cycle that no fair schedule escapes: workers that spin while the
- * others spin too, or cannot move.
+ * object) this worker already took since the shared objects last changed,
+ * in an earlier iteration of the loop it is in now (runtime/eval-breaker.ts
+ * follows the loops of scenario code). Its loop came round without anything
+ * to see, so it yields. Two looks at one object in straight-line code, or
+ * with a call or a loop that has ended between them, are no spin: making
+ * the worker yield there would leave out real schedules. Neither is a wait
+ * retried inside the runtime: it is woken only by a change, or ends by its
+ * timeout. A livelock is then a cycle that no fair schedule escapes:
+ * workers that spin while the others spin too, or cannot move.
  */
 import { Header, layoutOf } from "../../runtime/memory";
 import type { Option, Pending } from "./controller";
 
+/** Where a step was taken among the loops of scenario code. */
+type Position = Pick<Pending, "loop" | "iteration">;
+
+/** Whether the loop that `now` is in was already running at `before`, and has begun its body again since. */
+function cameRound(before: Position, now: Position): boolean {
+  return now.loop !== 0 && now.loop === before.loop && now.iteration > before.iteration;
+}
+
 export class SpinYields {
   private readonly start: number;
   private readonly seen: Int32Array;
-  /** Operations each worker took since the shared objects last changed, as kind and object. */
-  private readonly taken: Set<number>[];
+  /** Operations each worker took since the shared objects last changed, as kind and object, with where it last took each. */
+  private readonly taken: Map<number, Position>[];
   /** For each worker that yielded: the workers it waits to see move. */
   private readonly waitsFor: Set<number>[];
   /** A worker that yielded on its last step; its priorities are set at the next decision, from who can move then. */
@@ -36,7 +49,7 @@ export class SpinYields {
     this.start = layoutOf(words).arenaStart;
     const end = Math.max(this.start, Atomics.load(words, Header.arenaEnd));
     this.seen = words.slice(this.start, end);
-    this.taken = Array.from({ length: workers }, () => new Set<number>());
+    this.taken = Array.from({ length: workers }, () => new Map<number, Position>());
     this.waitsFor = Array.from({ length: workers }, () => new Set<number>());
   }
 
@@ -55,8 +68,8 @@ export class SpinYields {
     return unfair;
   }
 
-  /** After `step`'s worker moved: it has had its turn; if the move changed nothing shared, at an operation it took before, it yields. */
-  moved(step: Pick<Pending, "worker" | "kind" | "object">): void {
+  /** After `step`'s worker moved: it has had its turn; if the move changed nothing shared, and its loop came round since it took the same operation, it yields. */
+  moved(step: Pick<Pending, "worker" | "kind" | "object"> & Position): void {
     const { worker } = step;
     for (const waits of this.waitsFor) waits.delete(worker);
     if (this.changed()) {
@@ -65,8 +78,9 @@ export class SpinYields {
     }
     const operation = step.kind * 0x1000000 + step.object;
     const taken = this.taken[worker]!;
-    if (!taken.has(operation)) taken.add(operation);
-    else {
+    const before = taken.get(operation);
+    taken.set(operation, step);
+    if (before !== undefined && cameRound(before, step)) {
       this.yielding = worker;
       this.yields++;
     }

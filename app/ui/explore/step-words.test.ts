@@ -19,6 +19,8 @@ const step = (kind: Step["kind"], object: number, value: number | null = null, b
   object,
   line: 0,
   switchable: true,
+  loop: 0,
+  iteration: 0,
   timeout: false,
   preemption: false,
   gilRulesOut: null,
