@@ -25,6 +25,8 @@ export interface Loop {
   io(seconds: number): Promise<void>;
   /** `asyncio.gather`: tasks, futures, or functions that start them (`() => fetch(1)`: JavaScript starts a called async function at once). */
   gather<T>(children: readonly Gatherable<T>[], options?: { readonly returnExceptions?: boolean }): Future<unknown[]>;
+  /** `asyncio.as_completed`: one awaitable per child, in the order they finish; with `seconds`, those not done by then raise TimeoutError. */
+  asCompleted<T>(children: readonly Gatherable<T>[], seconds?: number | null): Future<T>[];
   /** `async with asyncio.TaskGroup() as tg:` around `body`. */
   taskGroup<T>(body: (group: TaskGroup) => Promise<T>): Promise<T>;
   /** `async with asyncio.timeout(seconds):` around `body`: TimeoutError outside, CancelledError inside. */
@@ -57,6 +59,7 @@ export function loopApi(loop: EventLoop): Loop {
     sleep: (seconds, result) => loop.sleep(seconds, result),
     io: (seconds) => loop.io(seconds),
     gather: (children, options) => loop.gather(children, options),
+    asCompleted: (children, seconds) => loop.asCompleted(children, seconds ?? null),
     taskGroup: (body) => loop.taskGroup(body),
     timeout: (seconds, body) => loop.timeout(seconds, body),
     waitFor: (work, seconds) => loop.waitFor(work, seconds),

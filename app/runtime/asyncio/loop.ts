@@ -20,6 +20,7 @@ import { Future } from "./future";
 import { Task, type TaskLoop } from "./task";
 import { TimerHeap, type Handle } from "./timers";
 import { gather, type Gatherable } from "./gather";
+import { asCompleted } from "./as-completed";
 import { TaskGroup } from "./task-group";
 import { timeout, waitFor } from "./timeout";
 import { arrivalsAt, nominalTimes, type Arrival, type ArrivalChooser, type PendingIo } from "./arrivals";
@@ -206,6 +207,11 @@ export class EventLoop implements TaskLoop {
   /** `asyncio.gather`: the children's results in order (gather.ts). */
   gather<T>(children: readonly Gatherable<T>[], options: { readonly returnExceptions?: boolean } = {}): Future<unknown[]> {
     return gather(this, children, options.returnExceptions ?? false);
+  }
+
+  /** `asyncio.as_completed` (as-completed.ts). */
+  asCompleted<T>(children: readonly Gatherable<T>[], seconds: number | null = null): Future<T>[] {
+    return asCompleted(this, children, seconds);
   }
 
   /** `async with asyncio.TaskGroup() as tg:` around `body` (task-group.ts). */

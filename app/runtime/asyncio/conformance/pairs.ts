@@ -373,6 +373,33 @@ export const PAIRS: readonly Pair[] = [
     log("main returns")`,
   },
   {
+    row: 6,
+    title: "as_completed gives results in the order the children finish; with a timeout, the rest raise TimeoutError",
+    run: async (loop, log) => {
+      const work = (name: string, seconds: number) => async () => {
+        await loop.sleep(seconds);
+        return name;
+      };
+      for (const next of loop.asCompleted([work("slow", 0.3), work("fast", 0.1), work("mid", 0.2)])) log(await next);
+      try {
+        for (const next of loop.asCompleted([work("late", 5), work("soon", 0.1)], 1)) log(await next);
+      } catch (error) {
+        log(nameOf(error));
+      }
+    },
+    python: `
+    async def work(name, seconds):
+        await asyncio.sleep(seconds)
+        return name
+    for nxt in asyncio.as_completed([work("slow", 0.3), work("fast", 0.1), work("mid", 0.2)]):
+        log(await nxt)
+    try:
+        for nxt in asyncio.as_completed([work("late", 5), work("soon", 0.1)], timeout=1):
+            log(await nxt)
+    except TimeoutError as error:
+        log(type(error).__name__)`,
+  },
+  {
     row: 8,
     title: "a read-modify-write across an await loses updates; between two awaits nothing else runs",
     run: async (loop, log) => {
