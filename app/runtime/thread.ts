@@ -15,9 +15,22 @@ import { Header, type Arena } from "./memory";
 import { EventKind, TraceWriter } from "./trace";
 import { WorkerState, WorkerStatus } from "./worker-status";
 import { Turnstile } from "./turnstile";
+import { ScenarioUsageError } from "./errors";
 
 /** Reads of the awaited word before sleeping, about a microsecond: the order of the spins of glibc's adaptive mutex. */
 const SPINS = 200;
+
+/**
+ * Asked before every block on this worker; a refusal is thrown instead of
+ * waiting. Set while an event loop runs a task step here (asyncio/run-main.ts):
+ * a blocking call there stalls every task, and forever if what it waits for
+ * needs another task to run.
+ */
+let blockingGuard: (() => string | null) | null = null;
+
+export function setBlockingGuard(guard: (() => string | null) | null): void {
+  blockingGuard = guard;
+}
 
 /** Worker-local state the page reads: written to the run memory by `publish`. */
 export interface Publishable {
@@ -50,6 +63,8 @@ export class Thread {
    * `timeoutMs`, recorded as waiting on `object` (a shared object's word index).
    */
   block(index: number, expected: number, timeoutMs: number, object: number): "ok" | "not-equal" | "timed-out" {
+    const refusal = blockingGuard?.();
+    if (refusal) throw new ScenarioUsageError(refusal);
     this.publish();
     this.status.blockedOn(object, index, expected, Number.isFinite(timeoutMs));
     this.trace.emit(EventKind.Wait, object);

@@ -46,6 +46,19 @@ describe("asyncio scenarios on the runner", () => {
     expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task sneaky awaited something the event loop does not own/);
   });
 
+  it("refuses a blocking call of a thread primitive from a task, naming the task, instead of stalling the loop", async () => {
+    const source = compileScenario(`import { defineAsyncScenario } from "interleave";
+export default defineAsyncScenario({
+  params: {},
+  setup: (shared) => ({ jobs: shared.queue("jobs", { maxsize: 4 }) }),
+  main: async (state, loop) => { await loop.createTask(async () => state.jobs.get(), "consumer"); },
+  result: () => null,
+});`);
+    if (!source.ok) throw new Error(source.error.message);
+    const outcome = await run(source.js);
+    expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task consumer made a blocking call of a thread primitive \(a shared lock, queue, event\.\.\.\) on the event loop's thread/);
+  });
+
   describe("with an executor", () => {
     const withPool = (kind: string, main: string, extra = "") =>
       compileScenario(`import { defineAsyncScenario, param } from "interleave";

@@ -8,6 +8,7 @@ import { RealClock, VirtualClock } from "./clock";
 import { EventLoop, type LoopReport } from "./loop";
 import { loopApi, type Loop } from "./loop-api";
 import { addRunNote } from "../run-notes";
+import { guardingLoopThread } from "./loop-thread-guard";
 import { WorkerExecutor, type ExecutorChannel, type ExecutorSpec, type Job } from "./executor";
 import type { WorkerContext } from "../api";
 import type { ParamSpecs } from "../params";
@@ -27,7 +28,7 @@ export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockK
     cpu: clock === "real" ? (units) => void ctx.cpu(units) : undefined,
   });
   try {
-    const { report } = await loop.run(() => main(loopApi(loop)));
+    const { report } = await guardingLoopThread(loop, () => loop.run(() => main(loopApi(loop))));
     for (const note of reportNotes(report)) addRunNote(note);
   } finally {
     executor?.shutdown(pool!.workers);

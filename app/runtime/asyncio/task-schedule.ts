@@ -18,6 +18,7 @@ import type { ParamSpecs } from "../params";
 import type { WorkerContext } from "../api";
 import type { AsyncState } from "./async-scenarios";
 import { InlineExecutor } from "./executor";
+import { guardingLoopThread } from "./loop-thread-guard";
 
 export interface TaskSchedulePlan {
   /** The positions to take at the first choices. */
@@ -102,7 +103,7 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
   let thrown: unknown;
   let report: LoopReport | null = null;
   try {
-    ({ report } = await loop.run(() => scenario.main(state.tasks, loopApi(loop), params)));
+    ({ report } = await guardingLoopThread(loop, () => loop.run(() => scenario.main(state.tasks, loopApi(loop), params))));
   } catch (error) {
     thrown = error;
   }

@@ -1,0 +1,25 @@
+/**
+ * While a loop runs, a task's blocking call of a thread primitive (a shared
+ * lock, queue or event) is refused with the task's name (thread.ts): it
+ * would stall every task, and forever if what it waits for needs another
+ * task to run. The loop's own waits (for an executor's results) happen
+ * between task steps, and stay allowed.
+ */
+import { setBlockingGuard } from "../thread";
+import type { EventLoop } from "./loop";
+
+export async function guardingLoopThread<T>(loop: EventLoop, run: () => Promise<T>): Promise<T> {
+  setBlockingGuard(() => {
+    const task = loop.currentTask();
+    return task && blockingWords(task.name);
+  });
+  try {
+    return await run();
+  } finally {
+    setBlockingGuard(null);
+  }
+}
+
+function blockingWords(task: string): string {
+  return `Task ${task} made a blocking call of a thread primitive (a shared lock, queue, event...) on the event loop's thread: every other task would stop until it returned, and never if it waits for another task. Use the loop's own primitives (loop.lock, loop.queue, loop.event), or run the call with loop.toThread.`;
+}
