@@ -24,7 +24,10 @@ lesson's page:
 The event loop runs on a virtual clock (VirtualClockLoop below): when no
 task is ready, time jumps to the next timer. Waits of hundreds of
 milliseconds take no real time, and every run prints the same numbers.
-Pass --real-time for the ordinary loop: the counts stay the same.
+(Where two events fall due at the very same virtual moment, the page lets
+a completed I/O go before a timer, and this loop may not: pick times that
+do not tie exactly when you compare the two.) Pass --real-time for the
+ordinary loop: the counts stay the same.
 
     python3 reference.py
     python3 reference.py --fanout taskgroup --pages 6 --fail-rate 0 --timeout-ms 250
