@@ -62,6 +62,28 @@ describe("the event loop", () => {
     expect(report.unretrieved.map((u) => [u.task, (u.error as Error).message])).toEqual([["failing", "lost"]]);
   });
 
+  it("takes back a task group's cancellation of its parent when a child fails after the body has ended, as CPython 3.13 does: no swallowed cancellation is reported", async () => {
+    const loop = fresh();
+    const { result, report } = await loop.run(async () => {
+      try {
+        await loop.taskGroup(async (tg) => {
+          tg.createTask(async () => {
+            await loop.sleep(0.05);
+            throw new Error("boom");
+          }, "failing");
+          tg.createTask(() => loop.sleep(1), "sibling");
+        });
+      } catch {
+        // The ExceptionGroup, handled.
+      }
+      const cancelling = loop.currentTask()!.cancelling();
+      await loop.sleep(0.1);
+      return cancelling;
+    });
+    expect(result).toBe(0);
+    expect(report.swallowedCancels).toEqual([]);
+  });
+
   it("passes virtual time only when nothing is ready: an hour of sleeps takes no real time", async () => {
     const loop = fresh();
     const started = performance.now();

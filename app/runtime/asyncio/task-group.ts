@@ -52,7 +52,6 @@ export class TaskGroup {
   private async exit(failed: boolean, thrown: unknown): Promise<void> {
     this.exiting = true;
     let propagateCancel: unknown = failed && thrown instanceof CancelledError ? thrown : null;
-    if (this.parentCancelRequested && this.parent.uncancel() === 0) propagateCancel = null;
     if (failed && !this.aborting) this.abort();
     while (this.tasks.size > 0) {
       this.onCompleted ??= this.loop.createFuture<boolean>("its task group's tasks");
@@ -67,6 +66,7 @@ export class TaskGroup {
       }
       this.onCompleted = null;
     }
+    if (this.parentCancelRequested && this.parent.uncancel() === 0) propagateCancel = null;
     if (propagateCancel !== null && this.errors.length === 0) throw propagateCancel;
     if (failed && !(thrown instanceof CancelledError)) this.errors.push(thrown);
     if (this.errors.length > 0) throw new ExceptionGroup("unhandled errors in a TaskGroup", this.errors as Error[]);
