@@ -18,6 +18,7 @@ const lessons = join(root, "lessons");
 /** Each fixture: a lesson from the template, then `breakIt` on its files. */
 const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => string) => void) => void> = {
   "01-intact": () => {},
+  "14-asyncio-intact": () => {},
   "02-misspelt-key": (edit) => edit("lesson.md", (t) => t.replace("title:", "tittle:")),
   "03-missing-solution": (edit) => edit("solution.ts", () => ""),
   "04-type-error": (edit) => edit("scenario.ts", (t) => t.replace("counter.add(1);", 'counter.add("1");')),
@@ -45,7 +46,7 @@ beforeAll(async () => {
   mkdirSync(lessons);
   writeFileSync(join(lessons, "course.yaml"), "title: Fixtures\nunits:\n  - title: All\n    lessons: []\n");
   for (const [slug, breakIt] of Object.entries(FIXTURES)) {
-    newLesson(root, slug);
+    newLesson(root, slug, undefined, { asyncio: slug.includes("asyncio") });
     breakIt((file, change) => {
       const path = join(lessons, slug, file);
       const text = change(readFileSync(path, "utf8"));
@@ -64,6 +65,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const only = (slug: string) => lines.filter((line) => line.startsWith(`lessons/${slug}/`));
 
 describe("lessons:check", () => {
+  it("passes the intact asyncio lesson, whose Explore claims are searched over its tasks", () => {
+    expect(only("14-asyncio-intact")).toEqual([]);
+    const notes = report.notes.filter((n) => n.startsWith("14-asyncio-intact"));
+    expect(notes).toContainEqual(expect.stringMatching(/^14-asyncio-intact: starter has a failing schedule with requests=2: found a failing schedule \(broken\) after 1 schedules with up to 0 preemptions: No longer holds: every request is counted\./));
+    // Two replies can come in either order, each with the ready tasks or after them: every order, a handful of schedules.
+    expect(notes).toContainEqual(expect.stringMatching(/^14-asyncio-intact: solution has no failing schedule with requests=2: no failure in all \d+ schedules, every order/));
+  });
+
   it("passes the intact lesson, and checks its starter and solution by running them", () => {
     expect(only("01-intact")).toEqual([]);
     expect(report.notes.filter((n) => n.startsWith("01-intact"))).toEqual([
@@ -129,11 +138,11 @@ describe("lessons:check", () => {
   });
 
   it("counts each lesson's own checks, and each Python reference, as one test: passed, failed, or skipped when it cannot run", () => {
-    // Own checks: 01 and 08 pass (08's failure is its reference's), the other 12 fail; course.yaml's problem fails once
-    // more. References: 4 cannot run, their lessons' files being broken (02, 03, 10, 99); of the 10 that can, 08's fails.
-    const withPython = { passed: 2 + 9, failed: 12 + 1 + 1, skipped: 4 };
-    // Without python3 the 10 that could run are skipped too, and counted so.
-    const withoutPython = { passed: 2, failed: 12 + 1, skipped: 4 + 10 };
+    // Own checks: 01, 08 and 14 pass (08's failure is its reference's), the other 12 fail; course.yaml's problem fails
+    // once more. References: 4 cannot run, their lessons' files being broken (02, 03, 10, 99); of the 11 that can, 08's fails.
+    const withPython = { passed: 3 + 10, failed: 12 + 1 + 1, skipped: 4 };
+    // Without python3 the 11 that could run are skipped too, and counted so.
+    const withoutPython = { passed: 3, failed: 12 + 1, skipped: 4 + 11 };
     expect(report.tally).toEqual(report.skipped.length === 0 ? withPython : withoutPython);
   });
 
