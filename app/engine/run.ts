@@ -18,6 +18,8 @@ import type { RunnerHandle, WorkerPool } from "./pool";
 import { watch, type Deadlock } from "./watchdog";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
+/** The name of the error an asyncio loop ends with when no task can run (runtime/asyncio/loop.ts). */
+const LOOP_DEADLOCK = "LoopDeadlockError";
 
 export interface RunRequest {
   readonly js: string;
@@ -147,6 +149,7 @@ class Run implements RunHandle {
         this.unwatch = watch(() => watched, (deadlock) => this.deadlocked(deadlock));
       }
       const bodies = await started;
+      if (!bodies.ok && bodies.error.name === LOOP_DEADLOCK) return this.loopDeadlocked(bodies.error.message);
       if (!bodies.ok) return this.fail(bodies.error, false);
       const finish = await this.call(0, (r) => r.finish(this.request.goals));
       if (!finish.ok) return this.fail(finish.error, true);
@@ -179,6 +182,12 @@ class Run implements RunHandle {
     const outcome = await Promise.race([method(handle.runner), crash]);
     if (this.ended) throw new StoppedError();
     return outcome;
+  }
+
+  /** An asyncio loop found that no task can run (asyncio/loop.ts): the run's deadlock verdict, from the loop itself. */
+  private loopDeadlocked(message: string): RunOutcome {
+    this.end(false);
+    return { status: "deadlock", deadlock: { edges: [], cycle: false, message }, elapsedMs: this.elapsed() };
   }
 
   private fail(error: ScenarioErrorInfo, healthy: boolean): RunOutcome {

@@ -46,6 +46,11 @@ describe("asyncio scenarios on the runner", () => {
     expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task sneaky awaited something the event loop does not own/);
   });
 
+  it("ends as a deadlock, the run's own verdict, when no task can run, saying what each waits for", async () => {
+    const outcome = await run(compiled(`async (state, loop) => { const lock = loop.lock("L"); await lock.acquire(); await lock.acquire(); }`));
+    expect(outcome.status === "deadlock" && outcome.deadlock.message).toBe("Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: main waits for lock L.");
+  });
+
   it("refuses a blocking call of a thread primitive from a task, naming the task, instead of stalling the loop", async () => {
     const source = compileScenario(`import { defineAsyncScenario } from "interleave";
 export default defineAsyncScenario({
