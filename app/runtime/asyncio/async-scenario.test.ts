@@ -44,6 +44,8 @@ describe("asyncio scenarios on the runner", () => {
   it("ends with an error naming the task that awaited something the loop does not own", async () => {
     const outcome = await run(compiled(`async (state, loop) => { await loop.createTask(() => new Promise((r) => setTimeout(r, 10)), "sneaky"); }`));
     expect(outcome.status === "error" && outcome.error.message).toMatch(/^Task sneaky awaited something the event loop does not own/);
+    // The line that created the task: the await at fault leaves no stack once suspended.
+    expect(outcome.status === "error" && outcome.error.line).toBe(5);
   });
 
   it("ends as a deadlock, the run's own verdict, when no task can run, saying what each waits for", async () => {

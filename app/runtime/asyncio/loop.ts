@@ -24,7 +24,7 @@ import { asCompleted } from "./as-completed";
 import { TaskGroup } from "./task-group";
 import { timeout, waitFor } from "./timeout";
 import { arrivalsAt, nominalTimes, type Arrival, type ArrivalChooser, type PendingIo } from "./arrivals";
-import { callerLine } from "../caller-line";
+import { SCENARIO_FRAME, callerLine } from "../caller-line";
 import { armSentinel } from "./sentinel";
 import type { Job, LoopExecutor } from "./executor";
 import type { Message } from "../sync/queue";
@@ -271,7 +271,7 @@ export class EventLoop implements TaskLoop {
       return;
     }
     if (this.suspended) {
-      this.fail(new LoopMisuseError(`Task ${task.name} waits on two things at once: an async function called without await (a forgotten await), or Promise.all / Promise.race over the loop's objects. Await each call, or use loop.gather.`));
+      this.fail(misuse(task, `Task ${task.name} waits on two things at once: an async function called without await (a forgotten await), or Promise.all / Promise.race over the loop's objects. Await each call, or use loop.gather.`));
       return;
     }
     task.suspendOn(future, resume, throwIn);
@@ -391,7 +391,8 @@ export class EventLoop implements TaskLoop {
     const task = this.current;
     if (this.endCurrentStep === null || task === null) return;
     this.fail(
-      new LoopMisuseError(
+      misuse(
+        task,
         `Task ${task.name} awaited something the event loop does not own (a Promise of its own, setTimeout, fetch...), so the loop cannot tell when it will go on. Await the loop's own objects: loop.sleep, loop.io, tasks, and the loop's locks, events and queues.`,
       ),
     );
@@ -412,6 +413,18 @@ export class EventLoop implements TaskLoop {
       }),
     };
   }
+}
+
+/**
+ * Misuse by `task`, placed where the task was created: the await at fault
+ * cannot be found (a suspended async function leaves no stack), so the
+ * error's stack names the line that created the task, for the page to mark.
+ */
+function misuse(task: Task<unknown>, message: string): LoopMisuseError {
+  const error = new LoopMisuseError(message);
+  const frames = (task.origin.stack ?? "").split("\n").filter((line) => SCENARIO_FRAME.test(line));
+  if (frames.length > 0) error.stack = `${error.name}: ${message}\n${frames.join("\n")}`;
+  return error;
 }
 
 /** What `sleep(0)` awaits: a yield to the loop with nothing to wait for. */

@@ -34,6 +34,8 @@ export class Task<T> extends Future<T> {
   private waiter: Future<unknown> | null = null;
   private resume: ((value: unknown) => void) | null = null;
   private throwIn: ((error: unknown) => void) | null = null;
+  /** @internal Where it was created: its stack, formatted only if the task misuses the loop (loop.ts, `misuse`). */
+  readonly origin = new Error();
   /** @internal Set when the task ended normally though a cancellation was asked of it: it swallowed CancelledError. */
   swallowedCancel = false;
 
