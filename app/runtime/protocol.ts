@@ -93,6 +93,8 @@ export interface TaskScheduleReport {
   readonly ending: TaskEnding;
   /** The run met other arrivals than its prefix was chosen among: the scenario is not deterministic. */
   readonly diverged: boolean;
+  /** Calls of Math.random and Date.now during the schedule: its path may depend on them. */
+  readonly nondeterminism: { readonly random: number; readonly clock: number };
 }
 
 export interface RunnerApi {

@@ -228,6 +228,10 @@ export class Runner implements RunnerApi {
     }
     setPointHook(null);
     setEvalBreaker(null);
+    // Choices replay a schedule only if nothing else decides its path: count what could.
+    Atomics.store(words, Header.randomCalls, 0);
+    Atomics.store(words, Header.clockCalls, 0);
+    countNondeterminism(words);
     const { state, request } = this.prepared;
     const run = await runTaskSchedule(declaration, state as AsyncState<unknown>, request.params as never, plan);
     const ending: TaskEnding = run.paused
@@ -235,7 +239,9 @@ export class Runner implements RunnerApi {
       : run.thrown === undefined
         ? this.taskResult(goals, reportNotes(run.report!))
         : taskFailure(run.thrown);
-    return { ok: true, value: { decisions: run.decisions, steps: run.steps, lanes: run.lanes, ending, diverged: run.diverged } };
+    countNondeterminism(null);
+    const nondeterminism = { random: Atomics.load(words, Header.randomCalls), clock: Atomics.load(words, Header.clockCalls) };
+    return { ok: true, value: { decisions: run.decisions, steps: run.steps, lanes: run.lanes, ending, diverged: run.diverged, nondeterminism } };
   }
 
   private taskResult(goals: readonly GoalCheck[], notes: readonly string[]): TaskEnding {

@@ -77,6 +77,12 @@ describe("Explore over asyncio tasks", () => {
     expect(result.failure!.message).toMatch(/^TimeoutError: Timed out after 1 s\./);
   });
 
+  it("claims no completeness when the tasks call Math.random, and says so", async () => {
+    const result = await search(lostUpdate("await loop.io(Math.random() / 100); state.counter += 1;"), allCounted);
+    expect(result).toMatchObject({ failure: null, complete: false, exhaustive: false });
+    expect(result.nondeterminism!.random).toBeGreaterThan(0);
+  });
+
   it("runs an executor's job inline, its result arriving in any order with the I/O", async () => {
     const out = compileScenario(`import { defineAsyncScenario } from "interleave";
 const crunch = (n) => n * 2;

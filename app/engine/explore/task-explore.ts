@@ -68,6 +68,8 @@ class TaskSearch {
   private bound = 0;
   private strategy: Strategy = "bounded";
   private diverged = false;
+  /** Calls of Math.random and Date.now over the search: a path that may depend on them voids any claim of completeness. */
+  private readonly nondeterminism = { random: 0, clock: 0 };
   private stuck: string | null = null;
   private lastShown = 0;
 
@@ -83,13 +85,14 @@ class TaskSearch {
     const bounded = await this.boundedPhase();
     let found = bounded.found;
     if (!found && !bounded.complete && !this.diverged && this.stuck === null && (this.request.random ?? true)) found = await this.randomPhase();
+    const unsure = this.diverged || this.nondeterminism.random + this.nondeterminism.clock > 0;
     const counts = {
       schedules: this.schedules,
       bound: bounded.bound,
-      exhaustive: bounded.exhaustive && !this.diverged,
-      complete: bounded.complete && !this.diverged,
+      exhaustive: bounded.exhaustive && !unsure,
+      complete: bounded.complete && !unsure,
       randomSchedules: this.randomSchedules,
-      nondeterminism: this.diverged ? { random: 0, clock: 0 } : null,
+      nondeterminism: unsure ? { ...this.nondeterminism } : null,
       equivalentSkipped: 0,
     };
     if (this.stuck !== null) return { ...counts, failure: { ...failureOf({ kind: "stuck", message: this.stuck }, null), choices: [], strategy: this.strategy, preemptions: 0 } };
@@ -162,6 +165,8 @@ class TaskSearch {
     }
     const { report } = outcome;
     this.diverged ||= report.diverged;
+    this.nondeterminism.random += report.nondeterminism.random;
+    this.nondeterminism.clock += report.nondeterminism.clock;
     return { decisions: report.decisions, failure: judgeTask(report, this.request), diverged: report.diverged };
   }
 
