@@ -94,6 +94,8 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
     }),
     recordLines: plan.record ?? false,
   });
+  // Step mode's start: main created, not yet begun.
+  if (plan.stopAfterSteps === 0) loop.halt();
   let thrown: unknown;
   let report: LoopReport | null = null;
   try {
