@@ -74,6 +74,11 @@ describe("task step mode", () => {
     // No task is ready and both replies are out: the next click stops where the loop chooses, before any step.
     await s.next();
     expect(open(s.getSnapshot())).toMatchObject({ taskSteps: 3, offered: [{ preemption: false }, { preemption: true }] });
+    // The nominal reply arrives at its time; Task-2's, due then too, is the next choice.
+    await s.next();
+    const next = open(s.getSnapshot());
+    expect(next.steps.at(-1)).toEqual({ lane: 0, words: "Task-1's I/O of 0.1 s completes", line: 0, at: 0.1, preemption: false });
+    expect(next.offered[0]).toEqual({ words: "Task-2's I/O of 0.1 s completes", preemption: false });
     s.close();
   });
 
@@ -128,17 +133,18 @@ describe("task step mode", () => {
     await s.start(request, [1], "end");
     expect(open(s.getSnapshot())).toMatchObject({ status: "ended", taskSteps: 6, outcome: played.outcome });
 
-    // Taking over at the plan's choice (after main and both fetches began): the student keeps the nominal order.
-    await s.start(request, [1], { steps: 3, atChoice: true });
-    const taking = open(s.getSnapshot());
-    expect(taking).toMatchObject({ taskSteps: 3, plan: { next: 1 }, canUndo: true });
-    expect(taking.offered).toHaveLength(2);
+    // Taking over after main and both fetches began: at the plan's choice, the student keeps the nominal order.
+    await s.start(request, [1], 3);
+    expect(open(s.getSnapshot())).toMatchObject({ taskSteps: 3, offered: [], plan: { next: 1 }, canUndo: true });
+    await s.next();
+    expect(open(s.getSnapshot())).toMatchObject({ taskSteps: 3, plan: { next: 1 } });
+    expect(open(s.getSnapshot()).offered).toHaveLength(2);
     await s.choose(0);
     expect(open(s.getSnapshot())).toMatchObject({ plan: null, byHand: true });
     await s.runToEnd();
     expect(open(s.getSnapshot()).outcome).toMatchObject({ kind: "done", result: { order: ["fast", "slow"] }, goals: [{ passed: true }] });
     // Undo entered mid-plan goes back one task step at a time.
-    await s.start(request, [1], { steps: 2 });
+    await s.start(request, [1], 2);
     await s.undo();
     expect(open(s.getSnapshot())).toMatchObject({ taskSteps: 1, choices: [] });
     s.close();

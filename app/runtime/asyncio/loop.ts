@@ -303,11 +303,12 @@ export class EventLoop implements TaskLoop {
       const position = arrivals.length === 1 ? 0 : this.choose(arrivals);
       const arrival = arrivals[position];
       if (arrival === undefined) throw new RangeError(`No arrival at position ${position} of ${arrivals.length}: this is an engine bug.`);
-      if (arrivals.length > 1) this.observer?.arrived?.(arrivals, position);
-      if (arrival.kind === "go") return;
-      if (arrival.kind === "timer") return this.clock.idleUntil(arrival.at);
+      if (arrival.kind === "timer") this.clock.idleUntil(arrival.at);
       // On its nominal time when it comes first; sooner than that, it arrives now.
-      if (position === 0) this.clock.idleUntil(arrival.io.due);
+      else if (arrival.kind === "io" && position === 0) this.clock.idleUntil(arrival.io.due);
+      // Told once the clock reads the arrival's time, which the swimlanes show.
+      if (arrivals.length > 1) this.observer?.arrived?.(arrivals, position);
+      if (arrival.kind !== "io") return;
       this.pendingIo.delete(arrival.io);
       arrival.io.complete();
     }
