@@ -31,8 +31,8 @@ export interface TaskStepRequest {
   readonly goals: readonly Goal[];
 }
 
-/** Where stepping begins on a plan: after its first `steps` task steps (at the choice after them, with `atChoice`), or at its end. */
-export type TaskStepStart = { readonly steps: number; readonly atChoice?: boolean } | "end";
+/** Where stepping begins on a plan: after its first so many task steps, or at its end. */
+export type TaskStepStart = number | "end";
 
 export interface CheckedGoal {
   readonly goal: Goal;
@@ -113,7 +113,7 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
   }
 
   /** Opens step mode on `request`, following `plan` (positions at the loop's choices) from `from`. */
-  async start(request: TaskStepRequest, plan: readonly number[] | null = null, from: TaskStepStart = { steps: 0 }): Promise<void> {
+  async start(request: TaskStepRequest, plan: readonly number[] | null = null, from: TaskStepStart = 0): Promise<void> {
     this.close();
     const generation = this.generation;
     const compiled = compiledOrRefusal(request.source);
@@ -230,11 +230,11 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
     if ("stuck" in whole) return this.stuck(whole.stuck);
     this.planSteps = taskStepsOf(whole.report);
     if (from === "end") return { choices: positionsOf(whole.report), steps: this.planSteps };
-    if (from.steps === 0) return START;
-    // The plan's choices made before that step: the choice after it is then the student's to make.
-    const before = await this.report({ prefix: plan, stopAfterSteps: from.steps });
+    if (from === 0) return START;
+    // Only the plan's choices made before that step: a choice after it is the student's to make.
+    const before = await this.report({ prefix: plan, stopAfterSteps: from });
     if ("stuck" in before) return this.stuck(before.stuck);
-    return { choices: positionsOf(before.report), steps: from.atChoice ? from.steps + 1 : from.steps };
+    return { choices: positionsOf(before.report), steps: from };
   }
 
   /** Runs `main` through `to`'s choices, stopping after its task steps or at the next choice, and shows where it stands. */
