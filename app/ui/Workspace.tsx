@@ -18,7 +18,10 @@ import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
 import { browserDriver, controllerWorker } from "../engine/explore/browser-driver";
 import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
-import { reachedStepGoals, stepRunGoals } from "../engine/explore/step-goals";
+import { reachedStepGoals, reachedTaskStepGoals, stepRunGoals } from "../engine/explore/step-goals";
+import { TaskStepper, type TaskStepSnapshot, type TaskStepStart } from "../engine/explore/task-stepper";
+import { invariantPromise } from "../engine/explore/explorer";
+import { sourceSchedulesTasks } from "../engine/explore/explore";
 import type { Option } from "../engine/explore/controller";
 import { StepPanel } from "./explore/StepPanel";
 import { SharedSchedule, shareLink } from "./explore/SharedSchedule";
@@ -55,7 +58,9 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
   const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);
   const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
-  const stepping = stepper.active;
+  const taskStepper = useMemo(() => new TaskStepper(runnerPool()), []);
+  const taskStepSnapshot = useSyncExternalStore(taskStepper.subscribe, taskStepper.getSnapshot);
+  const stepping = stepper.active || taskStepper.active;
   const smallParams = Object.keys(lesson.stepParams).length > 0;
   /** A free run, a search or step mode goes on: the others wait. */
   const busy = snapshot.running !== null || exploring || stepping;
@@ -63,24 +68,44 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   useEffect(
     () => () => {
       stepper.close();
+      taskStepper.close();
       explorer.cancel();
     },
-    [stepper, explorer],
+    [stepper, taskStepper, explorer],
   );
   /** Stop (and Esc) ends whatever goes on: a free run, a search, or step mode. */
   const stop = useCallback(() => {
     if (session.getSnapshot().running !== null) session.stop();
     else if (explorer.running) explorer.cancel();
-    else stepper.close();
-  }, [session, explorer, stepper]);
+    else {
+      stepper.close();
+      taskStepper.close();
+    }
+  }, [session, explorer, stepper, taskStepper]);
   const run = useCallback(() => {
-    if (!explorer.running && !stepper.active) void session.run();
-  }, [session, explorer, stepper]);
+    if (!explorer.running && !stepper.active && !taskStepper.active) void session.run();
+  }, [session, explorer, stepper, taskStepper]);
   const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
-  const step = (source: string, params: Params, moves: readonly Option[] = [], planned: readonly Option[] = []) =>
+  const step = (source: string, params: Params, moves: readonly Option[] = [], planned: readonly Option[] = []) => {
+    taskStepper.close();
     void stepper.start({ source, params, goals: stepRunGoals(lesson.goals) }, moves, planned);
-  const startStepping = () => step(snapshot.source, exploreParams(snapshot.params, lesson));
-  const reached = useMemo(() => reachedStepGoals(stepSnapshot, lesson.goals), [stepSnapshot, lesson.goals]);
+  };
+  // An asyncio scenario's step mode also says whether the invariant held, as Explore would.
+  const stepTasks = (source: string, params: Params, plan: readonly number[] | null = null, from: TaskStepStart = 0) => {
+    stepper.close();
+    void taskStepper.start({ source, params, goals: [...stepRunGoals(lesson.goals), ...invariantPromise(lesson.invariant)] }, plan, from);
+  };
+  // The runner refuses a gated run of an asyncio scenario: ask what the scenario is before choosing the step mode.
+  const startStepping = async () => {
+    const { source } = snapshot;
+    const params = exploreParams(snapshot.params, lesson);
+    if (await sourceSchedulesTasks(runnerPool(), source)) stepTasks(source, params);
+    else step(source, params);
+  };
+  const reached = useMemo(
+    () => [...reachedStepGoals(stepSnapshot, lesson.goals), ...reachedTaskStepGoals(taskStepSnapshot, lesson.goals)],
+    [stepSnapshot, taskStepSnapshot, lesson.goals],
+  );
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
   useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
@@ -92,7 +117,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const runKey = (event.ctrlKey || event.metaKey) && event.key === "Enter";
-      const busy = session.getSnapshot().running !== null || explorer.running || stepper.active;
+      const busy = session.getSnapshot().running !== null || explorer.running || stepper.active || taskStepper.active;
       const stopKey = event.key === "Escape" && busy;
       if (!runKey && !stopKey) return;
       event.preventDefault();
@@ -102,7 +127,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
     };
     window.addEventListener("keydown", onKey, { capture: true });
     return () => window.removeEventListener("keydown", onKey, { capture: true });
-  }, [run, stop, session, explorer, stepper]);
+  }, [run, stop, session, explorer, stepper, taskStepper]);
 
   const reset = () => {
     if (snapshot.source === lesson.scenario || window.confirm("Replace your code with the lesson's starter code?")) {
@@ -144,7 +169,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
             path={lesson.slug}
             value={snapshot.source}
             markers={markers}
-            stepLines={stepLines(stepSnapshot)}
+            stepLines={taskStepper.active ? taskStepLines(taskStepSnapshot) : stepLines(stepSnapshot)}
             readOnly={stepping}
             onChange={(source) => session.setSource(source)}
             onTypeProblems={setTypeProblems}
@@ -182,9 +207,17 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
           params={snapshot.params}
           disabled={busy}
           onStep={(taken, planned) => step(snapshot.source, snapshot.params, taken, planned)}
+          onStepTasks={(choices, from) => stepTasks(snapshot.source, snapshot.params, choices, from)}
         />
       )}
-      <StepPanel stepper={stepper} busy={snapshot.running !== null || exploring} reached={reached} smallParams={smallParams} onStart={startStepping} />
+      <StepPanel
+        stepper={stepper}
+        taskStepper={taskStepper}
+        busy={snapshot.running !== null || exploring}
+        reached={reached}
+        smallParams={smallParams}
+        onStart={() => void startStepping()}
+      />
       <ExplorePanel
         explorer={explorer}
         busy={snapshot.running !== null || stepping}
@@ -193,6 +226,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
+        onReplayTasks={(choices, from, source, params) => stepTasks(source, params, choices, from)}
         shareLink={(source, params, schedule, invariant) =>
           shareLink(href, { code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
         }
@@ -215,4 +249,11 @@ const NO_STEP_LINES: readonly StepLine[] = [];
 function stepLines(snapshot: StepSnapshot): readonly StepLine[] {
   if (snapshot.status !== "stepping" && snapshot.status !== "ended") return NO_STEP_LINES;
   return snapshot.pending.filter((p) => p.state !== TurnState.Done && p.line > 0).map(({ worker, line }) => ({ worker, line }));
+}
+
+/** While stepping tasks: the line where the last task step stopped, in its task's colour. */
+function taskStepLines(snapshot: TaskStepSnapshot): readonly StepLine[] {
+  if (snapshot.status !== "stepping" && snapshot.status !== "ended") return NO_STEP_LINES;
+  const last = snapshot.steps.findLast((step) => step.lane > 0 && step.line > 0);
+  return last ? [{ worker: last.lane - 1, line: last.line }] : NO_STEP_LINES;
 }

@@ -30,7 +30,8 @@ import { gilNote } from "./gil-switches";
 import { interpreterOf } from "../../runtime/gil";
 import { plural } from "../plural";
 import { describeScenario } from "../describe";
-import { exploreTasks } from "./task-explore";
+import { exploreTasks, runTaskChoices } from "./task-explore";
+import { compiledOrRefusal } from "../compile";
 import type { TaskStep } from "../../runtime/asyncio/task-schedule";
 
 /** No bound of its own: the bound rises while the cap and the budget allow. */
@@ -113,8 +114,7 @@ export interface ExploreResult {
 }
 
 export async function explore(pool: WorkerPool, request: ExploreRequest): Promise<ExploreResult> {
-  const described = await describeScenario(pool, request.js, DESCRIBE_LIMIT_MS);
-  if (described.ok && described.value.asyncio) return exploreTasks(pool, request);
+  if (await schedulesTasks(pool, request.js)) return exploreTasks(pool, request);
   const driver = request.driver ?? controllerCalls();
   const progress = new Int32Array(new SharedArrayBuffer(Progress.words * 4));
   const watching = setInterval(() => watch(request, progress), PROGRESS_EVERY_MS);
@@ -151,6 +151,18 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
     tasks: null,
   };
   return { ...counts, failure: { ...failure, ...found } };
+}
+
+/** Whether the compiled scenario is in asyncio mode: its schedules order the loop's arrivals, not workers (task-explore.ts). */
+export async function schedulesTasks(pool: WorkerPool, js: string): Promise<boolean> {
+  const described = await describeScenario(pool, js, DESCRIBE_LIMIT_MS);
+  return described.ok && described.value.asyncio;
+}
+
+/** The same for source code: false when it does not compile, which the threads' step mode then says. */
+export async function sourceSchedulesTasks(pool: WorkerPool, source: string): Promise<boolean> {
+  const compiled = compiledOrRefusal(source);
+  return "js" in compiled && (await schedulesTasks(pool, compiled.js));
 }
 
 /** Which calls likely made runs go otherwise on the same choices, in words. */
@@ -227,11 +239,18 @@ export type ReplayResult = { readonly problem: string } | { readonly execution: 
 /**
  * Replays a schedule string (schedule.ts) on `source` with the request's
  * parameters: refused when the code or parameters changed since it was made.
+ * An asyncio schedule's failure has its steps by task (`failure.tasks`).
  */
 export async function replay(pool: WorkerPool, request: ExploreRequest, source: string, schedule: string): Promise<ReplayResult> {
   const found = scheduleFor(schedule, source, request.params);
   if ("problem" in found) return found;
-  return { execution: await runSchedule(pool, request, { steps: found.steps, complete: true }) };
+  if ("steps" in found) return { execution: await runSchedule(pool, request, { steps: found.steps, complete: true }) };
+  const { failure, report } = await runTaskChoices(pool, request, found.choices);
+  // A position past the arrivals on offer: the run went otherwise than the one the schedule was made on.
+  const diverged: Failure | null = report?.diverged
+    ? { kind: "diverged", message: "Not deterministic: this schedule chose an arrival this run did not offer. The scenario's behaviour depends on time or randomness (Math.random, Date.now).", steps: [], objects: [], gilNote: null, tasks: { lanes: report.lanes, steps: report.steps } }
+    : null;
+  return { execution: { decisions: report?.decisions ?? [], steps: [], failure: diverged ?? failure, diverged: diverged !== null } };
 }
 
 function judge(outcome: RunOutcome, request: ExploreRequest): Omit<Failure, "steps" | "objects" | "gilNote" | "tasks"> | null {

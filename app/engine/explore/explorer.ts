@@ -10,8 +10,8 @@ import type { Goal, Invariant } from "../course/lesson";
 import { compiledOrRefusal } from "../compile";
 import { Store } from "../store";
 import type { WorkerPool } from "../pool";
-import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult } from "./explore";
-import { encodeSchedule } from "./schedule";
+import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult, type FoundFailure } from "./explore";
+import { encodeSchedule, encodeTaskSchedule } from "./schedule";
 
 export type ExploreSnapshot =
   | { readonly status: "idle" }
@@ -66,13 +66,19 @@ export class Explorer extends Store<ExploreSnapshot> {
     } catch (thrown) {
       return this.set({ status: "refused", message: `The search failed: ${thrown instanceof Error ? thrown.message : String(thrown)}. Run the code once to see why.` });
     }
-    const schedule = result.failure ? encodeSchedule(result.failure.steps, source, params) : null;
+    const schedule = result.failure ? scheduleOf(result.failure, source, params) : null;
     this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params, invariant });
   }
 
   cancel(): void {
     this.cancelRequested = true;
   }
+}
+
+/** The found failure's schedule string; null when it has none to replay (it failed before any step). */
+function scheduleOf(failure: FoundFailure, source: string, params: Readonly<Record<string, ParamValue>>): string | null {
+  if (failure.tasks) return encodeTaskSchedule(failure.choices, source, params);
+  return failure.steps.length > 0 ? encodeSchedule(failure.steps, source, params) : null;
 }
 
 /** The invariant as a promise every schedule must keep, checked in the worker like every goal (never on the page). */

@@ -5,6 +5,12 @@
  * as worker letters with run lengths: `A3B2A1` is A three steps, B two, A
  * one. A lowercase letter is a step that ended that worker's timed wait by
  * its timeout.
+ *
+ * An asyncio scenario's schedule is not who moved (one task at a time runs,
+ * in an order CPython fixes) but which arrival the loop took at each of its
+ * choices (runtime/asyncio/arrivals.ts): `t` and the positions, 0 being the
+ * nominal one, `0*k` for k nominal ones in a row, trailing ones left out.
+ * `t0*3-1` takes the nominal arrival three times, then the second one.
  */
 import type { ParamValue } from "../../runtime/params";
 import type { Option } from "./controller";
@@ -13,13 +19,15 @@ import { fnv1a } from "../../runtime/fnv1a";
 const VERSION = "v1";
 const STEPS = /^(?:[A-Pa-p]\d*)+$/;
 const RUN = /([A-Pa-p])(\d*)/g;
-/** A schedule longer than this is refused: no explore run takes more steps (STEP_CAP). */
+/** `t` is no worker letter: a task schedule cannot be read as a worker one. */
+const CHOICES = /^t(?:(?:0\*\d+|\d+)(?:-(?:0\*\d+|\d+))*)?$/;
+/** A schedule longer than this is refused: no explore run takes more steps (STEP_CAP), nor a task run as many choices. */
 const MAX_STEPS = 10_000;
 
-export interface DecodedSchedule {
-  readonly hash: string;
-  readonly steps: readonly Option[];
-}
+export type DecodedSchedule =
+  | { readonly hash: string; readonly steps: readonly Option[] }
+  /** An asyncio scenario's: the arrival taken at each of the loop's choices, the nominal one being 0. */
+  | { readonly hash: string; readonly choices: readonly number[] };
 
 export type ScheduleProblem = { readonly problem: string };
 
@@ -36,12 +44,27 @@ export function encodeSchedule(steps: readonly Option[], source: string, params:
   return `${VERSION}.${codeHash(source, params)}.${text}`;
 }
 
+/** An asyncio scenario's schedule: the position taken at each of the loop's choices (task-explore.ts). */
+export function encodeTaskSchedule(choices: readonly number[], source: string, params: Readonly<Record<string, ParamValue>>): string {
+  // Past the last departure every choice is the nominal one, as it is where a schedule ends.
+  const end = choices.findLastIndex((position) => position !== 0) + 1;
+  const items: string[] = [];
+  for (let i = 0; i < end; ) {
+    let run = 1;
+    while (choices[i] === 0 && choices[i + run] === 0) run++;
+    items.push(run === 1 ? String(choices[i]) : `0*${run}`);
+    i += run;
+  }
+  return `${VERSION}.${codeHash(source, params)}.t${items.join("-")}`;
+}
+
 export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem {
   const parts = text.trim().split(".");
-  if (parts.length !== 3) return { problem: "This is not a schedule: a schedule looks like v1.1a2b3c4d.A3B2A1." };
+  if (parts.length !== 3) return { problem: "This is not a schedule: a schedule looks like v1.1a2b3c4d.A3B2A1, or v1.1a2b3c4d.t0*3-1 for asyncio tasks." };
   const [version, hash, runs] = parts as [string, string, string];
   if (version !== VERSION) return { problem: `This schedule is in format "${version}", which this version of the site does not read (it reads ${VERSION}).` };
   if (!/^[0-9a-f]{8}$/.test(hash)) return { problem: "This schedule's code hash is damaged: it should be 8 hex digits. Copy the whole link again." };
+  if (runs.startsWith("t")) return decodeChoices(hash, runs);
   if (!STEPS.test(runs)) return { problem: "This schedule's steps are damaged: they should be worker letters with counts, like A3B2A1. Copy the whole link again." };
   const steps: Option[] = [];
   for (const [, letter, count] of runs.matchAll(RUN)) {
@@ -55,14 +78,31 @@ export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem 
   return { hash, steps };
 }
 
-/** A schedule's moves, when it was made on this code with these parameters; otherwise why it cannot replay them. */
-export function scheduleFor(text: string, source: string, params: Readonly<Record<string, ParamValue>>): { readonly steps: readonly Option[] } | ScheduleProblem {
+function decodeChoices(hash: string, text: string): DecodedSchedule | ScheduleProblem {
+  if (!CHOICES.test(text)) {
+    return { problem: "This schedule's choices are damaged: after the t they should be arrival positions joined by -, with 0*3 for three nominal ones, like t0*3-1-2. Copy the whole link again." };
+  }
+  const choices: number[] = [];
+  for (const item of text.slice(1).split("-").filter(Boolean)) {
+    const [position, times] = item.startsWith("0*") ? [0, Number(item.slice(2))] : [Number(item), 1];
+    if (times < 1 || position > MAX_STEPS || choices.length + times > MAX_STEPS) {
+      return { problem: `This schedule is longer than ${MAX_STEPS.toLocaleString("en")} choices, has a position past that, or a count of 0.` };
+    }
+    for (let k = 0; k < times; k++) choices.push(position);
+  }
+  return { hash, choices };
+}
+
+export type ScheduleMoves = { readonly steps: readonly Option[] } | { readonly choices: readonly number[] };
+
+/** A schedule's moves (or, for asyncio tasks, choices), when it was made on this code with these parameters; otherwise why it cannot replay them. */
+export function scheduleFor(text: string, source: string, params: Readonly<Record<string, ParamValue>>): ScheduleMoves | ScheduleProblem {
   const decoded = decodeSchedule(text);
   if ("problem" in decoded) return decoded;
   if (decoded.hash !== codeHash(source, params)) {
     return { problem: "Code changed: this schedule was made on other code or other parameters, so it cannot replay them. Go back to the code it came with, or explore again." };
   }
-  return { steps: decoded.steps };
+  return "steps" in decoded ? { steps: decoded.steps } : { choices: decoded.choices };
 }
 
 /** FNV-1a over the code and the parameters in name order: a schedule replays only on what it was found on. */

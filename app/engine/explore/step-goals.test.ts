@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { freeRunGoals, type Goal } from "../course/lesson";
 import type { RunOutcome } from "../run";
-import { reachedStepGoals, stepRunGoals } from "./step-goals";
+import { reachedStepGoals, reachedTaskStepGoals, stepRunGoals } from "./step-goals";
 import type { StepSnapshot } from "./stepper";
+import type { TaskOutcome, TaskStepSnapshot } from "./task-stepper";
 
 const lost: Goal = { id: "step-lost", text: "Lose an update by hand", step: "result", check: "result.lost > 0" };
 const stuck: Goal = { id: "step-deadlock", text: "Deadlock them by hand", step: "deadlock", check: "" };
@@ -73,5 +74,35 @@ describe("the step goals a stepped run has reached", () => {
     expect(reachedStepGoals(ended(["step-lost"], { byHand: false, deadlocked: true }), goals)).toEqual([]);
     const error: RunOutcome = { status: "error", error: { name: "Error", message: "boom", phase: "worker" }, elapsedMs: 1 };
     expect(reachedStepGoals(ended(["step-lost"], { outcome: error }), goals)).toEqual([]);
+  });
+});
+
+describe("the step goals a stepped asyncio run has reached", () => {
+  const done = (passed: readonly string[]): TaskOutcome => ({ kind: "done", result: { lost: 1 }, goals: goals.map((goal) => ({ goal, passed: passed.includes(goal.id) })), notes: [] });
+  const ended = (outcome: TaskOutcome, byHand = true): TaskStepSnapshot => ({
+    status: "ended",
+    params: {},
+    lanes: ["event loop", "main"],
+    standing: [],
+    steps: [],
+    taskSteps: 3,
+    offered: [],
+    choices: [1],
+    plan: null,
+    byHand,
+    playing: false,
+    canUndo: true,
+    outcome,
+    problem: null,
+  });
+
+  it("is the result's step goals that passed, or the deadlock goals, once the student's own schedule has ended", () => {
+    expect(ids(reachedTaskStepGoals(ended(done(["step-lost", "saw-race"])), goals))).toEqual(["step-lost"]);
+    expect(ids(reachedTaskStepGoals(ended({ kind: "deadlock", message: "Deadlock: ..." }), goals))).toEqual(["step-deadlock"]);
+  });
+
+  it("is none for a schedule followed rather than made, or a run that ended in an error", () => {
+    expect(reachedTaskStepGoals(ended(done(["step-lost"]), false), goals)).toEqual([]);
+    expect(reachedTaskStepGoals(ended({ kind: "error", message: "Error: boom", line: 3 }), goals)).toEqual([]);
   });
 });

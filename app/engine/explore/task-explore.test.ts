@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
-import { explore, type ExploreRequest } from "./explore";
+import { explore, replay, type ExploreRequest } from "./explore";
+import { encodeTaskSchedule } from "./schedule";
 import { TaskRuns } from "./task-runs";
 import type { Goal } from "../course/lesson";
 
@@ -69,6 +70,25 @@ describe("Explore over asyncio tasks", () => {
     expect(result.failure).toMatchObject({ kind: "broken", preemptions: 1, strategy: "bounded" });
     const arrivals = result.failure!.tasks!.steps.filter((s) => s.lane === 0);
     expect(arrivals[0]).toMatchObject({ words: "Task-1's I/O of 0.2 s completes first, sooner than its time", preemption: true });
+  });
+
+  it("replays a found schedule's string to the same failure, and refuses it once the code changes", async () => {
+    const main = `async (state, loop) => {
+      const fetch = (name, seconds) => async () => { await loop.io(seconds); state.order.push(name); };
+      await loop.gather([fetch("slow", 0.2), fetch("fast", 0.1)]);
+    }`;
+    const source = `// the scenario as the student wrote it\n${main}`;
+    const request = { js: compiled(main), params: { tasks: 3 }, promises: [fastFirst], random: false };
+    const found = await explore(pool, request);
+    const text = encodeTaskSchedule(found.failure!.choices, source, request.params);
+    expect(text).toMatch(/^v1\.[0-9a-f]{8}\.t1$/);
+    const again = await replay(pool, request, source, text);
+    expect(again).toMatchObject({ execution: { steps: [], diverged: false, failure: { kind: "broken", message: found.failure!.message } } });
+    expect("execution" in again && again.execution.failure!.tasks!.steps).toEqual(found.failure!.tasks!.steps);
+    expect(await replay(pool, request, `${source} `, text)).toEqual({ problem: expect.stringMatching(/^Code changed/) });
+    // A position past the arrivals on offer: not this scenario's schedule.
+    const far = await replay(pool, request, source, text.replace(/t1$/, "t7"));
+    expect(far).toMatchObject({ execution: { diverged: true, failure: { kind: "diverged" } } });
   });
 
   it("finds the timeout that fires before the I/O it guards", async () => {

@@ -100,6 +100,8 @@ export async function runTaskSchedule<S>(scenario: AsyncScenario<ParamSpecs, S, 
     recordLines: plan.record ?? false,
     executor: pool ? (self) => new InlineExecutor(pool.kind, scenario.jobs ?? {}, self, inlineContext(params)) : undefined,
   });
+  // Step mode's start: main created, not yet begun.
+  if (plan.stopAfterSteps === 0) loop.halt();
   let thrown: unknown;
   let report: LoopReport | null = null;
   try {

@@ -2,7 +2,8 @@
  * Explore on the lesson page: search the current code's schedules for one
  * that fails (an error, a deadlock, or a broken invariant), with live
  * progress and Cancel; then the failing schedule as swimlanes, one column
- * per worker, and as a string to share.
+ * per worker (per task, for an asyncio scenario: TaskFound.tsx), and as a
+ * string to share.
  */
 import { useSyncExternalStore } from "react";
 import type { Explorer } from "../../engine/explore/explorer";
@@ -13,6 +14,9 @@ import { plural } from "../../engine/plural";
 import { DEFAULT_BUDGET_MS, nondeterminismCause, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
+import type { TaskStepStart } from "../../engine/explore/task-stepper";
+import { ScheduleShare } from "./ScheduleShare";
+import { TaskFound } from "./TaskFound";
 
 interface Props {
   readonly explorer: Explorer;
@@ -26,11 +30,13 @@ interface Props {
   onExplore(): void;
   /** Opens step mode on the searched code after `moves`, with `planned` as the schedule's steps still to follow. */
   onReplay(moves: readonly Option[], planned: readonly Option[], source: string, params: Readonly<Record<string, ParamValue>>): void;
+  /** Opens task step mode on the searched code, following `choices` (an asyncio scenario's schedule) from `from`. */
+  onReplayTasks(choices: readonly number[], from: TaskStepStart, source: string, params: Readonly<Record<string, ParamValue>>): void;
   /** The address that opens this lesson with the searched code, parameters and found schedule (and, in the playground, promise). */
   shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string, invariant: Invariant | null): string;
 }
 
-export function ExplorePanel({ explorer, busy, invariantText, smallParams, source, onExplore, onReplay, shareLink }: Props) {
+export function ExplorePanel({ explorer, busy, invariantText, smallParams, source, onExplore, onReplay, onReplayTasks, shareLink }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
   return (
@@ -69,6 +75,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
           ms={snapshot.ms}
           cancelled={snapshot.cancelled}
           replay={busy || snapshot.source !== source ? null : (moves, planned) => onReplay(moves, planned, snapshot.source, snapshot.params)}
+          replayTasks={busy || snapshot.source !== source ? null : (choices, from) => onReplayTasks(choices, from, snapshot.source, snapshot.params)}
           link={snapshot.schedule === null ? null : shareLink(snapshot.source, snapshot.params, snapshot.schedule, snapshot.invariant)}
         />
       )}
@@ -83,11 +90,12 @@ interface FoundProps {
   readonly cancelled: boolean;
   /** Null while a run goes on, or when the code has changed since the search. */
   readonly replay: ((moves: readonly Option[], planned: readonly Option[]) => void) | null;
+  readonly replayTasks: ((choices: readonly number[], from: TaskStepStart) => void) | null;
   /** The share link of the found schedule. */
   readonly link: string | null;
 }
 
-function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
+function Found({ result, schedule, ms, cancelled, replay, replayTasks, link }: FoundProps) {
   if (!result.failure) {
     return (
       <p data-testid="explore-result" data-found="false" data-complete={result.complete}>
@@ -105,6 +113,12 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
   }
   const random = failure.strategy === "random walk" || failure.strategy === "PCT";
   const how = random ? ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}` : "";
+  const { tasks } = failure;
+  if (tasks) {
+    const headline = `Found after ${plural(result.schedules, "schedule")}${how}: ${failure.message}`;
+    const replay = replayTasks && ((from: TaskStepStart) => replayTasks(failure.choices, from));
+    return <TaskFound failure={{ ...failure, tasks }} headline={headline} schedule={schedule} link={link} replay={replay} />;
+  }
   if (failure.steps.length === 0) {
     // It failed in its first step (a worker that never reaches a scheduling point): nothing to draw or replay.
     return (
@@ -177,17 +191,7 @@ function Found({ result, schedule, ms, cancelled, replay, link }: FoundProps) {
           </tr>
         </tfoot>
       </table>
-      {schedule && (
-        <p>
-          Schedule: <code data-testid="explore-schedule">{schedule}</code>
-        </p>
-      )}
-      {link && (
-        <p>
-          Share this schedule with its code:{" "}
-          <input className="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="explore-share-link" />
-        </p>
-      )}
+      <ScheduleShare schedule={schedule} link={link} />
     </div>
   );
 }

@@ -1,13 +1,16 @@
 /**
  * A schedule that came with a share link: nothing runs until the student
  * asks to step through it. It replays only on the code and parameters it was
- * made with; otherwise the banner says why.
+ * made with; otherwise the banner says why. A task schedule (an asyncio
+ * scenario's) opens task step mode.
  */
 import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
 import { scheduleFor } from "../../engine/explore/schedule";
 import { encodeShare, type Share } from "../../engine/explore/share";
+import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import type { ParamValue } from "../../runtime/params";
+import { plural } from "../../engine/plural";
 
 interface Props {
   readonly schedule: string;
@@ -16,24 +19,31 @@ interface Props {
   readonly disabled: boolean;
   /** Opens step mode with the schedule: `taken` already made, `planned` to follow. */
   onStep(taken: readonly Option[], planned: readonly Option[]): void;
+  /** Opens task step mode following `choices` from `from`. */
+  onStepTasks(choices: readonly number[], from: TaskStepStart): void;
 }
 
-export function SharedSchedule({ schedule, source, params, disabled, onStep }: Props) {
+export function SharedSchedule({ schedule, source, params, disabled, onStep, onStepTasks }: Props) {
   // The page re-renders on every keystroke: hash the code only when it changes.
   const found = useMemo(() => scheduleFor(schedule, source, params), [schedule, source, params]);
+  const tasks = "choices" in found;
   return (
-    <div className="shared-schedule" data-testid="shared-schedule">
-      <p>This link carries a schedule: the order in which the workers took their steps.</p>
+    <div className="shared-schedule" data-testid="shared-schedule" data-tasks={tasks}>
+      <p>
+        {tasks
+          ? "This link carries a schedule of asyncio tasks: which I/O arrived when, where the event loop had a choice."
+          : "This link carries a schedule: the order in which the workers took their steps."}
+      </p>
       {"problem" in found ? (
         <p className="explore-problem" data-testid="shared-schedule-problem">
           {found.problem}
         </p>
       ) : (
         <p>
-          <button onClick={() => onStep([], found.steps)} disabled={disabled} data-testid="shared-schedule-step">
-            Step through it ({found.steps.length} steps)
+          <button onClick={() => ("steps" in found ? onStep([], found.steps) : onStepTasks(found.choices, 0))} disabled={disabled} data-testid="shared-schedule-step">
+            {"steps" in found ? `Step through it (${found.steps.length} steps)` : `Step through it (${plural(found.choices.filter((c) => c > 0).length, "out-of-order arrival")})`}
           </button>{" "}
-          <button onClick={() => onStep(found.steps, [])} disabled={disabled} data-testid="shared-schedule-jump">
+          <button onClick={() => ("steps" in found ? onStep(found.steps, []) : onStepTasks(found.choices, "end"))} disabled={disabled} data-testid="shared-schedule-jump">
             Go to where it ends
           </button>
         </p>

@@ -3,6 +3,7 @@
  * time. Each worker shows what it will do next (or what it waits on) and has
  * a button; its line is highlighted in the editor in its colour. The
  * shared values follow every step. Keys: the worker's letter steps it.
+ * An asyncio scenario is stepped by task instead (TaskStepping.tsx).
  */
 import { useEffect, useSyncExternalStore } from "react";
 import type { Option } from "../../engine/explore/controller";
@@ -12,9 +13,13 @@ import { TurnState } from "../../runtime/turnstile";
 import { stepWords } from "./step-words";
 import { gilKeeps } from "../../engine/explore/gil-switches";
 import type { Goal } from "../../engine/course/lesson";
+import type { TaskStepper } from "../../engine/explore/task-stepper";
+import { TaskStepping } from "./TaskStepping";
 
 interface Props {
   readonly stepper: Stepper;
+  /** Step mode for asyncio scenarios: shown instead while it is open. */
+  readonly taskStepper: TaskStepper;
   /** A free run or a search is going on. */
   readonly busy: boolean;
   /** The lesson's step goals this stepped run has reached. */
@@ -24,24 +29,31 @@ interface Props {
   onStart(): void;
 }
 
-export function StepPanel({ stepper, busy, reached, smallParams, onStart }: Props) {
-  const snapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
+export function StepPanel({ stepper, taskStepper, busy, reached, smallParams, onStart }: Props) {
+  const threads = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
+  const tasks = useSyncExternalStore(taskStepper.subscribe, taskStepper.getSnapshot);
   useStepKeys(stepper);
+  const snapshot = tasks.status === "off" ? threads : tasks;
   return (
-    <section className="step-mode" data-testid="step-mode" data-status={snapshot.status}>
+    <section className="step-mode" data-testid="step-mode" data-status={snapshot.status} data-tasks={tasks.status !== "off"}>
       <h3>Step mode</h3>
-      {snapshot.status === "off" || snapshot.status === "refused" ? (
+      {tasks.status === "stepping" || tasks.status === "ended" ? (
+        <TaskStepping stepper={taskStepper} snapshot={tasks} smallParams={smallParams} />
+      ) : threads.status === "stepping" || threads.status === "ended" ? (
+        <Stepping stepper={stepper} snapshot={threads} smallParams={smallParams} />
+      ) : snapshot.status === "starting" ? (
+        <p>Starting the workers…</p>
+      ) : (
         <>
-          <p className="explore-what">Be the scheduler: move each worker one step at a time (one shared read or write, one lock or queue call), in any order you like.</p>
+          <p className="explore-what">
+            Be the scheduler: move each worker one step at a time (one shared read or write, one lock or queue call), in any order you like; or, in
+            asyncio, each task from one await to the next, choosing which I/O arrives when.
+          </p>
           <button onClick={onStart} disabled={busy} data-testid="step-start">
             Step through
           </button>
           {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
         </>
-      ) : snapshot.status === "starting" ? (
-        <p>Starting the workers…</p>
-      ) : (
-        <Stepping stepper={stepper} snapshot={snapshot} smallParams={smallParams} />
       )}
       {reached.map((goal) => (
         <p key={goal.id} className="goal-reached" role="status" data-testid={`step-goal-reached-${goal.id}`}>
