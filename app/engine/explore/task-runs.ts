@@ -13,6 +13,8 @@ import type { RunnerHandle, WorkerPool } from "../pool";
 
 /** How long one schedule may hold the loop: far longer than any schedule of a lesson takes. */
 export const TASK_SCHEDULE_LIMIT_MS = 5_000;
+/** Loading and setting up, on a worker that may be starting cold (seconds in Node under load). */
+const PREPARE_LIMIT_MS = 30_000;
 
 export type TaskRunOutcome = { readonly report: TaskScheduleReport } | { readonly stuck: string };
 
@@ -38,7 +40,7 @@ export class TaskRuns {
     if (!handle) throw new Error("The worker pool gave no runner.");
     const runs = new TaskRuns(pool, handle, goals, limitMs);
     const request = { js, memory: createRunMemory(), workerId: 0, params, init: true, origin: performance.timeOrigin + performance.now() };
-    const prepared = await runs.call<Outcome<Prepared>>(() => handle.runner.prepare(request));
+    const prepared = await runs.call<Outcome<Prepared>>(() => handle.runner.prepare(request), PREPARE_LIMIT_MS, `The scenario did not load and set up within ${PREPARE_LIMIT_MS / 1000} s: look for a loop at its top level or in setup.`);
     if ("stuck" in prepared) {
       runs.close();
       return { error: { name: "TimeoutError", phase: "setup", message: prepared.stuck } };
@@ -66,11 +68,14 @@ export class TaskRuns {
   }
 
   /** One call to the runner, raced against its crash and the time limit. */
-  private async call<T>(method: () => Promise<T>): Promise<T | { readonly stuck: string }> {
+  private async call<T>(
+    method: () => Promise<T>,
+    limitMs = this.limitMs,
+    words = `A task ran ${limitMs / 1000} s without awaiting or ending, so no other task could run: look for a loop without an await.`,
+  ): Promise<T | { readonly stuck: string }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const seconds = this.limitMs / 1000;
     const stuck = new Promise<{ readonly stuck: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ stuck: `A task ran ${seconds} s without awaiting or ending, so no other task could run: look for a loop without an await.` }), this.limitMs);
+      timer = setTimeout(() => resolve({ stuck: words }), limitMs);
     });
     const crashed = this.handle.crashed.then((error) => ({ stuck: `The worker crashed: ${error.message}` }));
     const outcome = await Promise.race([method(), stuck, crashed]);
