@@ -23,7 +23,7 @@ export type Params = Readonly<Record<string, ParamValue>>;
 
 export type Declared =
   | { readonly status: "pending" }
-  | { readonly status: "ready"; readonly params: ParamSpecs }
+  | { readonly status: "ready"; readonly params: ParamSpecs; readonly asyncio: boolean }
   | { readonly status: "error"; readonly error: ScenarioErrorInfo | CompileError };
 
 /** A finished run, or one refused before it started (bad code or parameters). */
@@ -205,7 +205,7 @@ export class Session {
     if (!compiled.ok) declared = { status: "error", error: compiled.error };
     else {
       const described = await describeScenario(this.options.pool, compiled.js);
-      declared = described.ok ? { status: "ready", params: described.value.params } : { status: "error", error: described.error };
+      declared = described.ok ? { status: "ready", params: described.value.params, asyncio: described.value.asyncio } : { status: "error", error: described.error };
     }
     if (generation !== this.describeGeneration) return declared;
     this.describedSource = source;

@@ -223,6 +223,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         busy={snapshot.running !== null || stepping}
         invariantText={lesson.invariant?.text ?? null}
         smallParams={smallParams}
+        asyncio={snapshot.declared.status === "ready" && snapshot.declared.asyncio}
         source={snapshot.source}
         onExplore={startExplore}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}

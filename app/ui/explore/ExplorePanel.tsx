@@ -25,6 +25,8 @@ interface Props {
   readonly invariantText: string | null;
   /** The lesson gives explore small parameters of its own (stepParams). */
   readonly smallParams: boolean;
+  /** The scenario's tasks run on an event loop: the search varies the loop's arrivals, not which worker moves. */
+  readonly asyncio: boolean;
   /** The code in the editor now: a found schedule replays only on the code it was found on. */
   readonly source: string;
   onExplore(): void;
@@ -36,16 +38,28 @@ interface Props {
   shareLink(source: string, params: Readonly<Record<string, ParamValue>>, schedule: string, invariant: Invariant | null): string;
 }
 
-export function ExplorePanel({ explorer, busy, invariantText, smallParams, source, onExplore, onReplay, onReplayTasks, shareLink }: Props) {
+export function ExplorePanel({ explorer, busy, invariantText, smallParams, asyncio, source, onExplore, onReplay, onReplayTasks, shareLink }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
   return (
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h3>Explore schedules</h3>
       <p className="explore-what">
-        Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker
-        interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about{" "}
-        {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock
+        {asyncio ? (
+          <>
+            Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython
+            runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with
+            every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about{" "}
+            {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock, a task left running or a
+            swallowed cancellation
+          </>
+        ) : (
+          <>
+            Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker
+            interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about{" "}
+            {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock
+          </>
+        )}
         {invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}.{" "}
         {smallParams ? "It uses the lesson's small parameters." : "It uses the parameters above: keep them small, a few dozen steps per worker."}
       </p>
@@ -70,6 +84,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
       )}
       {snapshot.status === "done" && (
         <Found
+          asyncio={asyncio}
           result={snapshot.result}
           schedule={snapshot.schedule}
           ms={snapshot.ms}
@@ -84,6 +99,8 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, sourc
 }
 
 interface FoundProps {
+  /** The search was over asyncio tasks: its verdict speaks of arrivals, not workers. */
+  readonly asyncio: boolean;
   readonly result: ExploreResult;
   readonly schedule: string | null;
   readonly ms: number;
@@ -95,11 +112,11 @@ interface FoundProps {
   readonly link: string | null;
 }
 
-function Found({ result, schedule, ms, cancelled, replay, replayTasks, link }: FoundProps) {
+function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asyncio }: FoundProps) {
   if (!result.failure) {
     return (
       <p data-testid="explore-result" data-found="false" data-complete={result.complete}>
-        {nothingFound(result, cancelled)} ({(ms / 1000).toFixed(1)} s)
+        {nothingFound(result, cancelled, asyncio)} ({(ms / 1000).toFixed(1)} s)
       </p>
     );
   }
@@ -197,19 +214,22 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link }: F
 }
 
 /** What a search that found nothing covered, in words. */
-function nothingFound(result: ExploreResult, cancelled: boolean): string {
+function nothingFound(result: ExploreResult, cancelled: boolean, asyncio: boolean): string {
   const { schedules, bound, randomSchedules } = result;
   const stop = cancelled ? " before you cancelled" : "";
   if (result.nondeterminism) {
-    return `No failure in ${plural(schedules, "schedule")}${stop}, but some runs took another path on the same choices, so the search cannot tell what it covered. ${nondeterminismCause(result.nondeterminism)}`;
+    const why = asyncio ? "the tasks' path may depend on more than the order of arrivals" : "some runs took another path on the same choices";
+    return `No failure in ${plural(schedules, "schedule")}${stop}, but ${why}, so the search cannot tell what it covered. ${nondeterminismCause(result.nondeterminism)}`;
   }
   if (result.complete) {
+    if (asyncio) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the I/O and the timers can arrive (the ready tasks run in CPython's order in each).`;
     const skipped = result.equivalentSkipped > 0 ? `, ${plural(result.equivalentSkipped, "other")} skipped as equivalent (the same steps in another order of independent ones)` : "";
     return `No failure in all ${plural(schedules, "schedule")}${skipped}: that is every order in which the workers can run (a worker spinning on a value nobody changes lets the others go first).`;
   }
-  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, "random-walk and PCT schedule")} after them` : "";
-  if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without preemptions: there are too many to try.`;
-  return `No failure in ${plural(schedules - randomSchedules, "schedule")}, every one with up to ${plural(bound, "preemption")} among them${random}${stop}.`;
+  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, asyncio ? "random-walk schedule" : "random-walk and PCT schedule")} after them` : "";
+  const preemption = asyncio ? "out-of-order arrival" : "preemption";
+  if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without ${asyncio ? "an out-of-order arrival" : "preemptions"}: there are too many to try.`;
+  return `No failure in ${plural(schedules - randomSchedules, "schedule")}, every one with up to ${plural(bound, preemption)} among them${random}${stop}.`;
 }
 
 function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
