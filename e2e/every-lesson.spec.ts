@@ -27,6 +27,8 @@ const DEFAULTS: Readonly<Record<string, Defaults>> = {
   "09-thread-pools": { status: "done", meets: ["clobbered", "out-of-order"] },
   "10-processes-and-ipc": { status: "done", meets: ["isolated"] },
   "11-process-pools": { status: "done", meets: ["correct"] },
+  // Awaited in sequence on the virtual clock: exactly the sum of the latencies.
+  "12-the-event-loop": { status: "done", meets: ["sequential-sum"] },
   // asyncio on the virtual clock: the same run every time, with orphans and a leak under gather.
   "13-structured-concurrency": { status: "done", meets: ["orphans"] },
   // The first round is rigged so that each clerk holds its first lock before either reaches for its second.

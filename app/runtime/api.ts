@@ -188,9 +188,9 @@ export interface AsyncScenario<P extends ParamSpecs, S, R> {
   /**
    * A pool of workers for runInExecutor and toThread: a pool of threads
    * shares the GIL with the loop, a pool of processes does not. Its jobs take
-   * real time, so the clock is real unless `clock` says otherwise.
+   * real time, so the clock is real unless `clock` says otherwise. Null: no pool.
    */
-  readonly executor?: (params: ParamValues<P>) => ExecutorSpec;
+  readonly executor?: (params: ParamValues<P>) => ExecutorSpec | null;
   /** The functions the executor's workers may run, by name: plain data in, plain data out, nothing shared with the tasks. */
   readonly jobs?: Readonly<Record<string, Job>>;
   /** Creates the state the tasks share: plain values will do, since every task runs on the loop's one thread. */
