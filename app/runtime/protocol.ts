@@ -98,6 +98,8 @@ export interface TaskScheduleReport {
 }
 
 export interface RunnerApi {
+  /** Answers once the worker has started: a cold worker takes seconds to load in Node, and a moment in a browser. */
+  ping(): true;
   describe(js: string): Outcome<Description>;
   prepare(request: PrepareRequest): Outcome<Prepared>;
   /** Waits at the start gate with the run's other `workerCount - 1` workers, then runs the body. */

@@ -41,8 +41,7 @@ export const DEFAULT_BUDGET_MS = 10_000;
 /** The whole run: the search's budget, and time to start the workers, shrink a failure and end. */
 const RUN_MARGIN_MS = 30_000;
 const PROGRESS_EVERY_MS = 200;
-/** Asking whether the scenario is asyncio may meet a cold worker (seconds in Node): a module that loops forever is caught by the run anyway. */
-const DESCRIBE_LIMIT_MS = 15_000;
+
 
 /** The controller: drives one gated run through a plan (drive.ts), or searches on one (epoch-search.ts). */
 export interface Driver {
@@ -155,7 +154,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
 
 /** Whether the compiled scenario is in asyncio mode: its schedules order the loop's arrivals, not workers (task-explore.ts). */
 export async function schedulesTasks(pool: WorkerPool, js: string): Promise<boolean> {
-  const described = await describeScenario(pool, js, DESCRIBE_LIMIT_MS);
+  const described = await describeScenario(pool, js);
   return described.ok && described.value.asyncio;
 }
 

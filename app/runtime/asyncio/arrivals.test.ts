@@ -83,4 +83,19 @@ describe("arrivals", () => {
     expect(log).toEqual(["other", "read"]);
     expect(offered[0]!.map((a) => a.kind)).toEqual(["io", "go"]);
   });
+
+  it("ties ten ticks of 0.01 s with a reply due at 0.1 s exactly, the reply first, as their order of arrival says", async () => {
+    const loop = new EventLoop(new VirtualClock());
+    const log: string[] = [];
+    await loop.run(async () => {
+      const reply = loop.createTask(async () => {
+        await loop.io(0.1);
+        log.push(`reply at ${loop.time()}`);
+      });
+      for (let tick = 0; tick < 10; tick++) await loop.sleep(0.01);
+      log.push(`tick 10 at ${loop.time()}`);
+      await reply;
+    });
+    expect(log).toEqual(["reply at 0.1", "tick 10 at 0.1"]);
+  });
 });

@@ -120,7 +120,7 @@ export class EventLoop implements TaskLoop {
   }
 
   callLater(delay: number, callback: () => void): Handle {
-    return this.timers.push(this.time() + Math.max(0, delay), callback);
+    return this.timers.push(this.deadline(delay), callback);
   }
 
   createFuture<T>(waitsFor?: string): Future<T> {
@@ -177,7 +177,7 @@ export class EventLoop implements TaskLoop {
       task: this.current?.name ?? "the loop",
       what,
       seconds,
-      due: this.time() + Math.max(0, seconds),
+      due: this.deadline(seconds),
       complete: () => {
         if (!future.done()) complete();
       },
@@ -370,6 +370,15 @@ export class EventLoop implements TaskLoop {
     }
     this.clock.idleUntil(deadline);
     return true;
+  }
+
+  /**
+   * `seconds` from now, to the nanosecond: on the virtual clock, ten ticks of
+   * 0.01 s must end exactly at 0.1 s, tied with a reply due then, not a
+   * rounding error before it.
+   */
+  private deadline(seconds: number): number {
+    return Math.round((this.time() + Math.max(0, seconds)) * 1e9) / 1e9;
   }
 
   /** The scenario line calling the loop now, as the current step's line: only when lines are recorded. */
