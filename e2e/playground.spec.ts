@@ -57,4 +57,25 @@ export default defineScenario({
     await expect(page.getByTestId("step-problem")).toContainText("Deadlock");
     await expect(page.getByTestId("step-last")).toContainText(/tries to acquire lock (left|right), and must wait/);
   });
+
+  test("a result with a cycle, or of 50 MB, is refused in the worker with what is wrong, and the page stays responsive", async ({ page }) => {
+    const returning = (result: string) => `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 1,
+  setup: () => ({}),
+  worker: () => {},
+  result: () => { ${result} },
+});
+`;
+    await replaceCode(page, returning("const run = { n: 1 }; run.self = run; return run;"));
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("run-error")).toContainText("result.self refers back to result: the result has a cycle");
+    await replaceCode(page, returning('return { log: "x".repeat(50_000_000) };'));
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("run-error")).toContainText("result is 50.0 MB as JSON, and the page takes at most 1.0 MB");
+    // The page answered while the worker measured the result: the editor still takes keys.
+    await page.getByTestId("code-editor").locator(".view-lines").click();
+    await expect(page.getByTestId("run-button")).toBeEnabled();
+  });
 });

@@ -14,3 +14,21 @@ describe("plain result data", () => {
     expect(plainDataProblem(undefined)).toBe("result is undefined");
   });
 });
+
+describe("results the page could not take", () => {
+  it("names a cycle, where it closes, instead of overflowing the stack", () => {
+    const result: Record<string, unknown> = { runs: [{ n: 1 }] };
+    (result.runs as Record<string, unknown>[])[0]!.parent = result;
+    expect(plainDataProblem(result)).toBe("result.runs[0].parent refers back to result: the result has a cycle, which plain data cannot");
+  });
+
+  it("accepts the same object twice where it is no cycle", () => {
+    const shared = { n: 1 };
+    expect(plainDataProblem({ a: shared, b: [shared, shared] })).toBeNull();
+  });
+
+  it("refuses a result of more than 1 MB as JSON, with its size", () => {
+    expect(plainDataProblem({ log: "x".repeat(50_000_000) })).toMatch(/^result is 50\.0 MB as JSON, and the page takes at most 1\.0 MB: /);
+    expect(plainDataProblem({ log: "x".repeat(900_000) })).toBeNull();
+  });
+});

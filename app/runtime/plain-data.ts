@@ -1,27 +1,79 @@
 /**
  * Checks that a scenario's result is plain data (what the page can show,
  * chart and compare): numbers, strings, booleans, null, arrays and plain
- * objects. Anything else is refused with the path to it, instead of failing
- * later somewhere the student cannot see.
+ * objects, without a cycle, and at most RESULT_LIMIT_BYTES as JSON. Anything
+ * else is refused with the path to it (or the size), in the worker, instead
+ * of failing later on the page: a cycle overflowed the stack there, and a
+ * 50 MB string froze it for half a minute.
  */
+
+/** The most JSON a result may take: the page copies, shows and keeps every run's result. */
+export const RESULT_LIMIT_BYTES = 1_000_000;
+
 export function plainDataProblem(value: unknown, path = "result"): string | null {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return null;
-  if (typeof value === "number") return Number.isNaN(value) ? `${path} is NaN` : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const problem = plainDataProblem(value[i], `${path}[${i}]`);
+  const walk = new Walk();
+  const problem = walk.problem(value, path);
+  if (problem) return problem;
+  if (walk.bytes > RESULT_LIMIT_BYTES) {
+    return `result is ${megabytes(walk.bytes)} as JSON, and the page takes at most ${megabytes(RESULT_LIMIT_BYTES)}: return counts and summaries, and record long series with shared.series`;
+  }
+  return null;
+}
+
+/** One walk over a result: the objects on the path to here (for cycles), and the JSON's size so far. */
+class Walk {
+  bytes = 0;
+  private readonly ancestors = new Map<object, string>();
+
+  problem(value: unknown, path: string): string | null {
+    if (value === null || typeof value === "boolean") {
+      this.bytes += 5;
+      return null;
+    }
+    if (typeof value === "string") {
+      this.bytes += value.length + 2;
+      return null;
+    }
+    if (typeof value === "number") {
+      this.bytes += 8;
+      return Number.isNaN(value) ? `${path} is NaN` : null;
+    }
+    if (Array.isArray(value)) return this.inside(value, path, () => this.items(value, path));
+    if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return this.inside(value, path, () => this.fields(value, path));
+    if (value === undefined) return `${path} is undefined`;
+    const kind = typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value;
+    return `${path} is a ${kind}`;
+  }
+
+  private inside(container: object, path: string, walk: () => string | null): string | null {
+    const ancestor = this.ancestors.get(container);
+    if (ancestor !== undefined) return `${path} refers back to ${ancestor}: the result has a cycle, which plain data cannot`;
+    this.ancestors.set(container, path);
+    this.bytes += 2;
+    const problem = walk();
+    this.ancestors.delete(container);
+    return problem;
+  }
+
+  private items(items: readonly unknown[], path: string): string | null {
+    for (let i = 0; i < items.length; i++) {
+      this.bytes += 1;
+      const problem = this.problem(items[i], `${path}[${i}]`);
       if (problem) return problem;
     }
     return null;
   }
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, field] of Object.entries(value)) {
-      const problem = plainDataProblem(field, `${path}.${key}`);
+
+  private fields(object: object, path: string): string | null {
+    for (const [key, field] of Object.entries(object)) {
+      this.bytes += key.length + 4;
+      const problem = this.problem(field, `${path}.${key}`);
       if (problem) return problem;
     }
     return null;
   }
-  if (value === undefined) return `${path} is undefined`;
-  const kind = typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value;
-  return `${path} is a ${kind}`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -205,7 +205,7 @@ export class Runner implements RunnerApi {
       result = scenario.result(state, request.params as never);
       const problem = plainDataProblem(result);
       if (problem) {
-        throw new TypeError(`${problem}: result() must return plain data (numbers, strings, booleans, null, arrays and objects of them).`);
+        throw new TypeError(`${problem}. result() must return plain data: numbers, strings, booleans, null, arrays and objects of them, at most 1 MB as JSON.`);
       }
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "result", request.workerId) };
