@@ -98,7 +98,8 @@ describe("Explore over asyncio tasks", () => {
   });
 
   it("claims no completeness when the tasks call Math.random, and says so", async () => {
-    const result = await search(lostUpdate("await loop.io(Math.random() / 100); state.counter += 1;"), allCounted);
+    // Its paths never repeat, so the search would go on to its budget: a second is plenty.
+    const result = await search(lostUpdate("await loop.io(Math.random() / 100); state.counter += 1;"), allCounted, { budgetMs: 1_000 });
     expect(result).toMatchObject({ failure: null, complete: false, exhaustive: false });
     expect(result.nondeterminism!.random).toBeGreaterThan(0);
   });
