@@ -78,4 +78,29 @@ export default defineScenario({
     await page.getByTestId("code-editor").locator(".view-lines").click();
     await expect(page.getByTestId("run-button")).toBeEnabled();
   });
+
+  test("scenario code cannot reach the network or close its worker: each says so with its line, at once", async ({ page }) => {
+    const worker = (body: string) => `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 1,
+  setup: () => ({}),
+  worker: () => {
+    ${body}
+  },
+  result: () => ({}),
+});
+`;
+    await replaceCode(page, worker('fetch("http://127.0.0.1:9/steal?code=1");'));
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("run-error")).toContainText("fetch is not available: scenario code runs without the network");
+    await expect(page.getByTestId("run-error")).toContainText("line 7");
+    await replaceCode(page, worker("new WebSocket(\"ws://127.0.0.1:9\");"));
+    await page.getByTestId("run-button").click();
+    await expect(page.getByTestId("run-error")).toContainText("WebSocket is not available");
+    await replaceCode(page, worker("self.close();"));
+    await page.getByTestId("run-button").click();
+    // At once, not after the run's 30 s time limit.
+    await expect(page.getByTestId("run-error")).toContainText("close() would end this worker in the middle of its run", { timeout: 5_000 });
+  });
 });

@@ -1,0 +1,24 @@
+/**
+ * What scenario code may not reach from its worker: the network (fetch,
+ * XMLHttpRequest, WebSocket, EventSource, importScripts; share links carry
+ * code that runs when someone presses Run), and the worker's own end
+ * (`close`, which would leave its run waiting for an answer that never
+ * comes). Each is replaced before any scenario is evaluated by a function
+ * that throws a readable error, whose stack names the scenario's line.
+ */
+import { ScenarioUsageError } from "./errors";
+
+const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"] as const;
+
+export function sealGlobals(scope: Record<string, unknown>): void {
+  for (const name of NETWORK) {
+    if (name in scope) scope[name] = refusal(`${name} is not available: scenario code runs without the network, so that code from a share link cannot send or fetch anything. Simulate a request with ctx.io or loop.io.`);
+  }
+  if ("close" in scope) scope.close = refusal("close() would end this worker in the middle of its run: let the body return instead.");
+}
+
+function refusal(message: string): () => never {
+  return function refused() {
+    throw new ScenarioUsageError(message);
+  };
+}
