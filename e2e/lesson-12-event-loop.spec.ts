@@ -29,8 +29,9 @@ test.describe("lesson 12, the event loop", () => {
     await setParam(page, "cpu", 50);
     expect(await run(page)).toBe("done");
     // The first reply comes at 100 ms and is parsed until 150; the three that came meanwhile are parsed after it, until 300.
+    // The monitor's tick due at 100 ms ties with that reply and runs after its parse, at 150; its next, due at 160, waits to 300.
     expect(await resultValue(page, "totalMs")).toBe(300);
-    expect(await resultValue(page, "maxLagMs")).toBeGreaterThanOrEqual(150);
+    expect(await resultValue(page, "maxLagMs")).toBe(140);
     expect(await resultValue(page, "ticksWhileParsing")).toBe(0);
     await expect(page.getByTestId("goal-loop-lag")).toHaveAttribute("data-met", "true");
     // The lag over time and each page's lateness are drawn from the latest run.
