@@ -38,8 +38,43 @@ export const EventKind = {
   IoEnd: 10,
   /** A mark the scenario made (value: its number). */
   Mark: 11,
+  /*
+   * asyncio's event loop (asyncio/loop-trace.ts), on the loop's worker, in a
+   * free run. Stamped on the loop's clock: on the virtual clock, the run's
+   * start plus the loop's virtual time, so that a sleep of a second spans a
+   * second of the timeline although it took none.
+   */
+  /** The loop began (value 1 when its clock is virtual, 0 when real). */
+  LoopStart: 12,
+  /** `main` returned (or failed) and the loop closed. */
+  LoopEnd: 13,
+  /** Task `object` was created: tasks are numbered from 0 in creation order, `main` first. */
+  TaskCreated: 14,
+  /** One character of task `object`'s name: value = UTF-16 code unit | position << 16, bit 31 set on the last one. */
+  TaskNameChar: 15,
+  /** Task `object` resumed: its step begins. */
+  TaskStep: 16,
+  /** Task `object`'s step ended: value = what it now awaits (asyncio/await-kinds.ts) | words id << 4 (0: no words). */
+  TaskSuspend: 17,
+  /** One character of words `object`, what a task awaits ("lock L"): packed as TaskNameChar. */
+  WordsChar: 18,
+  /** A timer fired, or an I/O was handled, `value` µs after it was due: the loop's lag. */
+  LoopLag: 19,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** The writer this worker created last: that of the run it is preparing or running (see `workerTrace`). */
+let latest: TraceWriter | null = null;
+
+/**
+ * This worker's trace writer for its current run, for code that the
+ * scenario API gives no handle to (asyncio's loop, run-main.ts). A worker
+ * runs one run at a time, and each ring has one writer, so the writer its
+ * Thread made is the one to share: a second would keep its own count.
+ */
+export function workerTrace(): TraceWriter | null {
+  return latest;
+}
 
 /** This worker's time origin on the shared clock; constant, and a getter call saved on every event. */
 const origin = performance.timeOrigin;
@@ -61,6 +96,7 @@ export class TraceWriter {
     this.capacity = layout.traceCapacity;
     this.ring = layout.traceStart + workerId * layout.traceCapacity * EVENT_WORDS;
     this.written = Atomics.load(this.words, this.head);
+    latest = this;
   }
 
   private lastTime = 0;
@@ -78,7 +114,8 @@ export class TraceWriter {
     this.emitAt(this.lastTime, kind, object, value);
   }
 
-  private emitAt(time: number, kind: EventKind, object: number, value: number): void {
+  /** An event stamped with a time of the caller's (the asyncio loop's clock). */
+  emitAt(time: number, kind: EventKind, object: number, value: number): void {
     if (this.capacity === 0) return;
     const at = this.ring + (this.written % this.capacity) * EVENT_WORDS;
     this.times[at >> 1] = time;

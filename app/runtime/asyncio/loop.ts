@@ -61,6 +61,8 @@ export interface LoopObserver {
   stepBegins?(task: Task<unknown>): void;
   /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
   stepEnds?(task: Task<unknown>, line: number): void;
+  /** A timer, or an I/O, due at `due` on the loop's clock is handled now: how late is the loop's lag. */
+  fired?(due: number): void;
 }
 
 export interface LoopOptions {
@@ -120,7 +122,13 @@ export class EventLoop implements TaskLoop {
   }
 
   callLater(delay: number, callback: () => void): Handle {
-    return this.timers.push(this.time() + Math.max(0, delay), callback);
+    const when = this.time() + Math.max(0, delay);
+    const observer = this.observer;
+    if (!observer?.fired) return this.timers.push(when, callback);
+    return this.timers.push(when, () => {
+      observer.fired!(when);
+      callback();
+    });
   }
 
   createFuture<T>(waitsFor?: string): Future<T> {
@@ -353,6 +361,7 @@ export class EventLoop implements TaskLoop {
       if (position === 0 && !this.idleUntil(arrival.io.due)) continue;
       this.arrived(arrivals, position);
       this.pendingIo.delete(arrival.io);
+      this.observer?.fired?.(arrival.io.due);
       arrival.io.complete();
     }
   }
