@@ -28,7 +28,21 @@ export interface Box {
 }
 
 /** Bottom-up order of states in a mixed column: holding the GIL or running at the base, like a stacked bar. */
-const STACK = Uint8Array.of(LaneState.Gil, LaneState.Running, LaneState.Io, LaneState.Waiting, LaneState.Runnable, LaneState.Done);
+const STACK = Uint8Array.of(
+  LaneState.Gil,
+  LaneState.Running,
+  LaneState.Io,
+  LaneState.Waiting,
+  LaneState.Sleeping,
+  LaneState.AwaitingTasks,
+  LaneState.Job,
+  LaneState.Runnable,
+  LaneState.Ready,
+  LaneState.Idle,
+  LaneState.Failed,
+  LaneState.Cancelled,
+  LaneState.Done,
+);
 
 export function rasterizeLane(pixels: Pixels, box: Box, lane: Lane, end: number, view: TimeView, palette: PixelPalette): void {
   fillColumns(pixels, box, 0, box.w - 1, palette.empty);
@@ -72,7 +86,7 @@ export function rasterizeLane(pixels: Pixels, box: Box, lane: Lane, end: number,
   if (column >= 0) flushColumn(pixels, box, column, cover, pieces, palette);
 }
 
-/** Zeroes the six shares (TypedArray.fill costs more than the stores for so few). */
+/** Zeroes the shares (TypedArray.fill costs more than the stores for so few). */
 function clear(cover: Float64Array): void {
   for (let s = 0; s < cover.length; s++) cover[s] = 0;
 }
