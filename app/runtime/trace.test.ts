@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRunMemory, layoutOf } from "./memory";
-import { EventKind, TraceReader, type TraceEvent } from "./trace";
+import { EventKind, TraceReader, TraceWriter, type TraceEvent } from "./trace";
 
 const EVENTS = 2_000_000;
 /** Far beyond what the writer needs alone: a guard so that a writer that never ends fails the test. */
@@ -48,5 +48,26 @@ describe("the trace ring", () => {
     expect(events.filter((e) => !consistent(e)).slice(0, 3)).toEqual([]);
     expect(events.every((e, i) => i === 0 || e.value > events[i - 1]!.value)).toBe(true);
     expect(events.length + reader.dropped).toBe(EVENTS);
+  });
+
+  it("says where a drain lost a worker's events: after the last one read, before the first one kept", () => {
+    const memory = createRunMemory({ traceCapacity: 4, arenaBytes: 0 });
+    const layout = layoutOf(new Int32Array(memory));
+    const writer = new TraceWriter(memory, layout, 1);
+    const reader = new TraceReader(memory, layout, 2);
+    const write = (from: number, to: number) => {
+      for (let time = from; time <= to; time++) writer.emitAt(time, EventKind.Mark, 0, time);
+    };
+    write(1, 6);
+    // The oldest slot left may be the one the writer writes next: it is counted lost too.
+    expect(reader.drain().map((e) => e.time)).toEqual([4, 5, 6]);
+    expect(reader.losses).toEqual([{ worker: 1, from: Number.NaN, to: 4 }]);
+    write(7, 8);
+    reader.drain();
+    expect(reader.losses).toEqual([]);
+    write(9, 20);
+    expect(reader.drain().map((e) => e.time)).toEqual([18, 19, 20]);
+    expect(reader.losses).toEqual([{ worker: 1, from: 8, to: 18 }]);
+    expect(reader.dropped).toBe(3 + 9);
   });
 });

@@ -134,13 +134,25 @@ export interface TraceEvent {
   readonly value: number;
 }
 
+/** Where a drain lost some of a worker's events: after its event at `from`, before its event at `to` (shared clock; `from` is NaN before its first). */
+export interface TraceLoss {
+  readonly worker: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Reads every worker's ring; keeps, per worker, how far it has read. */
 export class TraceReader {
   private readonly words: Int32Array;
   private readonly times: Float64Array;
   private readonly read: number[];
+  /** Each worker's last event read, for where a loss began; whether it lost events with none read since. */
+  private readonly lastTimes: number[];
+  private readonly unplaced: boolean[];
   /** Events overwritten before they were read. */
   dropped = 0;
+  /** Where the last drain lost events; a loss with no event kept after it is placed by the drain that keeps one. */
+  losses: TraceLoss[] = [];
 
   constructor(
     buffer: SharedArrayBuffer,
@@ -150,10 +162,13 @@ export class TraceReader {
     this.words = new Int32Array(buffer);
     this.times = new Float64Array(buffer);
     this.read = new Array<number>(workers).fill(0);
+    this.lastTimes = new Array<number>(workers).fill(Number.NaN);
+    this.unplaced = new Array<boolean>(workers).fill(false);
   }
 
   /** The events written since the last call, worker by worker. */
   drain(): TraceEvent[] {
+    this.losses = [];
     const events: TraceEvent[] = [];
     for (let worker = 0; worker < this.workers; worker++) this.drainWorker(worker, events);
     return events;
@@ -181,7 +196,13 @@ export class TraceReader {
     const firstIntact = Atomics.load(this.words, headAt) + 1 - capacity;
     const lost = Math.max(0, Math.min(head, firstIntact) - oldest);
     for (let i = lost; i < copied.length; i++) events.push(copied[i]!);
-    this.dropped += oldest - this.read[worker]! + lost;
+    const dropped = oldest - this.read[worker]! + lost;
+    this.dropped += dropped;
     this.read[worker] = head;
+    if (dropped > 0) this.unplaced[worker] = true;
+    if (lost >= copied.length) return;
+    if (this.unplaced[worker]) this.losses.push({ worker, from: this.lastTimes[worker]!, to: copied[lost]!.time });
+    this.unplaced[worker] = false;
+    this.lastTimes[worker] = copied[copied.length - 1]!.time;
   }
 }

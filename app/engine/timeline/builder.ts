@@ -18,7 +18,7 @@
  * read, so what was drawn as running until then is relabelled runnable.
  */
 import { workerName } from "../../runtime/protocol";
-import { EventKind, type TraceEvent } from "../../runtime/trace";
+import { EventKind, type TraceEvent, type TraceLoss } from "../../runtime/trace";
 import { LaneTrack } from "./lane-track";
 import { LoopTracks, isLoopEvent } from "./loop-tracks";
 import type { Lane, TimelineModel } from "./model";
@@ -92,6 +92,16 @@ export class TimelineBuilder {
     const at = time - this.origin;
     if (at <= this.state.end) return;
     this.state.end = at;
+    this.state.version++;
+  }
+
+  /** The reader lost `loss.worker`'s events there (`TraceReader.losses`): its lanes, its loop's tasks' included, say so. */
+  lost({ worker, from, to }: TraceLoss): void {
+    const lane = this.lanes[worker];
+    if (lane === undefined) throw new RangeError(`Trace loss of worker ${worker}: the timeline has ${this.lanes.length} lanes.`);
+    const start = Number.isNaN(from) ? 0 : from - this.origin;
+    const loop = this.state.loop;
+    for (const track of loop?.worker === worker ? [lane, ...loop.lanes] : [lane]) track.gap(start, to - this.origin);
     this.state.version++;
   }
 

@@ -28,6 +28,10 @@ export interface Lane {
   /** The number the scenario gave each mark. */
   readonly markValues: Int32Array;
   readonly note: LaneNote | null;
+  /** Where the page lost this lane's events (its worker's, for a task lane): the segments there may be wrong. In time order. */
+  readonly gapCount: number;
+  readonly gapStarts: Float64Array;
+  readonly gapEnds: Float64Array;
   /** ms spent in each state by segments already closed, indexed by LaneState (see `laneStats` for the total). */
   readonly closedMs: Float64Array;
   /** How many times the worker took the GIL. */

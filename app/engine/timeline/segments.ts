@@ -18,6 +18,9 @@ export abstract class Segments implements Lane {
   markTimes = new Float64Array(8);
   markValues = new Int32Array(8);
   note: LaneNote | null = null;
+  gapCount = 0;
+  gapStarts = new Float64Array(4);
+  gapEnds = new Float64Array(4);
   readonly closedMs = new Float64Array(LANE_STATE_COUNT);
   gilTakes = 0;
   waits = 0;
@@ -39,6 +42,17 @@ export abstract class Segments implements Lane {
     }
     if (last >= 0) this.closedMs[this.states[last]!]! += time - this.starts[last]!;
     this.push(time, state, object);
+  }
+
+  /** Events of this lane's between `from` and `to` were lost. */
+  gap(from: number, to: number): void {
+    const i = this.gapCount++;
+    if (i === this.gapStarts.length) {
+      this.gapStarts = grown(this.gapStarts);
+      this.gapEnds = grown(this.gapEnds);
+    }
+    this.gapStarts[i] = from;
+    this.gapEnds[i] = to;
   }
 
   protected mark(time: number, value: number): void {

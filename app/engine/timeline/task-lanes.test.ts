@@ -130,4 +130,15 @@ describe("TimelineBuilder, an asyncio loop's tasks", () => {
     expect(Array.from(lag.lags.subarray(0, lag.count))).toEqual([0.25, 98, 1]);
     expect(lag.peak).toBe(98);
   });
+
+  it("marks where the page lost a loop worker's events on its lane and on every task's, and only on theirs", () => {
+    const builder = new TimelineBuilder({ workers: 2, names: new Map(), origin: 0 });
+    builder.add([...ev(0, ...virtualRun), ...ev(1, [0, Start])]);
+    builder.lost({ worker: 0, from: Number.NaN, to: 1 });
+    builder.lost({ worker: 0, from: 30, to: 40 });
+    const gaps = (lane: Lane) => Array.from({ length: lane.gapCount }, (_, g) => [lane.gapStarts[g], lane.gapEnds[g]]);
+    const { lanes } = builder.model;
+    for (const lane of lanes.slice(0, 3)) expect(gaps(lane)).toEqual([[0, 1], [30, 40]]);
+    expect(gaps(lanes[3]!)).toEqual([]);
+  });
 });
