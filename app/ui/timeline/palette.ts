@@ -46,6 +46,9 @@ export interface PixelPalette {
   readonly empty: number;
   readonly background: number;
   readonly mark: number;
+  /** Where a lane's events were lost. */
+  readonly gap: number;
+  readonly lag: number;
 }
 
 export const PIXELS: PixelPalette = {
@@ -53,4 +56,6 @@ export const PIXELS: PixelPalette = {
   empty: pixel(LANE_EMPTY),
   background: pixel(BACKGROUND),
   mark: pixel(INK),
+  gap: pixel(ALERT),
+  lag: pixel(LAG),
 };

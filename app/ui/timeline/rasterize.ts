@@ -152,3 +152,13 @@ export function rasterizeMarks({ data, stride }: Pixels, box: Box, lane: Lane, v
     drawn = x;
   }
 }
+
+/** Where the lane's events were lost, as a band across `box` (the lane's bottom edge), at least a pixel wide. */
+export function rasterizeGaps({ data, stride }: Pixels, box: Box, lane: Lane, view: TimeView, color: number): void {
+  const scale = box.w / view.span;
+  for (let g = 0; g < lane.gapCount; g++) {
+    const from = Math.max(0, Math.floor((lane.gapStarts[g]! - view.start) * scale));
+    const to = Math.min(box.w - 1, Math.floor((lane.gapEnds[g]! - view.start) * scale));
+    for (let y = box.y; y < box.y + box.h; y++) for (let x = from; x <= to; x++) data[y * stride + box.x + x] = color;
+  }
+}
