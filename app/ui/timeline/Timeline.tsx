@@ -1,8 +1,9 @@
 /**
- * The per-worker timeline: one lane per worker on a canvas, colored by what
- * the worker was doing, fed by a timeline model (engine/timeline) that the
- * page updates in place; `version` changes when it did. Drawing and input
- * live in TimelineController; this component is the markup around it.
+ * The timeline: one lane per worker on a canvas, colored by what the worker
+ * was doing, and in asyncio mode one per task and the loop's lag chart, fed
+ * by a timeline model (engine/timeline) that the page updates in place;
+ * `version` changes when it did. Drawing and input live in
+ * TimelineController; this component is the markup around it.
  */
 import { useEffect, useRef, useState } from "react";
 import type { TimelineModel } from "../../engine/timeline/model";
