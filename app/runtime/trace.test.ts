@@ -35,19 +35,27 @@ function consistent(event: TraceEvent): boolean {
 }
 
 describe("the trace ring", () => {
-  it("returns no torn event while its writer laps the reader: every event whole, in order, and the rest counted as dropped", () => {
+  it("returns no torn event while its writer laps the reader: every event whole, in order, the rest counted as dropped, and each loss placed", () => {
     const memory = createRunMemory({ traceCapacity: 16, arenaBytes: 0 });
     const done = new Int32Array(new SharedArrayBuffer(4));
     workers.push(new Worker(writer, { eval: true, workerData: { memory, done } }));
     const reader = new TraceReader(memory, layoutOf(new Int32Array(memory)), 1);
     const events: TraceEvent[] = [];
+    const losses: string[] = [];
+    const drain = () => {
+      events.push(...reader.drain());
+      losses.push(...reader.losses.map(({ from, to }) => `${from}-${to}`));
+    };
     const guard = performance.now() + GUARD_MS;
-    while (Atomics.load(done, 0) === 0 && performance.now() < guard) events.push(...reader.drain());
-    events.push(...reader.drain());
+    while (Atomics.load(done, 0) === 0 && performance.now() < guard) drain();
+    drain();
     expect(Atomics.load(done, 0), "the writer ended").toBe(1);
     expect(events.filter((e) => !consistent(e)).slice(0, 3)).toEqual([]);
     expect(events.every((e, i) => i === 0 || e.value > events[i - 1]!.value)).toBe(true);
     expect(events.length + reader.dropped).toBe(EVENTS);
+    // Every hole in the numbers, and only those, is a loss from the event before it to the one after (a drain that kept nothing included).
+    const holes = events.flatMap((e, i) => (e.value !== (i === 0 ? 1 : events[i - 1]!.value + 1) ? [`${i === 0 ? Number.NaN : events[i - 1]!.time}-${e.time}`] : []));
+    expect(losses).toEqual(holes);
   });
 
   it("says where a drain lost a worker's events: after the last one read, before the first one kept", () => {

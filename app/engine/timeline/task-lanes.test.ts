@@ -79,13 +79,21 @@ describe("TimelineBuilder, an asyncio loop's tasks", () => {
     expect(model.loop).toMatchObject({ worker: 0, clock: "virtual", tasks: 2 });
   });
 
-  it("draws a virtual loop's worker from the loop's events alone: idle between steps, done when the loop closes, not at its real end", () => {
-    const model = build(1, ev(0, ...virtualRun));
-    expect(rows(model, model.lanes[0]!).map(([state, start]) => [state, start])).toEqual([
+  it("draws a virtual loop's worker from the loop's events alone: idle between steps, done when the loop closes, not on its own clock", () => {
+    // Its own events are on the real clock: a wait for an executor's result, really 2 ms in.
+    const own: Row[] = [
+      [2, Wait, 700],
+      [2, Wake, 700],
+    ];
+    const model = build(1, ev(0, ...virtualRun.slice(0, 10), ...own, ...virtualRun.slice(10)));
+    const lane = model.lanes[0]!;
+    expect(rows(model, lane).map(([state, start]) => [state, start])).toEqual([
       ["running", 0],
       ["idle", 1],
       ["done", 51],
     ]);
+    expect(Array.from(lane.objects.subarray(0, lane.count))).toEqual([0, 0, 0]);
+    expect(lane.waits).toBe(0);
   });
 
   it("on the real clock, keeps the worker's own GIL: idle between steps while it holds it, wanting it when it does not", () => {
