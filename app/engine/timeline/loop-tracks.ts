@@ -39,7 +39,6 @@ export class LoopTracks implements LoopInfo {
       case EventKind.TaskCreated:
       case EventKind.TaskStep:
       case EventKind.TaskSuspend:
-        if (object >= this.tasks) this.tasks = object + 1;
         this.lane(object)?.apply(kind, value, time);
         return;
       case EventKind.TaskNameChar: {
@@ -60,6 +59,8 @@ export class LoopTracks implements LoopInfo {
 
   /** Task `index`'s lane, made (with any missing before it) on its first event; undefined past the last lane drawn. */
   private lane(index: number): TaskTrack | undefined {
+    // Any of a task's events counts it: its creation may be among the events lost.
+    if (index >= this.tasks) this.tasks = index + 1;
     if (index >= MAX_TASK_LANES) return undefined;
     while (this.lanes.length <= index) this.lanes.push(new TaskTrack(this.worker, this.lanes.length));
     return this.lanes[index];

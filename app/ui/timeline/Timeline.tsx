@@ -46,7 +46,7 @@ export function Timeline({ model, version, live }: TimelineProps) {
   const segments = model.lanes.reduce((sum, lane) => sum + lane.count, 0);
   const notes = model.lanes.filter((lane) => lane.note !== null).length;
   const { loop } = model;
-  const workers = model.lanes.length - (loop === null ? 0 : Math.min(loop.tasks, MAX_TASK_LANES));
+  const workers = model.lanes.filter((lane) => lane.task < 0).length;
   const tasks = loop === null ? "" : ` and ${plural(loop.tasks, "asyncio task")}, with the loop's lag under them (peak ${formatMs(loop.lag.peak)})`;
   const summary = `Timeline of ${plural(workers, "worker")}${tasks} over ${formatMs(model.end)}${notes > 0 ? `, ${notes} deadlocked` : ""}`;
   return (

@@ -38,12 +38,17 @@ function drawLaneNames(ctx: CanvasRenderingContext2D, geo: Geometry, model: Time
   });
 }
 
-/** `text`, cut to `width` with an ellipsis when it is wider. */
+/** `text`, cut to `width` with an ellipsis when it is wider (a binary search: this runs for every lane in every frame). */
 function fitted(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
-  let keep = text.length - 1;
-  while (keep > 1 && ctx.measureText(`${text.slice(0, keep)}…`).width > width) keep--;
-  return `${text.slice(0, keep)}…`;
+  let fits = 1;
+  let tooLong = text.length;
+  while (tooLong - fits > 1) {
+    const keep = (fits + tooLong) >> 1;
+    if (ctx.measureText(`${text.slice(0, keep)}…`).width <= width) fits = keep;
+    else tooLong = keep;
+  }
+  return `${text.slice(0, fits)}…`;
 }
 
 function drawObjectNames(ctx: CanvasRenderingContext2D, geo: Geometry, model: TimelineModel, view: TimeView): void {
