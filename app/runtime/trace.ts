@@ -12,10 +12,13 @@
  * operation, so by default only what takes time is traced: blocking and
  * waking, the GIL, I/O, marks, and a lock taken after a wait or released to
  * a waiter. A run with `traceAll` also traces every acquire and release.
+ * asyncio's loop traces every task step, which is what its lanes are made
+ * of: two events a step, stamped with the loop's clock, which on the virtual
+ * clock costs no clock read.
  *
  * Event layout (EVENT_WORDS = 4 words, 8-byte aligned):
  *   +0..1  time, float64 ms on the shared clock (`performance.timeOrigin + now`)
- *   +2     kind (low 8 bits) | object word index (upper 24 bits)
+ *   +2     kind (low 8 bits) | object word index (upper 24 bits; for the loop's events, a task's or words' number)
  *   +3     value: depends on the kind (a lock's new holder, a switch count...)
  */
 import { EVENT_WORDS, TRACE_HEAD_STRIDE, type Layout } from "./memory";

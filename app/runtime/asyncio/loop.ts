@@ -61,7 +61,7 @@ export interface LoopObserver {
   stepBegins?(task: Task<unknown>): void;
   /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
   stepEnds?(task: Task<unknown>, line: number): void;
-  /** A timer, or an I/O, due at `due` on the loop's clock is handled now: how late is the loop's lag. */
+  /** A timer, or an I/O, due at `due` on the loop's clock is handled now: how late it is, is the loop's lag. */
   fired?(due: number): void;
 }
 
@@ -125,6 +125,7 @@ export class EventLoop implements TaskLoop {
     const when = this.time() + Math.max(0, delay);
     const observer = this.observer;
     if (!observer?.fired) return this.timers.push(when, callback);
+    // Told when the callback runs, not when it is due: CPU work earlier in the same batch makes it later.
     return this.timers.push(when, () => {
       observer.fired!(when);
       callback();
