@@ -103,35 +103,30 @@ describe("the loop's trace, on the real clock with a pool of threads", () => {
     const model = await timeline(
       `executor: () => ({ kind: "threads", workers: 1 }), jobs: { crunch },`,
       `async (state, loop) => {
-        let ticking = true;
-        const ticker = loop.createTask(async () => { while (ticking) await loop.sleep(0.002); }, "ticker");
         await loop.sleep(0.01);
         const job = loop.createTask(() => loop.toThread(crunch, 30), "offloaded");
-        await loop.sleep(0.005);
+        const sleeper = loop.createTask(() => loop.sleep(0.005), "sleeper");
+        await loop.sleep(0);
         loop.cpu(60);
         await job;
-        ticking = false;
-        await ticker;
+        await sleeper;
       }`,
     );
-    expect(model.lanes.map((lane) => lane.name)).toEqual(["A", "main", "ticker", "offloaded", "B"]);
+    expect(model.lanes.map((lane) => lane.name)).toEqual(["A", "main", "offloaded", "sleeper", "B"]);
     expect(model.loop!.clock).toBe("real");
     expect(model.gilMode).toBe(true);
     const offloaded = byName(model, "offloaded");
-    const awaiting = rows(model, offloaded, 0).find(([state]) => state === "job");
-    expect(awaiting?.[2]).toBe("job crunch on the thread pool");
-    const b = byName(model, "B");
-    const bStates = new Set(Array.from(b.states.subarray(0, b.count), (s) => LANE_STATE_NAMES[s]));
-    expect(bStates).toContain("gil");
-    expect(bStates).toContain("runnable");
-    // main's step with 60 units of CPU in it is its longest; the ticker's 2 ms timer came due meanwhile.
+    expect(rows(model, offloaded, 0).find(([state]) => state === "job")?.[2]).toBe("job crunch on the thread pool");
+    const statesOf = (lane: Lane) => new Set(Array.from(lane.states.subarray(0, lane.count), (s) => LANE_STATE_NAMES[s]));
+    expect([...statesOf(byName(model, "B"))]).toEqual(expect.arrayContaining(["gil", "runnable"]));
+    // Idle for the first sleep: no job was out, so the loop slept until its timer.
+    expect([...statesOf(model.lanes[0]!)]).toContain("idle");
+    // main's step with 60 units of CPU in it (and the GIL shared with the job) is its longest; the sleeper's timer came due 5 ms into it.
     const main = byName(model, "main");
     const running = Array.from({ length: main.count }, (_, i) => i).filter((i) => main.states[i] === LaneState.Running);
     const cpuMs = Math.max(...running.map((i) => segmentEnd(model, main, i) - main.starts[i]!));
     expect(cpuMs).toBeGreaterThan(30);
-    expect(model.loop!.lag.peak).toBeGreaterThan(cpuMs - 5);
-    expect(model.loop!.lag.peak).toBeLessThan(cpuMs + 5);
-    const loopStates = new Set(Array.from(model.lanes[0]!.states.subarray(0, model.lanes[0]!.count), (s) => LANE_STATE_NAMES[s]));
-    expect(loopStates).toContain("idle");
+    expect(model.loop!.lag.peak).toBeGreaterThan(cpuMs - 10);
+    expect(model.loop!.lag.peak).toBeLessThan(cpuMs + 10);
   });
 });
