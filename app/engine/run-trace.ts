@@ -25,6 +25,8 @@ export class RunTrace {
     if (!this.builder) this.start();
     if (!this.builder || !this.reader) return null;
     this.builder.add(this.reader.drain(), this.reader.dropped);
+    // After the events, which may have brought the lanes of the loop's tasks.
+    for (const loss of this.reader.losses) this.builder.lost(loss);
     if (!this.ended) this.builder.advance(sharedNow());
     return this.builder.model;
   }

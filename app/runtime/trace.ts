@@ -12,10 +12,13 @@
  * operation, so by default only what takes time is traced: blocking and
  * waking, the GIL, I/O, marks, and a lock taken after a wait or released to
  * a waiter. A run with `traceAll` also traces every acquire and release.
+ * asyncio's loop traces every task step, which is what its lanes are made
+ * of: two events a step, stamped with the loop's clock, which on the virtual
+ * clock costs no clock read.
  *
  * Event layout (EVENT_WORDS = 4 words, 8-byte aligned):
  *   +0..1  time, float64 ms on the shared clock (`performance.timeOrigin + now`)
- *   +2     kind (low 8 bits) | object word index (upper 24 bits)
+ *   +2     kind (low 8 bits) | object word index (upper 24 bits; for the loop's events, a task's or words' number)
  *   +3     value: depends on the kind (a lock's new holder, a switch count...)
  */
 import { EVENT_WORDS, TRACE_HEAD_STRIDE, type Layout } from "./memory";
@@ -38,8 +41,43 @@ export const EventKind = {
   IoEnd: 10,
   /** A mark the scenario made (value: its number). */
   Mark: 11,
+  /*
+   * asyncio's event loop (asyncio/loop-trace.ts), on the loop's worker, in a
+   * free run. Stamped on the loop's clock: on the virtual clock, the run's
+   * start plus the loop's virtual time, so that a sleep of a second spans a
+   * second of the timeline although it took none.
+   */
+  /** The loop began (value 1 when its clock is virtual, 0 when real). */
+  LoopStart: 12,
+  /** `main` returned (or failed) and the loop closed. */
+  LoopEnd: 13,
+  /** Task `object` was created: tasks are numbered from 0 in creation order, `main` first. */
+  TaskCreated: 14,
+  /** One character of task `object`'s name: value = UTF-16 code unit | position << 16, bit 31 set on the last one. */
+  TaskNameChar: 15,
+  /** Task `object` resumed: its step begins. */
+  TaskStep: 16,
+  /** Task `object`'s step ended: value = what it now awaits (asyncio/await-kinds.ts) | words id << 4 (0: no words). */
+  TaskSuspend: 17,
+  /** One character of words `object`, what a task awaits ("lock L"): packed as TaskNameChar. */
+  WordsChar: 18,
+  /** A timer fired, or an I/O was handled, `value` µs after it was due: the loop's lag. */
+  LoopLag: 19,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** The writer this worker created last: that of the run it is preparing or running (see `workerTrace`). */
+let latest: TraceWriter | null = null;
+
+/**
+ * This worker's trace writer for its current run, for code that the
+ * scenario API gives no handle to (asyncio's loop, run-main.ts). A worker
+ * runs one run at a time, and each ring has one writer, so the writer its
+ * Thread made is the one to share: a second would keep its own count.
+ */
+export function workerTrace(): TraceWriter | null {
+  return latest;
+}
 
 /** This worker's time origin on the shared clock; constant, and a getter call saved on every event. */
 const origin = performance.timeOrigin;
@@ -61,6 +99,7 @@ export class TraceWriter {
     this.capacity = layout.traceCapacity;
     this.ring = layout.traceStart + workerId * layout.traceCapacity * EVENT_WORDS;
     this.written = Atomics.load(this.words, this.head);
+    latest = this;
   }
 
   private lastTime = 0;
@@ -78,7 +117,8 @@ export class TraceWriter {
     this.emitAt(this.lastTime, kind, object, value);
   }
 
-  private emitAt(time: number, kind: EventKind, object: number, value: number): void {
+  /** An event stamped with a time of the caller's (the asyncio loop's clock). */
+  emitAt(time: number, kind: EventKind, object: number, value: number): void {
     if (this.capacity === 0) return;
     const at = this.ring + (this.written % this.capacity) * EVENT_WORDS;
     this.times[at >> 1] = time;
@@ -97,13 +137,25 @@ export interface TraceEvent {
   readonly value: number;
 }
 
+/** Where a drain lost some of a worker's events: after its event at `from`, before its event at `to` (shared clock; `from` is NaN before its first). */
+export interface TraceLoss {
+  readonly worker: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Reads every worker's ring; keeps, per worker, how far it has read. */
 export class TraceReader {
   private readonly words: Int32Array;
   private readonly times: Float64Array;
   private readonly read: number[];
+  /** Each worker's last event read, for where a loss began; whether it lost events with none read since. */
+  private readonly lastTimes: number[];
+  private readonly unplaced: boolean[];
   /** Events overwritten before they were read. */
   dropped = 0;
+  /** Where the last drain lost events; a loss with no event kept after it is placed by the drain that keeps one. */
+  losses: TraceLoss[] = [];
 
   constructor(
     buffer: SharedArrayBuffer,
@@ -113,10 +165,13 @@ export class TraceReader {
     this.words = new Int32Array(buffer);
     this.times = new Float64Array(buffer);
     this.read = new Array<number>(workers).fill(0);
+    this.lastTimes = new Array<number>(workers).fill(Number.NaN);
+    this.unplaced = new Array<boolean>(workers).fill(false);
   }
 
   /** The events written since the last call, worker by worker. */
   drain(): TraceEvent[] {
+    this.losses = [];
     const events: TraceEvent[] = [];
     for (let worker = 0; worker < this.workers; worker++) this.drainWorker(worker, events);
     return events;
@@ -144,7 +199,13 @@ export class TraceReader {
     const firstIntact = Atomics.load(this.words, headAt) + 1 - capacity;
     const lost = Math.max(0, Math.min(head, firstIntact) - oldest);
     for (let i = lost; i < copied.length; i++) events.push(copied[i]!);
-    this.dropped += oldest - this.read[worker]! + lost;
+    const dropped = oldest - this.read[worker]! + lost;
+    this.dropped += dropped;
     this.read[worker] = head;
+    if (dropped > 0) this.unplaced[worker] = true;
+    if (lost >= copied.length) return;
+    if (this.unplaced[worker]) this.losses.push({ worker, from: this.lastTimes[worker]!, to: copied[lost]!.time });
+    this.unplaced[worker] = false;
+    this.lastTimes[worker] = copied[copied.length - 1]!.time;
   }
 }

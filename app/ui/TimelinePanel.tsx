@@ -8,7 +8,8 @@ import { Timeline } from "./timeline/Timeline";
 const TRACE_DRAIN_MS = 16;
 
 /**
- * The per-worker timeline of the current or last run. While a run goes on it
+ * The timeline of the current or last run (a lane per worker, and per
+ * asyncio task with the loop's lag under them). While a run goes on it
  * drains the trace often, on a timer that asks for no frame of its own, and
  * shows the model on the live clock (live-refresh.ts); the canvas redraws
  * only when the model's version moved.

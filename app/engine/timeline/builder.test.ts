@@ -31,6 +31,8 @@ function rows(model: TimelineModel, lane: Lane): (string | number)[][] {
 }
 
 const { Start, End, Wait, Wake, GilTake, GilDrop, IoStart, IoEnd, Mark, Acquire, Release } = EventKind;
+/** The states that only asyncio tasks and their loop have, at zero. */
+const NO_TASK_MS = { ready: 0, sleeping: 0, "awaiting-tasks": 0, job: 0, cancelled: 0, failed: 0, idle: 0 };
 
 describe("TimelineBuilder, free-threaded runs", () => {
   it("draws running, waiting on a named object, I/O and done from the body's events", () => {
@@ -123,7 +125,7 @@ describe("TimelineBuilder, the model", () => {
     const builder = build(1, ev(0, [0, Start], [1, GilTake], [3, Wait, LOCK], [3, GilDrop], [5, GilTake], [5, Wake, LOCK, 1], [6, Wait, LOCK], [6, GilDrop]));
     builder.advance(ORIGIN + 10);
     const stats = laneStats(builder.model, builder.model.lanes[0]!);
-    expect(stats).toEqual({ ms: { running: 0, runnable: 1, gil: 3, waiting: 6, io: 0, done: 0 }, gilTakes: 2, waits: 2, timeouts: 1, marks: 0 });
+    expect(stats).toEqual({ ms: { running: 0, runnable: 1, gil: 3, waiting: 6, io: 0, done: 0, ...NO_TASK_MS }, gilTakes: 2, waits: 2, timeouts: 1, marks: 0 });
   });
 
   it("bumps the version only on a change: events, a later time, a note or more dropped events", () => {

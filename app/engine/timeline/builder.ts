@@ -10,14 +10,18 @@
  * - `gil` mode adds GilTake/GilDrop: after Start (the first take may queue),
  *   around every forced switch, inside waits (Wait, GilDrop, GilTake, Wake)
  *   and before I/O (GilDrop, IoStart, IoEnd, GilTake), and before End.
+ * - asyncio mode adds, on the loop's worker, the loop's events (LoopStart to
+ *   LoopLag, asyncio/loop-trace.ts), from which come a lane per task after
+ *   the worker's own, and the lag chart's samples (loop-tracks.ts).
  * The mode is not in the trace: the run is in `gil` mode once any GilTake
  * appears. A worker may queue for the GIL before anyone's first take is
  * read, so what was drawn as running until then is relabelled runnable.
  */
 import { workerName } from "../../runtime/protocol";
-import { EventKind, type TraceEvent } from "../../runtime/trace";
+import { EventKind, type TraceEvent, type TraceLoss } from "../../runtime/trace";
 import { LaneTrack } from "./lane-track";
-import type { TimelineModel } from "./model";
+import { LoopTracks, isLoopEvent } from "./loop-tracks";
+import type { Lane, TimelineModel } from "./model";
 import type { LaneNote } from "./note";
 
 export interface TimelineOptions {
@@ -34,9 +38,11 @@ class MutableModel implements TimelineModel {
   gilMode = false;
   dropped = 0;
   version = 0;
+  loop: LoopTracks | null = null;
+  readonly words = new Map<number, string>();
 
   constructor(
-    readonly lanes: readonly LaneTrack[],
+    public lanes: readonly Lane[],
     readonly names: ReadonlyMap<number, string>,
   ) {}
 }
@@ -70,9 +76,11 @@ export class TimelineBuilder {
       if (lane === undefined) throw new RangeError(`Trace event from worker ${worker}: the timeline has ${this.lanes.length} lanes.`);
       if (kind === EventKind.GilTake && !model.gilMode) this.enterGilMode();
       const at = time - this.origin;
+      if (isLoopEvent(kind)) this.loopOf(worker).apply(kind, object, value, at);
       lane.apply(kind, object, value, at, model.gilMode);
       if (at > end) end = at;
     }
+    if (model.loop !== null && model.lanes.length !== this.lanes.length + model.loop.lanes.length) this.placeTaskLanes(model.loop);
     if (events.length === 0 && dropped === model.dropped) return;
     model.end = end;
     model.dropped = dropped;
@@ -87,12 +95,34 @@ export class TimelineBuilder {
     this.state.version++;
   }
 
+  /** The reader lost `loss.worker`'s events there (`TraceReader.losses`): its lanes, its loop's tasks' included, say so. */
+  lost({ worker, from, to }: TraceLoss): void {
+    const lane = this.lanes[worker];
+    if (lane === undefined) throw new RangeError(`Trace loss of worker ${worker}: the timeline has ${this.lanes.length} lanes.`);
+    const start = Number.isNaN(from) ? 0 : from - this.origin;
+    const loop = this.state.loop;
+    for (const track of loop?.worker === worker ? [lane, ...loop.lanes] : [lane]) track.gap(start, to - this.origin);
+    this.state.version++;
+  }
+
   /** Pins a note on a worker's lane (null removes it): the watchdog's "deadlocked: waiting for X held by Y". */
   annotate(worker: number, note: LaneNote | null): void {
     const lane = this.lanes[worker];
     if (lane === undefined) throw new RangeError(`No lane for worker ${worker}: the timeline has ${this.lanes.length} lanes.`);
     lane.note = note;
     this.state.version++;
+  }
+
+  /** The loop on `worker`; a run has one, on the first worker that says so. */
+  private loopOf(worker: number): LoopTracks {
+    this.state.loop ??= new LoopTracks(worker, this.state.words);
+    return this.state.loop;
+  }
+
+  /** Each task's lane follows its loop's worker's lane. */
+  private placeTaskLanes(loop: LoopTracks): void {
+    const after = loop.worker + 1;
+    this.state.lanes = [...this.lanes.slice(0, after), ...loop.lanes, ...this.lanes.slice(after)];
   }
 
   private enterGilMode(): void {

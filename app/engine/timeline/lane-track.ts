@@ -5,79 +5,53 @@
  * new segment starts when that state or its object changed. Flags rather than
  * a strict state machine, so a lost event (a dropped trace) costs one wrong
  * segment, not a wrong lane from there on.
+ *
+ * The worker that runs an asyncio loop also follows the loop's events: between
+ * task steps it is idle. On the loop's virtual clock its own events keep the
+ * worker's real time, which is not the loop's: from LoopStart on, only the
+ * loop's events draw its lane.
  */
 import { EventKind } from "../../runtime/trace";
-import { grown } from "./grow";
-import { LANE_STATE_COUNT, LaneState } from "./lane-state";
-import type { Lane } from "./model";
-import type { LaneNote } from "./note";
+import { LaneState } from "./lane-state";
+import { Segments } from "./segments";
 
 const NONE = -1;
 
-export class LaneTrack implements Lane {
-  count = 0;
-  starts = new Float64Array(64);
-  states = new Uint8Array(64);
-  objects = new Int32Array(64);
-  markCount = 0;
-  markTimes = new Float64Array(8);
-  markValues = new Int32Array(8);
-  note: LaneNote | null = null;
-  readonly closedMs = new Float64Array(LANE_STATE_COUNT);
-  gilTakes = 0;
-  waits = 0;
-  timeouts = 0;
-
+export class LaneTrack extends Segments {
   private holdsGil = false;
   private inIo = false;
   private waitingOn = NONE;
   private done = false;
+  /** Inside the loop's run (LoopStart to LoopEnd), and whether a task step runs now. */
+  private looping = false;
+  private inStep = false;
+  /** The loop's clock is virtual: the worker's own events are on another clock. */
+  private virtualLoop = false;
 
-  constructor(
-    readonly worker: number,
-    readonly name: string,
-  ) {}
+  constructor(worker: number, name: string) {
+    super(worker, -1, name);
+  }
 
   /** Applies one event at `time` (ms since origin); `gilMode` says what not holding the GIL means. */
   apply(kind: number, object: number, value: number, time: number, gilMode: boolean): void {
     switch (kind) {
-      case EventKind.Start:
-        // The lane begins at its first event (a lost Start costs nothing more).
+      case EventKind.LoopStart:
+        this.looping = true;
+        this.virtualLoop = value === 1;
         break;
-      case EventKind.End:
-        this.done = true;
+      case EventKind.LoopEnd:
+        this.looping = false;
+        if (this.virtualLoop) this.done = true;
         break;
-      case EventKind.Wait:
-        this.waitingOn = object;
-        this.waits++;
+      case EventKind.TaskStep:
+        this.inStep = true;
         break;
-      case EventKind.Wake:
-        this.waitingOn = NONE;
-        if (value === 1) this.timeouts++;
+      case EventKind.TaskSuspend:
+        this.inStep = false;
         break;
-      case EventKind.GilTake:
-        // Only a running worker takes the GIL: a wait or I/O whose end event
-        // comes later (Thread.block traces Wake after retaking it) is over.
-        this.holdsGil = true;
-        this.waitingOn = NONE;
-        this.inIo = false;
-        this.gilTakes++;
-        break;
-      case EventKind.GilDrop:
-        this.holdsGil = false;
-        break;
-      case EventKind.IoStart:
-        this.inIo = true;
-        break;
-      case EventKind.IoEnd:
-        this.inIo = false;
-        break;
-      case EventKind.Mark:
-        this.mark(time, value);
-        return;
       default:
-        // Acquire and Release are instants: they change nothing the lane shows.
-        return;
+        if (this.virtualLoop) return;
+        if (!this.applyOwn(kind, value, object, time)) return;
     }
     this.enter(this.state(gilMode), this.waitingOn === NONE ? 0 : this.waitingOn, time);
   }
@@ -89,61 +63,57 @@ export class LaneTrack implements Lane {
     this.closedMs[LaneState.Running] = 0;
   }
 
+  /** The worker's own events; false when the event changes nothing the lane shows. */
+  private applyOwn(kind: number, value: number, object: number, time: number): boolean {
+    switch (kind) {
+      case EventKind.Start:
+        // The lane begins at its first event (a lost Start costs nothing more).
+        return true;
+      case EventKind.End:
+        this.done = true;
+        return true;
+      case EventKind.Wait:
+        this.waitingOn = object;
+        this.waits++;
+        return true;
+      case EventKind.Wake:
+        this.waitingOn = NONE;
+        if (value === 1) this.timeouts++;
+        return true;
+      case EventKind.GilTake:
+        // Only a running worker takes the GIL: a wait or I/O whose end event
+        // comes later (Thread.block traces Wake after retaking it) is over.
+        this.holdsGil = true;
+        this.waitingOn = NONE;
+        this.inIo = false;
+        this.gilTakes++;
+        return true;
+      case EventKind.GilDrop:
+        this.holdsGil = false;
+        return true;
+      case EventKind.IoStart:
+        this.inIo = true;
+        return true;
+      case EventKind.IoEnd:
+        this.inIo = false;
+        return true;
+      case EventKind.Mark:
+        this.mark(time, value);
+        return false;
+      default:
+        // Acquire and Release are instants: they change nothing the lane shows.
+        return false;
+    }
+  }
+
   private state(gilMode: boolean): LaneState {
     if (this.done) return LaneState.Done;
+    if (this.virtualLoop) return this.inStep ? LaneState.Running : LaneState.Idle;
     if (this.waitingOn !== NONE) return LaneState.Waiting;
     if (this.inIo) return LaneState.Io;
+    // Between steps, a loop under a GIL it does not hold wants it back.
+    if (this.looping && !this.inStep && (this.holdsGil || !gilMode)) return LaneState.Idle;
     if (this.holdsGil) return LaneState.Gil;
     return gilMode ? LaneState.Runnable : LaneState.Running;
-  }
-
-  private enter(state: LaneState, object: number, time: number): void {
-    const last = this.count - 1;
-    if (last >= 0 && this.states[last] === state && this.objects[last] === object) return;
-    if (last >= 0 && time <= this.starts[last]!) {
-      this.replaceLast(state, object);
-      return;
-    }
-    if (last >= 0) this.closedMs[this.states[last]!]! += time - this.starts[last]!;
-    this.push(time, state, object);
-  }
-
-  /**
-   * Events at the same timestamp (the clock ticks in 5 or 100 µs) leave no
-   * zero-length segment: the last one changes state instead, and merges
-   * into the one before when they now match.
-   */
-  private replaceLast(state: LaneState, object: number): void {
-    const last = this.count - 1;
-    const before = last - 1;
-    if (before >= 0 && this.states[before] === state && this.objects[before] === object) {
-      this.closedMs[state]! -= this.starts[last]! - this.starts[before]!;
-      this.count--;
-      return;
-    }
-    this.states[last] = state;
-    this.objects[last] = object;
-  }
-
-  private push(time: number, state: LaneState, object: number): void {
-    const i = this.count++;
-    if (i === this.starts.length) {
-      this.starts = grown(this.starts);
-      this.states = grown(this.states);
-      this.objects = grown(this.objects);
-    }
-    this.starts[i] = time;
-    this.states[i] = state;
-    this.objects[i] = object;
-  }
-
-  private mark(time: number, value: number): void {
-    const i = this.markCount++;
-    if (i === this.markTimes.length) {
-      this.markTimes = grown(this.markTimes);
-      this.markValues = grown(this.markValues);
-    }
-    this.markTimes[i] = time;
-    this.markValues[i] = value;
   }
 }

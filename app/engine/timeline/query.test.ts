@@ -4,6 +4,8 @@ import { TimelineBuilder } from "./builder";
 import { gilSwitches, laneStats, markFrom, segmentAt, segmentEnd } from "./query";
 
 const { Start, End, GilTake, GilDrop, Mark } = EventKind;
+/** The states that only asyncio tasks and their loop have, at zero. */
+const NO_TASK_MS = { ready: 0, sleeping: 0, "awaiting-tasks": 0, job: 0, cancelled: 0, failed: 0, idle: 0 };
 
 function model(...events: [number, number, EventKind][]) {
   const builder = new TimelineBuilder({ workers: 2, names: new Map(), origin: 0 });
@@ -32,8 +34,8 @@ describe("reading a timeline model", () => {
   });
 
   it("totals time per state and counts GIL hand-overs for charts", () => {
-    expect(laneStats(m, a!).ms).toEqual({ running: 0, runnable: 3, gil: 2, waiting: 0, io: 0, done: 2 });
-    expect(laneStats(m, b!).ms).toEqual({ running: 0, runnable: 1, gil: 5, waiting: 0, io: 0, done: 0 });
+    expect(laneStats(m, a!).ms).toEqual({ running: 0, runnable: 3, gil: 2, waiting: 0, io: 0, done: 2, ...NO_TASK_MS });
+    expect(laneStats(m, b!).ms).toEqual({ running: 0, runnable: 1, gil: 5, waiting: 0, io: 0, done: 0, ...NO_TASK_MS });
     expect(laneStats(m, a!).marks).toBe(3);
     expect(gilSwitches(m)).toBe(2);
   });

@@ -61,6 +61,8 @@ export interface LoopObserver {
   stepBegins?(task: Task<unknown>): void;
   /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
   stepEnds?(task: Task<unknown>, line: number): void;
+  /** A timer, or an I/O, due at `due` on the loop's clock is handled now: how late it is, is the loop's lag. */
+  fired?(due: number): void;
 }
 
 export interface LoopOptions {
@@ -120,7 +122,14 @@ export class EventLoop implements TaskLoop {
   }
 
   callLater(delay: number, callback: () => void): Handle {
-    return this.timers.push(this.deadline(delay), callback);
+    const when = this.deadline(delay);
+    const observer = this.observer;
+    if (!observer?.fired) return this.timers.push(when, callback);
+    // Told when the callback runs, not when it is due: CPU work earlier in the same batch makes it later.
+    return this.timers.push(when, () => {
+      observer.fired!(when);
+      callback();
+    });
   }
 
   createFuture<T>(waitsFor?: string): Future<T> {
@@ -353,6 +362,7 @@ export class EventLoop implements TaskLoop {
       if (position === 0 && !this.idleUntil(arrival.io.due)) continue;
       this.arrived(arrivals, position);
       this.pendingIo.delete(arrival.io);
+      this.observer?.fired?.(arrival.io.due);
       arrival.io.complete();
     }
   }

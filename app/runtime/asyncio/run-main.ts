@@ -9,6 +9,8 @@ import { EventLoop, type LoopReport } from "./loop";
 import { loopApi, type Loop } from "./loop-api";
 import { addRunNote } from "../run-notes";
 import { guardingLoopThread } from "./loop-thread-guard";
+import { workerTrace } from "../trace";
+import { LoopTrace } from "./loop-trace";
 import { WorkerExecutor, type ExecutorChannel, type ExecutorSpec, type Job } from "./executor";
 import type { WorkerContext } from "../api";
 import type { ParamSpecs } from "../params";
@@ -21,16 +23,23 @@ export interface ExecutorPool extends ExecutorSpec {
   readonly jobs: Readonly<Record<string, Job>>;
 }
 
+/** `main`'s run in a free run (step mode and Explore run it through task-schedule.ts), traced for the timeline. */
 export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockKind, ctx: WorkerContext<ParamSpecs>, pool: ExecutorPool | null): Promise<void> {
   const executor = pool && new WorkerExecutor(pool.kind, pool.channel, pool.jobs);
-  const loop = new EventLoop(clock === "real" ? new RealClock() : new VirtualClock(), {
+  const loopClock = clock === "real" ? new RealClock() : new VirtualClock();
+  const writer = workerTrace();
+  const trace = writer && new LoopTrace(writer, loopClock);
+  const loop = new EventLoop(loopClock, {
     executor: executor ? () => executor : undefined,
     cpu: clock === "real" ? (units) => void ctx.cpu(units) : undefined,
+    observer: trace ?? undefined,
   });
+  trace?.start();
   try {
     const { report } = await guardingLoopThread(loop, () => loop.run(() => main(loopApi(loop))));
     for (const note of reportNotes(report)) addRunNote(note);
   } finally {
+    trace?.end();
     executor?.shutdown(pool!.workers);
   }
 }

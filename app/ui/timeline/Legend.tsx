@@ -1,5 +1,6 @@
-import type { LaneStateName } from "../../engine/timeline/lane-state";
-import { STATE_STYLES } from "./palette";
+import { LANE_STATE_NAMES, type LaneStateName } from "../../engine/timeline/lane-state";
+import type { TimelineModel } from "../../engine/timeline/model";
+import { LAG, STATE_STYLES } from "./palette";
 
 /** The states a run of this mode can show: with a GIL nobody just "runs"; without one, nobody holds or wants it. */
 const SHOWN: Readonly<Record<"gil" | "free", readonly LaneStateName[]>> = {
@@ -7,10 +8,24 @@ const SHOWN: Readonly<Record<"gil" | "free", readonly LaneStateName[]>> = {
   free: ["running", "waiting", "io", "done"],
 };
 
-export function Legend({ gilMode }: { gilMode: boolean }) {
+/** The order an asyncio run's states are listed in: a task's life, then how it ends, then the workers'. */
+const ASYNCIO_ORDER: readonly LaneStateName[] = ["running", "ready", "io", "sleeping", "waiting", "awaiting-tasks", "job", "cancelled", "failed", "done", "idle", "gil", "runnable"];
+
+/** An asyncio run's tasks can be in many states: the legend lists those its lanes have been in. */
+function statesSeen(model: TimelineModel): LaneStateName[] {
+  const seen = new Set<LaneStateName>();
+  for (const lane of model.lanes) {
+    lane.closedMs.forEach((ms, state) => ms > 0 && seen.add(LANE_STATE_NAMES[state]!));
+    if (lane.count > 0) seen.add(LANE_STATE_NAMES[lane.states[lane.count - 1]!]!);
+  }
+  return ASYNCIO_ORDER.filter((state) => seen.has(state));
+}
+
+export function Legend({ model }: { model: TimelineModel }) {
+  const states = model.loop === null ? SHOWN[model.gilMode ? "gil" : "free"] : statesSeen(model);
   return (
     <ul className="timeline-legend" aria-label="Timeline colors">
-      {SHOWN[gilMode ? "gil" : "free"].map((state) => (
+      {states.map((state) => (
         <li key={state}>
           <span className="timeline-swatch" style={{ background: STATE_STYLES[state].color }} aria-hidden="true" />
           {STATE_STYLES[state].label}
@@ -20,6 +35,12 @@ export function Legend({ gilMode }: { gilMode: boolean }) {
         <span className="timeline-swatch timeline-mark" aria-hidden="true" />
         mark
       </li>
+      {model.loop !== null && (
+        <li>
+          <span className="timeline-swatch" style={{ background: LAG }} aria-hidden="true" />
+          loop lag
+        </li>
+      )}
     </ul>
   );
 }

@@ -4,6 +4,8 @@ import { TimelineBuilder } from "../../engine/timeline/builder";
 import { deadlockNote } from "../../engine/timeline/note";
 import { syntheticTrace } from "../../engine/timeline/synthetic-trace";
 import { Timeline } from "./Timeline";
+import { MAX_TASK_LANES } from "../../engine/timeline/loop-tracks";
+import { EventKind, type TraceEvent } from "../../runtime/trace";
 
 describe("the timeline's markup", () => {
   it("says how many lanes and segments it draws, and which lanes are deadlocked, for end-to-end tests", () => {
@@ -24,5 +26,24 @@ describe("the timeline's markup", () => {
     const html = renderToStaticMarkup(<Timeline model={builder.model} version={0} live={true} />);
     expect(html.match(/disabled=""/g)).toHaveLength(3);
     expect(html).toContain('aria-disabled="true"');
+  });
+
+  it("says how many tasks an asyncio run had, its lag's peak, which tasks have no lane, and that its clock was virtual", () => {
+    const builder = new TimelineBuilder({ workers: 1, names: new Map(), origin: 0 });
+    const tasks = MAX_TASK_LANES + 2;
+    const events: TraceEvent[] = [
+      { worker: 0, time: 0, kind: EventKind.LoopStart, object: 0, value: 1 },
+      ...Array.from({ length: tasks }, (_, task): TraceEvent => ({ worker: 0, time: 1, kind: EventKind.TaskCreated, object: task, value: 0 })),
+      { worker: 0, time: 9, kind: EventKind.LoopLag, object: 0, value: 7_250 },
+    ];
+    builder.add(events);
+    const { model } = builder;
+    const html = renderToStaticMarkup(<Timeline model={model} version={model.version} live={false} />);
+    expect(html).toContain(`data-lanes="${1 + MAX_TASK_LANES}"`);
+    expect(html).toContain(`data-tasks="${tasks}" data-lag-peak="7.3"`);
+    expect(html).toContain(`Timeline of 1 worker and ${tasks} asyncio tasks, with the loop&#x27;s lag under them (peak 7.25 ms)`);
+    expect(html).toContain(`Lanes for the first ${MAX_TASK_LANES} of ${tasks} tasks.`);
+    expect(html).toContain('data-testid="timeline-virtual-clock"');
+    expect(html).toContain("loop lag");
   });
 });

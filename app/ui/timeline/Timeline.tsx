@@ -1,8 +1,9 @@
 /**
- * The per-worker timeline: one lane per worker on a canvas, colored by what
- * the worker was doing, fed by a timeline model (engine/timeline) that the
- * page updates in place; `version` changes when it did. Drawing and input
- * live in TimelineController; this component is the markup around it.
+ * The timeline: one lane per worker on a canvas, colored by what the worker
+ * was doing, and in asyncio mode one per task and the loop's lag chart, fed
+ * by a timeline model (engine/timeline) that the page updates in place;
+ * `version` changes when it did. Drawing and input live in
+ * TimelineController; this component is the markup around it.
  */
 import { useEffect, useRef, useState } from "react";
 import type { TimelineModel } from "../../engine/timeline/model";
@@ -10,6 +11,9 @@ import { TimelineController, ZOOM_STEP } from "./controller";
 import type { HoverTip } from "./hover";
 import { Legend } from "./Legend";
 import { formatMs } from "./time-format";
+import { plural } from "../../engine/plural";
+import { MAX_TASK_LANES } from "../../engine/timeline/loop-tracks";
+import type { LoopInfo } from "../../engine/timeline/model";
 
 export interface TimelineProps {
   readonly model: TimelineModel;
@@ -41,11 +45,23 @@ export function Timeline({ model, version, live }: TimelineProps) {
 
   const segments = model.lanes.reduce((sum, lane) => sum + lane.count, 0);
   const notes = model.lanes.filter((lane) => lane.note !== null).length;
-  const summary = `Timeline of ${model.lanes.length} workers over ${formatMs(model.end)}${notes > 0 ? `, ${notes} deadlocked` : ""}`;
+  const { loop } = model;
+  const workers = model.lanes.filter((lane) => lane.task < 0).length;
+  const tasks = loop === null ? "" : ` and ${plural(loop.tasks, "asyncio task")}, with the loop's lag under them (peak ${formatMs(loop.lag.peak)})`;
+  const summary = `Timeline of ${plural(workers, "worker")}${tasks} over ${formatMs(model.end)}${notes > 0 ? `, ${notes} deadlocked` : ""}`;
   return (
-    <figure className="timeline" data-testid="timeline" data-lanes={model.lanes.length} data-segments={segments} data-deadlocked={notes} data-live={live}>
+    <figure
+      className="timeline"
+      data-testid="timeline"
+      data-lanes={model.lanes.length}
+      data-segments={segments}
+      data-deadlocked={notes}
+      data-live={live}
+      data-tasks={loop?.tasks}
+      data-lag-peak={loop && loop.lag.peak.toFixed(1)}
+    >
       <div className="timeline-bar">
-        <Legend gilMode={model.gilMode} />
+        <Legend model={model} />
         <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
           <button type="button" data-testid="timeline-zoom-out" aria-label="Zoom out" disabled={live} onClick={() => controller?.zoomBy(1 / ZOOM_STEP)}>
             −
@@ -86,9 +102,31 @@ export function Timeline({ model, version, live }: TimelineProps) {
       </div>
       {model.dropped > 0 && (
         <p className="timeline-dropped" data-testid="timeline-dropped">
-          {model.dropped.toLocaleString("en")} trace events were lost because the page fell behind: some segments may be wrong.
+          {model.dropped.toLocaleString("en")} trace events were lost because the page fell behind: some segments may be wrong (underlined in red).
         </p>
       )}
+      {loop !== null && <LoopNotes loop={loop} />}
     </figure>
+  );
+}
+
+/** As the note on lost events, without its alarm (styles.css is the page's, not the timeline's). */
+const NOTE_STYLE = { margin: 0, fontSize: "0.8rem", color: "var(--muted)" } as const;
+
+/** What a student must know to read a loop's lanes: how many tasks have none, and on which clock they are. */
+function LoopNotes({ loop }: { loop: LoopInfo }) {
+  return (
+    <>
+      {loop.tasks > MAX_TASK_LANES && (
+        <p className="timeline-note" style={NOTE_STYLE} data-testid="timeline-hidden-tasks">
+          Lanes for the first {MAX_TASK_LANES} of {loop.tasks.toLocaleString("en")} tasks.
+        </p>
+      )}
+      {loop.clock === "virtual" && (
+        <p className="timeline-note" style={NOTE_STYLE} data-testid="timeline-virtual-clock">
+          The loop runs on a virtual clock: time stands still while a task runs (CPU work on the loop moves it on by the work&apos;s length) and jumps to the next timer or I/O when none is ready.
+        </p>
+      )}
+    </>
   );
 }

@@ -10,7 +10,7 @@
  */
 import type { TimelineModel } from "../../engine/timeline/model";
 import { drawFrame, drawOverview } from "./draw-frame";
-import { geometry, overviewHeight, preferredHeight, type Geometry } from "./geometry";
+import { geometry, modelGeometry, overviewHeight, preferredHeight, type Geometry } from "./geometry";
 import { hoverTip, type HoverTip } from "./hover";
 import { Surface } from "./surface";
 import { centerView, clampView, fitView, followView, MIN_SPAN_MS, panView, zoomView, type TimeView } from "./view";
@@ -128,7 +128,7 @@ export class TimelineController {
     const view = this.view();
     const mainKey = `${model.version} ${view.start} ${view.span} ${this.width} ${dpr}`;
     if (mainKey !== this.drawnMain) {
-      drawFrame(this.main, model, view, { width: this.width, height: preferredHeight(model.lanes.length), dpr });
+      drawFrame(this.main, model, view, { width: this.width, height: this.geometry().height, dpr });
       this.drawnMain = mainKey;
     }
     const overviewKey = `${model.version} ${this.width} ${dpr}`;
@@ -144,8 +144,7 @@ export class TimelineController {
   };
 
   private geometry(): Geometry {
-    const lanes = this.model?.lanes.length ?? 0;
-    return geometry(this.width, preferredHeight(lanes), lanes);
+    return this.model === null ? geometry(this.width, preferredHeight(0), 0) : modelGeometry(this.model, this.width);
   }
 
   private placeThumb(view: TimeView, end: number): void {

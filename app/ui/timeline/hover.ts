@@ -1,11 +1,14 @@
-/** What the tooltip says about the point under the pointer: lane, state, object, start and duration. */
-import { LANE_STATE_NAMES, LaneState } from "../../engine/timeline/lane-state";
-import type { TimelineModel } from "../../engine/timeline/model";
+/**
+ * What the tooltip says about the point under the pointer: lane, state,
+ * object or what a task awaits, start and duration, lost events; over the
+ * lag chart, how late the loop was there.
+ */
+import type { Lane, TimelineModel } from "../../engine/timeline/model";
 import { describeNote } from "../../engine/timeline/note";
-import { objectName } from "../../engine/timeline/object-names";
 import { segmentAt, segmentEnd } from "../../engine/timeline/query";
-import { laneAt, type Geometry } from "./geometry";
-import { STATE_STYLES } from "./palette";
+import { lagColumns } from "./draw-lag";
+import { laneAt, overLag, type Geometry } from "./geometry";
+import { segmentWords } from "./segment-words";
 import { formatMs } from "./time-format";
 import type { TimeView } from "./view";
 
@@ -17,19 +20,29 @@ export interface HoverTip {
 }
 
 export function hoverTip(model: TimelineModel, view: TimeView, geo: Geometry, x: number, y: number): HoverTip | null {
-  const l = laneAt(geo, y);
-  if (l < 0 || x < geo.plotLeft || x > geo.plotLeft + geo.plotWidth) return null;
-  const lane = model.lanes[l]!;
+  if (x < geo.plotLeft || x > geo.plotLeft + geo.plotWidth) return null;
   const msPerPx = view.span / geo.plotWidth;
   const time = view.start + (x - geo.plotLeft) * msPerPx;
+  if (model.loop !== null && overLag(geo, y)) {
+    const late = lagColumns(model.loop.lag, { start: time - msPerPx / 2, span: msPerPx }, 1)[0]!;
+    return { x, y, lines: [`loop lag: ${formatMs(late)} here`, "how late the loop got to a timer or I/O that was due"] };
+  }
+  const l = laneAt(geo, y);
+  if (l < 0) return null;
+  const lane = model.lanes[l]!;
   const i = segmentAt(lane, time);
   if (i < 0) return { x, y, lines: [`${lane.name}: not started yet`] };
-  const state = lane.states[i]!;
-  const what = state === LaneState.Waiting ? `waiting on ${objectName(model.names, lane.objects[i]!)}` : STATE_STYLES[LANE_STATE_NAMES[state]!].label;
   const start = lane.starts[i]!;
-  const lines = [`${lane.name}: ${what}`, `from ${formatMs(start)}, for ${formatMs(segmentEnd(model, lane, i) - start)}`];
+  const lines = [`${lane.name}: ${segmentWords(model, lane, i)}`, `from ${formatMs(start)}, for ${formatMs(segmentEnd(model, lane, i) - start)}`];
   const underPointer = segmentAt(lane, time + msPerPx / 2) - Math.max(0, segmentAt(lane, time - msPerPx / 2)) + 1;
   if (underPointer > 1) lines.push(`${underPointer.toLocaleString("en")} changes in this pixel: zoom in to see each`);
+  if (inGap(lane, time, msPerPx)) lines.push("trace events were lost here: this lane may be wrong");
   if (lane.note) lines.push(describeNote(lane.note));
   return { x, y, lines };
+}
+
+/** Whether a span of lost events is within a pixel of `time`. */
+function inGap(lane: Lane, time: number, msPerPx: number): boolean {
+  for (let g = 0; g < lane.gapCount; g++) if (lane.gapStarts[g]! - msPerPx <= time && time <= lane.gapEnds[g]! + msPerPx) return true;
+  return false;
 }

@@ -12,7 +12,17 @@ export const STATE_STYLES: Readonly<Record<LaneStateName, { readonly color: stri
   waiting: { color: "#f28e2b", label: "waiting on an object" },
   io: { color: "#b07aa1", label: "in I/O" },
   done: { color: "#e6e9ee", label: "done" },
+  ready: { color: "#a0cbe8", label: "ready, waiting for its turn" },
+  sleeping: { color: "#76b7b2", label: "awaiting a timer" },
+  "awaiting-tasks": { color: "#edc948", label: "awaiting other tasks" },
+  job: { color: "#9c755f", label: "awaiting an executor job" },
+  cancelled: { color: "#bab0ac", label: "cancelled" },
+  failed: { color: "#e15759", label: "failed" },
+  idle: { color: "#f3efe0", label: "loop idle: no task step runs" },
 };
+
+/** The lag chart's bars. */
+export const LAG = "#b42318";
 
 export const INK = "#1d2433";
 export const MUTED = "#5b6475";
@@ -36,6 +46,9 @@ export interface PixelPalette {
   readonly empty: number;
   readonly background: number;
   readonly mark: number;
+  /** Where a lane's events were lost. */
+  readonly gap: number;
+  readonly lag: number;
 }
 
 export const PIXELS: PixelPalette = {
@@ -43,4 +56,6 @@ export const PIXELS: PixelPalette = {
   empty: pixel(LANE_EMPTY),
   background: pixel(BACKGROUND),
   mark: pixel(INK),
+  gap: pixel(ALERT),
+  lag: pixel(LAG),
 };

@@ -5,7 +5,7 @@ import { rasterizeLane, rasterizeMarks } from "./rasterize";
 import type { PixelPalette } from "./palette";
 
 // Colors are just numbers here: 10 + the state, 1 for empty.
-const palette: PixelPalette = { states: Uint32Array.of(10, 11, 12, 13, 14, 15), empty: 1, background: 0, mark: 99 };
+const palette: PixelPalette = { states: Uint32Array.from({ length: 13 }, (_, state) => 10 + state), empty: 1, background: 0, mark: 99, gap: 98, lag: 97 };
 const [RUNNING, , , WAITING, IO] = [10, 11, 12, 13, 14];
 
 function lane(list: [number, EventKind, number?][]) {

@@ -28,7 +28,21 @@ export interface Box {
 }
 
 /** Bottom-up order of states in a mixed column: holding the GIL or running at the base, like a stacked bar. */
-const STACK = Uint8Array.of(LaneState.Gil, LaneState.Running, LaneState.Io, LaneState.Waiting, LaneState.Runnable, LaneState.Done);
+const STACK = Uint8Array.of(
+  LaneState.Gil,
+  LaneState.Running,
+  LaneState.Io,
+  LaneState.Waiting,
+  LaneState.Sleeping,
+  LaneState.AwaitingTasks,
+  LaneState.Job,
+  LaneState.Runnable,
+  LaneState.Ready,
+  LaneState.Idle,
+  LaneState.Failed,
+  LaneState.Cancelled,
+  LaneState.Done,
+);
 
 export function rasterizeLane(pixels: Pixels, box: Box, lane: Lane, end: number, view: TimeView, palette: PixelPalette): void {
   fillColumns(pixels, box, 0, box.w - 1, palette.empty);
@@ -72,7 +86,7 @@ export function rasterizeLane(pixels: Pixels, box: Box, lane: Lane, end: number,
   if (column >= 0) flushColumn(pixels, box, column, cover, pieces, palette);
 }
 
-/** Zeroes the six shares (TypedArray.fill costs more than the stores for so few). */
+/** Zeroes the shares (TypedArray.fill costs more than the stores for so few). */
 function clear(cover: Float64Array): void {
   for (let s = 0; s < cover.length; s++) cover[s] = 0;
 }
@@ -136,5 +150,15 @@ export function rasterizeMarks({ data, stride }: Pixels, box: Box, lane: Lane, v
     if (x === drawn) continue;
     for (let y = box.y; y < box.y + box.h; y++) data[y * stride + box.x + x] = color;
     drawn = x;
+  }
+}
+
+/** Where the lane's events were lost, as a band across `box` (the lane's bottom edge), at least a pixel wide. */
+export function rasterizeGaps({ data, stride }: Pixels, box: Box, lane: Lane, view: TimeView, color: number): void {
+  const scale = box.w / view.span;
+  for (let g = 0; g < lane.gapCount; g++) {
+    const from = Math.max(0, Math.floor((lane.gapStarts[g]! - view.start) * scale));
+    const to = Math.min(box.w - 1, Math.floor((lane.gapEnds[g]! - view.start) * scale));
+    for (let y = box.y; y < box.y + box.h; y++) for (let x = from; x <= to; x++) data[y * stride + box.x + x] = color;
   }
 }

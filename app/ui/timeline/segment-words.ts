@@ -1,0 +1,19 @@
+/** What a segment of a lane says, in words: in the tooltip, and inside the segment when it is wide enough. */
+import { LANE_STATE_NAMES, LaneState } from "../../engine/timeline/lane-state";
+import type { Lane, TimelineModel } from "../../engine/timeline/model";
+import { objectName } from "../../engine/timeline/object-names";
+import { STATE_STYLES } from "./palette";
+
+/** What segment `i` waits on: a worker's object by name, or what a task awaits in words; null when nothing or unknown. */
+export function segmentObject(model: TimelineModel, lane: Lane, i: number): string | null {
+  const object = lane.objects[i]!;
+  if (lane.task >= 0) return model.words.get(object) ?? null;
+  return lane.states[i] === LaneState.Waiting ? objectName(model.names, object) : null;
+}
+
+/** "waiting on door", "awaiting lock L", "in I/O", "ready, waiting for its turn"... */
+export function segmentWords(model: TimelineModel, lane: Lane, i: number): string {
+  const object = segmentObject(model, lane, i);
+  if (object !== null) return lane.task >= 0 ? `awaiting ${object}` : `waiting on ${object}`;
+  return STATE_STYLES[LANE_STATE_NAMES[lane.states[i]!]!].label;
+}
