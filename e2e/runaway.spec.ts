@@ -49,13 +49,14 @@ test.describe("code that never ends", () => {
     await openLesson(page, "09-thread-pools");
     await replaceCode(page, forever);
     const status = page.getByTestId("run-status");
-    const runs = Number(await status.getAttribute("data-runs"));
+    const runs = await status.getAttribute("data-runs");
+    expect(runs).toMatch(/^\d+$/);
     await page.getByTestId("run-button").click();
     await expect(status).toHaveAttribute("data-status", "running");
     // The thread-pool lesson's limit is 20 s, the shortest in the course.
     await page.clock.fastForward(20_000);
     // Its clock runs on from there: a stop seconds later would be a later limit's.
-    await expect(status).toHaveAttribute("data-runs", String(runs + 1), { timeout: 5_000 });
+    await expect(status).toHaveAttribute("data-runs", String(Number(runs) + 1), { timeout: 5_000 });
     await expect(status).toHaveAttribute("data-status", "stopped");
     await expect(page.getByTestId("run-stopped")).toContainText("time limit");
     await replaceCode(page, forever.replace("while (true) {}", "n.add(1);"));
