@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadCourse } from "../app/engine/course/course";
 import { readCourseFiles } from "../scripts/lessons/course-files";
 import { openLesson, run } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 const course = loadCourse(readCourseFiles(fileURLToPath(new URL("../lessons", import.meta.url))));
 
@@ -40,25 +41,34 @@ const DEFAULTS: Readonly<Record<string, Defaults>> = {
 
 // Every lesson of the course: open, run with the defaults, and find the
 // lesson's goals and charts. None may hang, and each ends as its lesson says.
+// One page goes from lesson to lesson, as a student would: a fresh page for each cost seconds of loading.
 test.describe("every lesson opens and runs with its defaults", () => {
+  const coursePage = onePageForTheFile({ serial: false });
+
   for (const lesson of course.lessons) {
-    test(`${lesson.slug}: its run ends as the lesson says, and its goals and charts are shown`, async ({ page }) => {
+    test(`${lesson.slug}: its run ends as the lesson says, and its goals and charts are shown`, async () => {
       test.setTimeout(90_000);
+      const page = coursePage();
       const expected = DEFAULTS[lesson.slug];
       expect(expected, `add how lesson ${lesson.slug}'s defaults end to DEFAULTS in e2e/every-lesson.spec.ts`).toBeDefined();
       const errors: string[] = [];
-      page.on("pageerror", (error) => errors.push(error.message));
-      await openLesson(page, lesson.slug);
-      await expect(page.getByTestId("lesson-title")).toHaveText(lesson.title);
-      await expect(page.getByTestId("lesson-problems")).toHaveCount(0);
-      const status = await run(page, lesson.timeLimitMs + 10_000);
-      const shown = await page.getByTestId("run-status").textContent();
-      expect(status, `the run said: ${shown}`).toBe(expected!.status);
-      if (expected!.status === "deadlock") await expect(page.getByTestId("run-deadlock")).toHaveText(expected!.says);
-      else for (const goal of expected!.meets) await expect(page.getByTestId(`goal-${goal}`)).toHaveAttribute("data-met", "true");
-      for (const goal of lesson.goals) await expect(page.getByTestId(`goal-${goal.id}`)).toBeVisible();
-      for (const [i] of lesson.charts.entries()) await expect(page.getByTestId(`chart-${i}`)).toBeVisible();
-      expect(errors).toEqual([]);
+      const pageError = (error: Error) => errors.push(error.message);
+      page.on("pageerror", pageError);
+      try {
+        await openLesson(page, lesson.slug);
+        await expect(page.getByTestId("lesson-title")).toHaveText(lesson.title);
+        await expect(page.getByTestId("lesson-problems")).toHaveCount(0);
+        const status = await run(page, lesson.timeLimitMs + 10_000);
+        const shown = await page.getByTestId("run-status").textContent();
+        expect(status, `the run said: ${shown}`).toBe(expected!.status);
+        if (expected!.status === "deadlock") await expect(page.getByTestId("run-deadlock")).toHaveText(expected!.says);
+        else for (const goal of expected!.meets) await expect(page.getByTestId(`goal-${goal}`)).toHaveAttribute("data-met", "true");
+        for (const goal of lesson.goals) await expect(page.getByTestId(`goal-${goal.id}`)).toBeVisible();
+        for (const [i] of lesson.charts.entries()) await expect(page.getByTestId(`chart-${i}`)).toBeVisible();
+        expect(errors).toEqual([]);
+      } finally {
+        page.off("pageerror", pageError);
+      }
     });
   }
 

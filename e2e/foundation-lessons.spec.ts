@@ -1,13 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
 import { geometry, laneTop } from "../app/ui/timeline/geometry";
 import { openLesson, resultValue, run, setParam } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 // Speedups on a shared 2-core machine are noisy: these tests check what no
 // load can upset (waits overlap; a wait lasts at least its time; the speedup
 // is the ratio of the times shown; one holder of the GIL at a time), not how
 // fast computing goes (the benchmarks do that).
 test.describe("Unit 1 lessons run on real workers", () => {
-  test("concurrency vs parallelism: each kind measures both phases, its speedup is their ratio, and waits overlap", async ({ page }) => {
+  // Each test opens a lesson of its own.
+  const lessonPage = onePageForTheFile({ serial: false });
+
+  test("concurrency vs parallelism: each kind measures both phases, its speedup is their ratio, and waits overlap", async () => {
+    const page = lessonPage();
     await openLesson(page, "01-concurrency-vs-parallelism");
     await setParam(page, "tasks", 4);
     for (const [kind, size] of [["cpu", 10], ["io", 100]] as const) {
@@ -33,7 +38,8 @@ test.describe("Unit 1 lessons run on real workers", () => {
     await expect(page.getByTestId("chart-2")).toHaveAttribute("data-points", "1");
   });
 
-  test("the GIL: a timeline lane per worker shows who held the GIL, one worker at a time, and the convoy it makes", async ({ page }) => {
+  test("the GIL: a timeline lane per worker shows who held the GIL, one worker at a time, and the convoy it makes", async () => {
+    const page = lessonPage();
     await openLesson(page, "02-the-gil");
     await setParam(page, "workers", 3);
     await setParam(page, "work", "convoy");

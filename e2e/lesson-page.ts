@@ -5,6 +5,9 @@ export const RACE = "03-race-conditions";
 
 export async function openLesson(page: Page, slug = RACE): Promise<void> {
   await page.goto(`./#/lessons/${slug}`);
+  // On a page already open, the address changes before the lesson is drawn: until its link is current, the editor and
+  // the parameters seen may be the last lesson's.
+  await expect(page.getByTestId(`lesson-link-${slug}`)).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
   await expect(page.getByTestId("params")).not.toHaveAttribute("aria-busy", "true");
 }

@@ -1,18 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { resultValue, run, setParam } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";
+import { BASE, BROKEN_LESSON as BROKEN, test } from "./course-copy";
 import { SPARE_PORT } from "../playwright.config";
 
 // new-lesson.spec.ts may have its server on SPARE_PORT itself.
 const PORT = SPARE_PORT + 1;
-const BASE = "/course/";
-const BROKEN = "31-broken-lesson";
-const root = fileURLToPath(new URL("..", import.meta.url));
 const site = `http://localhost:${PORT}${BASE}`;
 
 // A course as a host like GitHub Pages serves it: built with BASE_PATH for a
@@ -20,35 +15,17 @@ const site = `http://localhost:${PORT}${BASE}`;
 // lesson its author broke, built into the course all the same.
 test.describe("a course built with BASE_PATH, served under that sub-path", () => {
   const sitePage = onePageForTheFile();
-  let copy = "";
   let server: ChildProcess | undefined;
 
-  test.beforeAll(() => {
-    test.setTimeout(180_000);
-    copy = mkdtempSync(join(tmpdir(), "interleave-sub-path-"));
-    for (const part of ["app", "lessons", "public", "scripts", "index.html", "vite.config.ts", "package.json", "tsconfig.json"]) {
-      cpSync(join(root, part), join(copy, part), { recursive: true });
-    }
-    symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
-    const made = spawnSync(process.execPath, ["scripts/lesson-new.mjs", BROKEN, "--unit", "1"], { cwd: copy, encoding: "utf8" });
-    expect(made.status, made.stderr).toBe(0);
-    // A goal with no check: the lesson still loads, carrying the problem.
-    const markdown = join(copy, "lessons", BROKEN, "lesson.md");
-    writeFileSync(markdown, readFileSync(markdown, "utf8").replace("    check: result.actual === 2 * result.expected\n", ""));
-    // Served from `site/`, the build lives only under the sub-path: an asset asked for at the root is not found.
-    const outDir = join(copy, "site", BASE);
-    const built = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "error", "--outDir", outDir], {
-      cwd: copy,
-      encoding: "utf8",
-      env: { ...process.env, BASE_PATH: BASE },
-    });
+  test.beforeAll(({ courseCopy }) => {
+    const { dir, made, built } = courseCopy;
+    expect(made[BROKEN]!.status, made[BROKEN]!.stderr).toBe(0);
     expect(built.status, built.stderr).toBe(0);
-    server = spawn(process.execPath, ["scripts/serve-static.mjs", join(copy, "site"), String(PORT)], { cwd: copy, stdio: "ignore" });
+    server = spawn(process.execPath, ["scripts/serve-static.mjs", join(dir, "site"), String(PORT)], { cwd: dir, stdio: "ignore" });
   });
 
   test.afterAll(() => {
     server?.kill();
-    rmSync(copy, { recursive: true, force: true });
   });
 
   test.beforeEach(async () => {

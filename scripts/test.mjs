@@ -1,11 +1,12 @@
 /**
  * `npm test`: every check, in order: install what is missing (npm packages,
- * Debian's chromium), type check, unit and runtime tests, the lessons'
- * checks (lessons:check), production build, end-to-end tests in Chromium.
+ * Debian's chromium), the type check and the production build side by side,
+ * unit and runtime tests, the lessons' checks (lessons:check), end-to-end
+ * tests in Chromium.
  * Ends on one summary line counting tests, after checking that count against
  * the floor in scripts/test-floor.json (test-guards.mjs says how).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,9 +25,38 @@ function step(name, args, env = {}) {
   console.log(`\n== ${name} ==`);
   const started = Date.now();
   const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  console.log(`== ${name}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ended(name, status, Date.now() - started);
+}
+
+function ended(name, status, ms) {
+  console.log(`== ${name}: ${status === 0 ? "ok" : "FAILED"} in ${(ms / 1000).toFixed(1)} s`);
   if (status !== 0) failedSteps.push(name);
   return status === 0;
+}
+
+/**
+ * Steps that time nothing and need nothing of each other, run at once (each
+ * `[name, args]`); their outputs follow in order once all have ended.
+ */
+async function sideBySide(steps) {
+  const started = Date.now();
+  const results = await Promise.all(
+    steps.map(
+      ([, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+          const output = [];
+          child.stdout.on("data", (chunk) => output.push(chunk));
+          child.stderr.on("data", (chunk) => output.push(chunk));
+          child.on("close", (status) => resolve({ status, output: Buffer.concat(output), ms: Date.now() - started }));
+        }),
+    ),
+  );
+  return steps.map(([name], i) => {
+    console.log(`\n== ${name} ==`);
+    process.stdout.write(results[i].output);
+    return ended(name, results[i].status, results[i].ms);
+  });
 }
 
 function count(file, read) {
@@ -40,7 +70,11 @@ function count(file, read) {
 ensureDeps();
 const chromium = ensureChromium();
 
-step("type check", ["node_modules/typescript/bin/tsc", "-p", "."]);
+// The build takes the other core while tsc checks types on one.
+const [, built] = await sideBySide([
+  ["type check", ["node_modules/typescript/bin/tsc", "-p", "."]],
+  ["production build", ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"]],
+]);
 
 const unitReport = join(reports, "unit.json");
 step("unit and runtime tests", ["node_modules/vitest/vitest.mjs", ...UNIT_ARGS, "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
@@ -50,7 +84,7 @@ const lessonsReport = join(reports, "lessons.json");
 step("lesson checks", ["scripts/lessons-check.mjs", `--json=${lessonsReport}`]);
 count(lessonsReport, (r) => r);
 
-if (step("production build", ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"])) {
+if (built) {
   const e2eReport = join(reports, "e2e.json");
   step("end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", ...E2E_ARGS, "--reporter=list,json"], {
     CHROMIUM_PATH: chromium,

@@ -1,7 +1,7 @@
 /**
  * Spawns runner workers as Node worker_threads, for tests and command-line
  * checks. The worker loads the TypeScript runtime through sucrase's require
- * hook, so Node runs the very code the browser runs.
+ * hook (node-runner-ts.cjs), so Node runs the very code the browser runs.
  */
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,8 @@ import type { RunnerApi, ScenarioErrorInfo } from "../runtime/protocol";
 import type { RunnerHandle } from "./pool";
 
 const entry = fileURLToPath(new URL("../runtime/node-worker.ts", import.meta.url));
-const bootstrap = `require("sucrase/register/ts"); require(${JSON.stringify(entry)});`;
+const hook = fileURLToPath(new URL("./node-runner-ts.cjs", import.meta.url));
+const bootstrap = `require(${JSON.stringify(hook)}); require(${JSON.stringify(entry)});`;
 
 export function spawnNodeRunner(): RunnerHandle {
   const worker = new Worker(bootstrap, { eval: true });
