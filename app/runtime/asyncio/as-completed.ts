@@ -14,9 +14,18 @@ export function asCompleted<T>(loop: EventLoop, children: readonly Gatherable<T>
   const todo = new Set(children.map((child) => (typeof child === "function" ? loop.createTask(child) : child)));
   const outputs = Array.from(todo, () => loop.createFuture<T>("the next child of as_completed to finish"));
   let next = 0;
+  // An output whose awaiting task was cancelled took nothing: the child goes to the next one, as CPython's queue keeps it.
+  const nextOutput = (): Future<T> | undefined => {
+    while (next < outputs.length && outputs[next]!.done()) next++;
+    return outputs[next++];
+  };
   const onDone = (child: Future<T>) => {
     todo.delete(child);
-    const output = outputs[next++]!;
+    const output = nextOutput();
+    if (output === undefined) {
+      if (!child.cancelled()) child.exception();
+      return;
+    }
     if (child.cancelled()) output.setException(new CancelledError());
     else {
       const error = child.exception();
@@ -29,7 +38,7 @@ export function asCompleted<T>(loop: EventLoop, children: readonly Gatherable<T>
     loop.callLater(seconds, () => {
       for (const child of todo) child.removeDoneCallback(onDone);
       todo.clear();
-      while (next < outputs.length) outputs[next++]!.setException(new TimeoutError(`as_completed timed out after ${seconds} s.`));
+      for (let output = nextOutput(); output !== undefined; output = nextOutput()) output.setException(new TimeoutError(`as_completed timed out after ${seconds} s.`));
     });
   }
   return outputs;

@@ -120,4 +120,20 @@ describe("asyncio's primitives on the loop", () => {
     });
     await expect(run).rejects.toThrow("Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: main waits for task reader; reader waits for an item in queue jobs.");
   });
+
+  it("gives asCompleted's next result to the next awaiter when one awaiting it was cancelled, without failing the loop", async () => {
+    const loop = fresh();
+    const { result } = await loop.run(async () => {
+      const work = (name: string, seconds: number) => async () => {
+        await loop.sleep(seconds);
+        return name;
+      };
+      const [first, second] = loop.asCompleted([work("fast", 0.1), work("slow", 0.2)]);
+      const impatient = loop.createTask(async () => first!);
+      await loop.sleep(0.05);
+      impatient.cancel();
+      return await second!;
+    });
+    expect(result).toBe("fast");
+  });
 });
