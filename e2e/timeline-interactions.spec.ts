@@ -88,16 +88,18 @@ test("after a run the timeline zooms with ctrl+wheel at the pointer, scrolls by 
   await page.keyboard.press("0");
   await expect.poll(fractions).toEqual({ start: 0, span: 1 });
 
-  // Three quarters through, A sleeps holding the door and B waits for it (the workers start some way into the run: later is safer).
+  // Six tenths through, A sleeps holding the door and B waits for it. The run is the workers' start s, A's 600 ms and B's
+  // last I/O (50 ms, or four times that on a loaded machine): 0.6 of it falls in B's wait, from s + 100 to s + 600, for
+  // any start up to 700 ms and such an I/O; three quarters fell after the wait once B's 50 ms took 233.
   const tip = page.getByTestId("timeline-tip");
-  await canvas.hover({ position: await plotPoint(canvas, 0.75, 1) });
+  await canvas.hover({ position: await plotPoint(canvas, 0.6, 1) });
   await expect(tip).toContainText("B: waiting on door");
   const times = /from (\d+) ms, for (\d+) ms/.exec((await tip.textContent()) ?? "");
   expect(times, "the tooltip gives the segment's start and duration").not.toBeNull();
   // B slept 100 ms, then waited while A slept out its 600 ms.
   expect(Number(times![1])).toBeGreaterThanOrEqual(100);
   expect(Number(times![2])).toBeGreaterThanOrEqual(300);
-  await canvas.hover({ position: await plotPoint(canvas, 0.75, 0) });
+  await canvas.hover({ position: await plotPoint(canvas, 0.6, 0) });
   await expect(tip).toContainText("A: in I/O");
   await page.getByTestId("run-button").hover();
   await expect(tip).toHaveCount(0);
