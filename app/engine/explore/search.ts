@@ -13,19 +13,14 @@
  * A choice is a position in the decision's options ordered with the default
  * first, so the same prefix always means the same schedule.
  */
+import type { TaskDecision } from "../../runtime/asyncio/task-schedule";
 
-/** One decision of a schedule, as the search needs it. */
-export interface Decision {
-  /** How many options it had. */
-  readonly count: number;
-  /** The position taken (0: the default). */
-  readonly position: number;
-  /** For each position, whether taking it is a preemption. */
-  readonly preemptive: readonly boolean[];
-  /** Preemptions taken before this decision. */
-  readonly preemptionsBefore: number;
-  /** For each position, the move it was (drive.ts, optionKey): a replay of this prefix must meet the same moves. */
-  readonly keys: readonly number[];
+/**
+ * One decision of a schedule, as the search needs it: a worker's move (its
+ * keys are drive.ts's optionKey) or an asyncio loop's arrival
+ * (runtime/asyncio/task-schedule.ts, whose shape it shares).
+ */
+export interface Decision extends TaskDecision {
   /** With sleep sets (sleep-sets.ts): the positions whose moves slept here, never to be tried from this point. */
   readonly asleep?: readonly boolean[];
 }

@@ -50,12 +50,17 @@ export interface Paused {
   readonly offered: readonly OfferedArrival[];
 }
 
-/** A choice the schedule made: the shape of Explore's decisions (engine/explore/search.ts). */
+/** A choice the schedule made; Explore's decisions (engine/explore/search.ts) are these, for workers' moves too. */
 export interface TaskDecision {
+  /** How many options it had. */
   readonly count: number;
+  /** The position taken (0: the default). */
   readonly position: number;
+  /** For each position, whether taking it is a preemption. */
   readonly preemptive: readonly boolean[];
+  /** Preemptions taken before this decision. */
   readonly preemptionsBefore: number;
+  /** For each position, the move it was: a replay of this prefix must meet the same moves. */
   readonly keys: readonly number[];
 }
 
