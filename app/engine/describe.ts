@@ -5,7 +5,7 @@
  * starts once the worker answers, so that a cold worker's start (seconds on
  * a loaded machine) is not blamed on the scenario.
  */
-import type { Description, Outcome } from "../runtime/protocol";
+import type { Description, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { WorkerPool } from "./pool";
 
 export const DESCRIBE_TIME_LIMIT_MS = 3000;
@@ -16,12 +16,12 @@ export async function describeScenario(pool: WorkerPool, js: string, timeLimitMs
   const [handle] = pool.take(1);
   if (!handle) throw new Error("The worker pool gave no runner.");
   let died = false;
-  const crash = handle.crashed.then((error): Outcome<Description> => {
+  const crashed = (error: ScenarioErrorInfo): Outcome<Description> => {
     died = true;
     return { ok: false, error };
-  });
-  const started = await within(Promise.race([handle.runner.ping(), crash]), START_LIMIT_MS);
-  const outcome = started === true ? await within(Promise.race([handle.runner.describe(js), crash]), timeLimitMs) : started;
+  };
+  const started = await within(handle.crash.race(handle.runner.ping(), crashed), START_LIMIT_MS);
+  const outcome = started === true ? await within(handle.crash.race<Outcome<Description>, Outcome<Description>>(handle.runner.describe(js), crashed), timeLimitMs) : started;
   if (outcome === null || died) pool.discard([handle]);
   else pool.give([handle]);
   if (started === null) {

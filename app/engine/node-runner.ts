@@ -7,7 +7,8 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { wrap } from "comlink";
 import nodeEndpoint from "comlink/dist/umd/node-adapter";
-import type { RunnerApi, ScenarioErrorInfo } from "../runtime/protocol";
+import type { RunnerApi } from "../runtime/protocol";
+import { CrashSignal } from "./crash-signal";
 import type { RunnerHandle } from "./pool";
 
 const entry = fileURLToPath(new URL("../runtime/node-worker.ts", import.meta.url));
@@ -16,12 +17,11 @@ const bootstrap = `require(${JSON.stringify(hook)}); require(${JSON.stringify(en
 
 export function spawnNodeRunner(): RunnerHandle {
   const worker = new Worker(bootstrap, { eval: true });
-  const crashed = new Promise<ScenarioErrorInfo>((resolve) => {
-    worker.on("error", (error) => resolve({ name: error.name, message: error.message, phase: "worker" }));
-  });
+  const crash = new CrashSignal();
+  worker.on("error", (error) => crash.crash({ name: error.name, message: error.message, phase: "worker" }));
   return {
     runner: wrap<RunnerApi>(nodeEndpoint(worker)),
-    crashed,
+    crash,
     terminate: () => void worker.terminate(),
   };
 }

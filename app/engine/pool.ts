@@ -5,12 +5,13 @@
  * (terminating them) and the pool starts fresh ones in the background.
  */
 import type { Remote } from "comlink";
-import type { RunnerApi, ScenarioErrorInfo } from "../runtime/protocol";
+import type { RunnerApi } from "../runtime/protocol";
+import type { CrashSignal } from "./crash-signal";
 
 export interface RunnerHandle {
   readonly runner: Remote<RunnerApi>;
-  /** Settles when the worker dies of an error no call returned (an uncaught async throw). */
-  readonly crashed: Promise<ScenarioErrorInfo>;
+  /** Tells the calls waiting on the worker when it dies of an error no call returned (an uncaught async throw). */
+  readonly crash: CrashSignal;
   terminate(): void;
 }
 

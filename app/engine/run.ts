@@ -178,8 +178,7 @@ class Run implements RunHandle {
   /** Calls worker `index`, treating its crash as an error outcome; throws if the run ended meanwhile. */
   private async call<T>(index: number, method: (runner: RunnerHandle["runner"]) => Promise<Outcome<T>>): Promise<Outcome<T>> {
     const handle = this.taken[index]!;
-    const crash = handle.crashed.then((error): Outcome<T> => ({ ok: false, error: { ...error, workerId: index } }));
-    const outcome = await Promise.race([method(handle.runner), crash]);
+    const outcome = await handle.crash.race(method(handle.runner), (error): Outcome<T> => ({ ok: false, error: { ...error, workerId: index } }));
     if (this.ended) throw new StoppedError();
     return outcome;
   }

@@ -77,8 +77,7 @@ export class TaskRuns {
     const stuck = new Promise<{ readonly stuck: string }>((resolve) => {
       timer = setTimeout(() => resolve({ stuck: words }), limitMs);
     });
-    const crashed = this.handle.crashed.then((error) => ({ stuck: `The worker crashed: ${error.message}` }));
-    const outcome = await Promise.race([method(), stuck, crashed]);
+    const outcome = await this.handle.crash.race(Promise.race([method(), stuck]), (error) => ({ stuck: `The worker crashed: ${error.message}` }));
     clearTimeout(timer);
     if (typeof outcome === "object" && outcome !== null && "stuck" in outcome) this.healthy = false;
     return outcome;
