@@ -344,6 +344,8 @@ export class EventLoop implements TaskLoop {
     for (;;) {
       this.executor?.collect();
       for (const io of this.pendingIo) if (!io.live()) this.pendingIo.delete(io);
+      // Tasks ready and no I/O out: nothing to choose, the common turn (sleep(0), a woken task), so no arrivals to build.
+      if (this.pendingIo.size === 0 && this.ready.length > 0) return;
       const pending = [...this.pendingIo];
       const arrivals = arrivalsAt(this.time(), this.ready.length > 0, pending, this.timers.nextDeadline());
       if (arrivals.length === 0) {
