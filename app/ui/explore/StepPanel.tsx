@@ -15,6 +15,7 @@ import { gilKeeps } from "../../engine/explore/gil-switches";
 import type { Goal } from "../../engine/course/lesson";
 import type { TaskStepper } from "../../engine/explore/task-stepper";
 import { TaskStepping } from "./TaskStepping";
+import { PlayPause } from "./PlayPause";
 
 interface Props {
   readonly stepper: Stepper;
@@ -67,7 +68,6 @@ export function StepPanel({ stepper, taskStepper, busy, reached, smallParams, on
 type Open = Extract<StepSnapshot, { status: "stepping" | "ended" }>;
 
 /** Between the steps of a played schedule: slow enough to follow the interleaving, quick enough not to bore. */
-const PLAY_DELAY_MS = 250;
 
 function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapshot: Open; smallParams: boolean }) {
   const { pending, options } = snapshot;
@@ -107,15 +107,7 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
           <button onClick={() => void stepper.follow()} data-testid="step-follow">
             Next step ({workerName(next.worker)})
           </button>
-          {snapshot.playing ? (
-            <button onClick={() => stepper.pause()} data-testid="step-pause">
-              Pause
-            </button>
-          ) : (
-            <button onClick={() => void stepper.play(PLAY_DELAY_MS)} data-testid="step-play">
-              Play to the end
-            </button>
-          )}
+          <PlayPause playing={snapshot.playing} play={(delayMs) => stepper.play(delayMs)} pause={() => stepper.pause()} />
           <small> Or move any worker yourself to take over.</small>
         </p>
       )}

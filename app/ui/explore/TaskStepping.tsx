@@ -7,11 +7,11 @@
 import type { TaskStepper, TaskStepSnapshot, TaskOutcome } from "../../engine/explore/task-stepper";
 import { plural } from "../../engine/plural";
 import { TaskSwimlanes } from "./TaskSwimlanes";
+import { PlayPause } from "./PlayPause";
 
 type Open = Extract<TaskStepSnapshot, { status: "stepping" | "ended" }>;
 
 /** Between the steps of a played schedule: slow enough to follow, quick enough not to bore. */
-const PLAY_DELAY_MS = 250;
 
 export function TaskStepping({ stepper, snapshot, smallParams }: { stepper: TaskStepper; snapshot: Open; smallParams: boolean }) {
   const live = snapshot.status === "stepping";
@@ -46,15 +46,7 @@ export function TaskStepping({ stepper, snapshot, smallParams }: { stepper: Task
       {plan && live && (
         <p className="step-plan" data-testid="step-plan">
           Following the schedule: {snapshot.taskSteps} of its {plural(plan.steps, "task step")} taken.{" "}
-          {snapshot.playing ? (
-            <button onClick={() => stepper.pause()} data-testid="step-pause">
-              Pause
-            </button>
-          ) : (
-            <button onClick={() => void stepper.play(PLAY_DELAY_MS)} data-testid="step-play">
-              Play to the end
-            </button>
-          )}
+          <PlayPause playing={snapshot.playing} play={(delayMs) => stepper.play(delayMs)} pause={() => stepper.pause()} />
           <small> Or choose another arrival yourself to take over.</small>
         </p>
       )}
