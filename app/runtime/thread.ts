@@ -32,6 +32,22 @@ export function setBlockingGuard(guard: (() => string | null) | null): void {
   blockingGuard = guard;
 }
 
+/**
+ * Runs `wait`, brief by construction (a primitive's private lock, held only
+ * inside one of its methods), without asking the guard: a task's putNowait,
+ * or the loop's own executor queues, may meet that lock held for a moment,
+ * which stalls nothing.
+ */
+export function briefly<T>(wait: () => T): T {
+  const guard = blockingGuard;
+  blockingGuard = null;
+  try {
+    return wait();
+  } finally {
+    blockingGuard = guard;
+  }
+}
+
 /** Worker-local state the page reads: written to the run memory by `publish`. */
 export interface Publishable {
   publish(): void;

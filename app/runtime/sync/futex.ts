@@ -25,7 +25,7 @@
  * Atomics.wait throws: scenario code only ever runs in workers.
  */
 import { msLeft } from "./wait-clock";
-import type { Thread } from "../thread";
+import { briefly, type Thread } from "../thread";
 
 const UNLOCKED = 0;
 const LOCKED = 1;
@@ -50,8 +50,9 @@ export function lockContended(thread: Thread, at: number, object: number, deadli
   return true;
 }
 
+/** Takes a primitive's private lock: held only inside its methods, so a wait for it is brief (thread.ts, `briefly`). */
 export function lock(thread: Thread, at: number, object: number): void {
-  if (!tryLock(thread.arena.words, at)) lockContended(thread, at, object, Infinity);
+  if (!tryLock(thread.arena.words, at)) briefly(() => lockContended(thread, at, object, Infinity));
 }
 
 /**
