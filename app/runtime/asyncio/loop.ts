@@ -195,22 +195,17 @@ export class EventLoop implements TaskLoop {
   }
 
   /** `loop.run_in_executor(None, job, arg)`: `job` runs on the executor's workers; the task awaits its result (executor.ts). */
-  runInExecutor(job: Job | string, arg: Message): Promise<Message> {
-    const executor = this.executor;
-    if (executor === null) return Promise.reject(new TypeError("This scenario has no executor: declare `executor: () => ({ kind: \"threads\", workers: 2 })` beside main."));
-    return this.awaitJob(executor.submit(job, arg, (waitsFor) => this.createFuture<Message>(waitsFor)));
+  async runInExecutor(job: Job | string, arg: Message): Promise<Message> {
+    if (this.executor === null) throw new TypeError("This scenario has no executor: declare `executor: () => ({ kind: \"threads\", workers: 2 })` beside main.");
+    return await this.executor.submit(job, arg, (waitsFor) => this.createFuture<Message>(waitsFor));
   }
 
   /** `asyncio.to_thread(job, arg)`: as runInExecutor, on a pool of threads. */
-  toThread(job: Job | string, arg: Message): Promise<Message> {
+  async toThread(job: Job | string, arg: Message): Promise<Message> {
     if (this.executor !== null && this.executor.kind !== "threads") {
-      return Promise.reject(new TypeError("toThread runs a job on a thread, and this scenario's executor is a pool of processes: use runInExecutor, or declare a thread pool."));
+      throw new TypeError("toThread runs a job on a thread, and this scenario's executor is a pool of processes: use runInExecutor, or declare a thread pool.");
     }
-    return this.runInExecutor(job, arg);
-  }
-
-  private async awaitJob(future: Future<Message>): Promise<Message> {
-    return await future;
+    return await this.runInExecutor(job, arg);
   }
 
   /** `asyncio.gather`: the children's results in order (gather.ts). */
