@@ -18,7 +18,7 @@ import { compileScenario } from "../../../app/engine/compile";
 import { WorkerPool } from "../../../app/engine/pool";
 import { spawnBrowserRunner } from "../../../app/engine/browser-runner";
 import { explore } from "../../../app/engine/explore/explore";
-import { interleaved, median, type Figure } from "../harness";
+import { interleaved, median, type Figure, type Measured } from "../harness";
 import { ScenarioRuns } from "../scenario-runs";
 
 const scenario = (clock: string, main: string, result = "(state) => state") => `import { defineAsyncScenario, param } from "interleave";
@@ -30,6 +30,17 @@ export default defineAsyncScenario({
   result: ${result},
 });`;
 
+/** The median over repetitions of `sample`, each taken on warm runs of `source` with one runner. */
+async function medianOverRuns(source: string, repetitions: number, log: (line: string) => void, sample: (runs: ScenarioRuns) => Promise<number>): Promise<Measured> {
+  const runs = new ScenarioRuns(source, 1);
+  try {
+    const s = await interleaved(repetitions, { sample: () => sample(runs) }, log);
+    return { value: median(s.sample), samples: s.sample, parts: [] };
+  } finally {
+    runs.close();
+  }
+}
+
 const SLEEP0 = scenario("virtual", "async (state, loop, params) => { for (let i = 0; i < params.n; i++) await loop.sleep(0); state.counter = params.n; }", "(state) => state.counter");
 const ROUND_TRIPS = 200_000;
 
@@ -37,24 +48,12 @@ export const asyncioSleep0: Figure = {
   name: "asyncio_sleep0_per_s",
   unit: "round trips/s",
   target: 200_000,
-  async measure(repetitions, log) {
-    const runs = new ScenarioRuns(SLEEP0, 1);
-    try {
-      const s = await interleaved(
-        repetitions,
-        {
-          sleep0: async () => {
-            const { outcome } = await runs.run({ n: ROUND_TRIPS });
-            if (outcome.result !== ROUND_TRIPS) throw new Error(`the loop made ${String(outcome.result)} round trips of ${ROUND_TRIPS}`);
-            return ROUND_TRIPS / (outcome.bodyMs / 1000);
-          },
-        },
-        log,
-      );
-      return { value: median(s.sleep0), samples: s.sleep0, parts: [] };
-    } finally {
-      runs.close();
-    }
+  measure(repetitions, log) {
+    return medianOverRuns(SLEEP0, repetitions, log, async (runs) => {
+      const { outcome } = await runs.run({ n: ROUND_TRIPS });
+      if (outcome.result !== ROUND_TRIPS) throw new Error(`the loop made ${String(outcome.result)} round trips of ${ROUND_TRIPS}`);
+      return ROUND_TRIPS / (outcome.bodyMs / 1000);
+    });
   },
 };
 
@@ -118,14 +117,8 @@ export const asyncioTimerLate: Figure = {
   unit: "ms",
   target: 1,
   better: "lower",
-  async measure(repetitions, log) {
-    const runs = new ScenarioRuns(TIMERS, 1);
-    try {
-      const s = await interleaved(repetitions, { late: async () => median((await runs.run({ n: 50 })).outcome.result as number[]) }, log);
-      return { value: median(s.late), samples: s.late, parts: [] };
-    } finally {
-      runs.close();
-    }
+  measure(repetitions, log) {
+    return medianOverRuns(TIMERS, repetitions, log, async (runs) => median((await runs.run({ n: 50 })).outcome.result as number[]));
   },
 };
 
@@ -157,22 +150,10 @@ export const asyncioLagError: Figure = {
   unit: "x",
   target: 0.1,
   better: "lower",
-  async measure(repetitions, log) {
-    const runs = new ScenarioRuns(LAG, 1);
-    try {
-      const s = await interleaved(
-        repetitions,
-        {
-          lag: async () => {
-            const { lag, cpuMs } = (await runs.run({ n: 1 })).outcome.result as { lag: number; cpuMs: number };
-            return Math.abs(lag / cpuMs - 1);
-          },
-        },
-        log,
-      );
-      return { value: median(s.lag), samples: s.lag, parts: [] };
-    } finally {
-      runs.close();
-    }
+  measure(repetitions, log) {
+    return medianOverRuns(LAG, repetitions, log, async (runs) => {
+      const { lag, cpuMs } = (await runs.run({ n: 1 })).outcome.result as { lag: number; cpuMs: number };
+      return Math.abs(lag / cpuMs - 1);
+    });
   },
 };
