@@ -61,7 +61,7 @@ export const EventKind = {
   TaskSuspend: 17,
   /** One character of words `object`, what a task awaits ("lock L"): packed as TaskNameChar. */
   WordsChar: 18,
-  /** A timer fired, or an I/O was handled, `value` µs after it was due: the loop's lag. */
+  /** A task woken by a sleep's timer or an I/O resumed `value` µs after it was due: the loop's lag. */
   LoopLag: 19,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];

@@ -1,4 +1,4 @@
-/** The event loop's lag over time: one sample per timer fired or I/O handled, how late it was (lag-chart's data). */
+/** The event loop's lag over time: one sample per task resumed from a sleep or an I/O, how late it resumed (lag-chart's data). */
 import { grown } from "./grow";
 
 export interface LagSeries {

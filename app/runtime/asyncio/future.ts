@@ -29,6 +29,8 @@ export class Future<T> implements PromiseLike<T> {
   private callbacks: ((future: Future<T>) => void)[] = [];
   /** @internal Whether anyone looked at the exception: one nobody retrieved is reported (loop.ts). */
   retrieved = false;
+  /** @internal When a sleep's timer or an I/O is due to settle it: how late its waiter resumes is the loop's lag (loop-trace.ts). */
+  due: number | null = null;
 
   /** What a task awaiting this waits for, in words: "lock L", "a get from queue jobs" (for the deadlock verdict). */
   constructor(

@@ -81,13 +81,34 @@ describe("the loop's trace, on the virtual clock", () => {
     ]);
     expect(rows(model, byName(model, "failing"), zero).at(-1)).toEqual(["failed", 1, ""]);
     expect(rows(model, byName(model, "doomed"), zero).at(-1)).toEqual(["cancelled", 130, ""]);
-    // holder's timer, due at 20 ms, fired at 110: the lag of hog's 100 ms of work.
+    // holder's sleep, due at 20 ms, resumed at 110: the lag of hog's 100 ms of work.
     expect(model.loop!.lag.peak).toBeCloseTo(90, 3);
     // The loop's worker runs steps and is otherwise idle, on the loop's time; it is done when the loop closes.
     const loopLane = model.lanes[0]!;
     const states = rows(model, loopLane, zero).map(([state]) => state);
     expect(new Set(states)).toEqual(new Set(["running", "idle", "done"]));
     expect(loopLane.starts[loopLane.count - 1]! - zero).toBeCloseTo(130, 3);
+  });
+
+  it("measures lag as a Python monitor does, to when the task resumes: an I/O that arrives while CPU work is ready waits for all of it", async () => {
+    // At 10 ms hog's I/O and crunch's timer are due; hog's 5 ms of work makes fetch's I/O (due at 10.5) arrive beside crunch's step.
+    const model = await timeline(
+      "",
+      `async (state, loop) => {
+        const hog = async () => { await loop.io(0.01); loop.cpu(5); };
+        const crunch = async () => { await loop.sleep(0.01); loop.cpu(200); };
+        const fetch = async () => { await loop.io(0.0105); };
+        await loop.gather([loop.createTask(hog, "hog"), loop.createTask(crunch, "crunch"), loop.createTask(fetch, "fetch")]);
+      }`,
+    );
+    const zero = byName(model, "main").starts[0]!;
+    expect(rows(model, byName(model, "fetch"), zero).map(([state, ms]) => [state, ms])).toEqual([
+      ["io", 0],
+      ["done", 215],
+    ]);
+    // fetch resumed at 215 ms, 204.5 ms after its I/O was due; crunch at 15, 5 late; hog on time.
+    const lag = model.loop!.lag;
+    expect(Array.from(lag.lags.subarray(0, lag.count), (ms) => Math.round(ms * 10) / 10)).toEqual([0, 5, 204.5]);
   });
 
   it("keeps a task's segments apart from its steps' count: a thousand sleep(0)s at one virtual instant leave one segment", async () => {

@@ -59,17 +59,16 @@ export class LoopTrace implements LoopObserver {
 
   stepBegins(task: Task<unknown>): void {
     this.stepping = this.tasks.get(task) ?? 0;
-    this.trace.emitAt(this.time(), EventKind.TaskStep, this.stepping, 0);
+    const time = this.time();
+    this.trace.emitAt(time, EventKind.TaskStep, this.stepping, 0);
+    // The lag a Python monitor measures: from when its sleep was due to when its code runs again, not to when the timer fired.
+    const due = task.wokenFromDue();
+    if (due !== null) this.trace.emitAt(time, EventKind.LoopLag, 0, lagUs(this.clock.now() - due));
   }
 
   stepEnds(task: Task<unknown>): void {
     const time = this.time();
     this.trace.emitAt(time, EventKind.TaskSuspend, this.stepping, this.awaits(task, time));
-  }
-
-  fired(due: number): void {
-    const lateUs = Math.round((this.clock.now() - due) * 1e6);
-    this.trace.emitAt(this.time(), EventKind.LoopLag, 0, Math.min(Math.max(0, lateUs), MAX_LAG_US));
   }
 
   private time(): number {
@@ -98,4 +97,9 @@ export class LoopTrace implements LoopObserver {
       this.trace.emitAt(time, kind, object, cut.charCodeAt(i) | (i << 16) | (i === cut.length - 1 ? LAST_CHAR : 0));
     }
   }
+}
+
+/** `seconds` late, in whole µs, as the trace's value field holds it. */
+function lagUs(seconds: number): number {
+  return Math.min(Math.max(0, Math.round(seconds * 1e6)), MAX_LAG_US);
 }

@@ -61,8 +61,6 @@ export interface LoopObserver {
   stepBegins?(task: Task<unknown>): void;
   /** `line` is the scenario line of the step's last call to the loop (0 when lines are not recorded). */
   stepEnds?(task: Task<unknown>, line: number): void;
-  /** A timer, or an I/O, due at `due` on the loop's clock is handled now: how late it is, is the loop's lag. */
-  fired?(due: number): void;
 }
 
 export interface LoopOptions {
@@ -122,14 +120,7 @@ export class EventLoop implements TaskLoop {
   }
 
   callLater(delay: number, callback: () => void): Handle {
-    const when = this.deadline(delay);
-    const observer = this.observer;
-    if (!observer?.fired) return this.timers.push(when, callback);
-    // Told when the callback runs, not when it is due: CPU work earlier in the same batch makes it later.
-    return this.timers.push(when, () => {
-      observer.fired!(when);
-      callback();
-    });
+    return this.timers.push(this.deadline(delay), callback);
   }
 
   createFuture<T>(waitsFor?: string): Future<T> {
@@ -153,7 +144,8 @@ export class EventLoop implements TaskLoop {
       return result as T;
     }
     const future = this.createFuture<T>("a sleep");
-    const timer = this.callLater(seconds, () => {
+    future.due = this.deadline(seconds);
+    const timer = this.timers.push(future.due, () => {
       if (!future.done()) future.setResult(result as T);
     });
     try {
@@ -170,7 +162,7 @@ export class EventLoop implements TaskLoop {
    */
   async io(seconds: number): Promise<void> {
     const future = this.createFuture<void>(`I/O of ${seconds} s`);
-    this.expectArrival(future, `I/O of ${seconds} s`, seconds, () => future.setResult());
+    future.due = this.expectArrival(future, `I/O of ${seconds} s`, seconds, () => future.setResult());
     await future;
   }
 
@@ -178,20 +170,23 @@ export class EventLoop implements TaskLoop {
    * Registers what settles `future`: `complete`, when the loop lets it
    * arrive (arrivals.ts): at `seconds` from now in a free run, sooner or
    * later than other arrivals in step mode and Explore. Forgotten once the
-   * future is done, however that came about (a cancel).
+   * future is done, however that came about (a cancel). Returns when it is
+   * due at its nominal time.
    */
-  expectArrival(future: Pick<Future<unknown>, "done">, what: string, seconds: number, complete: () => void): void {
+  expectArrival(future: Pick<Future<unknown>, "done">, what: string, seconds: number, complete: () => void): number {
+    const due = this.deadline(seconds);
     this.pendingIo.add({
       id: this.ioCount++,
       task: this.current?.name ?? "the loop",
       what,
       seconds,
-      due: this.deadline(seconds),
+      due,
       complete: () => {
         if (!future.done()) complete();
       },
       live: () => !future.done(),
     });
+    return due;
   }
 
   /** `loop.run_in_executor(None, job, arg)`: `job` runs on the executor's workers; the task awaits its result (executor.ts). */
@@ -359,7 +354,6 @@ export class EventLoop implements TaskLoop {
       if (position === 0 && !this.idleUntil(arrival.io.due)) continue;
       this.arrived(arrivals, position);
       this.pendingIo.delete(arrival.io);
-      this.observer?.fired?.(arrival.io.due);
       arrival.io.complete();
     }
   }

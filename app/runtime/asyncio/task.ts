@@ -62,6 +62,12 @@ export class Task<T> extends Future<T> {
     return this.waiter?.waitsFor ?? null;
   }
 
+  /** @internal As its step begins: when what woke it was due (a sleep's timer, an I/O), or null when nothing timed woke it. */
+  wokenFromDue(): number | null {
+    const waiter = this.waiter;
+    return waiter !== null && waiter.done() && !waiter.cancelled() ? waiter.due : null;
+  }
+
   /** @internal Where it stands, in words, for step mode: "ready", "awaits lock L", "done". */
   standing(): string {
     if (this.cancelled()) return "cancelled";

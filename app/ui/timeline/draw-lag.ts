@@ -1,7 +1,8 @@
 /**
- * The event loop's lag chart, under the lanes. Each timer or I/O the loop
- * got to late was late from its due time until then, more so every moment:
- * a ramp from 0 at its due time to its lag when handled. Each pixel column
+ * The event loop's lag chart, under the lanes. Each task woken by a sleep or
+ * an I/O that resumed late was late from its due time until then, more so
+ * every moment: a ramp from 0 at its due time to its lag when it resumed
+ * (a Python monitor's measure). Each pixel column
  * shows the highest ramp over it, so CPU work on the loop, which makes
  * whatever falls due meanwhile wait, shows as a spike as wide as the work
  * and, at its end, as high.
