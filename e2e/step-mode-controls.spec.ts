@@ -76,4 +76,32 @@ test("in step mode the student ends a timed wait by its timeout, and the waiting
   await expect(page.getByTestId("step-timeout-A")).toHaveCount(0);
   await page.getByTestId("step-run-to-end").click();
   await expect(page.getByTestId("step-result")).toContainText('{"timedOut":1}');
+  await page.getByTestId("step-close").click();
+});
+
+/** Two workers with 3,000 increments each: some 12,000 steps, more than Run to end takes at once. */
+const longRun = `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: (shared) => ({ counter: shared.int("counter") }),
+  worker: ({ counter }) => {
+    for (let i = 0; i < 3000; i++) counter.set(counter.get() + 1);
+  },
+  result: ({ counter }) => ({ counter: counter.get() }),
+});
+`;
+
+test("Run to end stops at 10,000 steps and says so; pressed again, it takes the run to its end", async () => {
+  const page = lessonPage();
+  await replaceCode(page, longRun);
+  await page.getByTestId("step-start").click();
+  await page.getByTestId("step-run-to-end").click();
+  await expect(page.getByTestId("step-capped")).toHaveText(/^Run to end stopped after 10,000 steps, and the workers have not finished\. Press it again/, { timeout: 30_000 });
+  await expect(stepCount(page)).toHaveText(" 10000 steps");
+  await expect(page.getByTestId("step-mode")).toHaveAttribute("data-status", "stepping");
+  await page.getByTestId("step-run-to-end").click();
+  await expect(page.getByTestId("step-result")).toContainText('{"counter":', { timeout: 30_000 });
+  await expect(page.getByTestId("step-capped")).toHaveCount(0);
+  await page.getByTestId("step-close").click();
 });

@@ -42,6 +42,7 @@ function ended(passed: readonly string[], overrides: Partial<Stepped> = {}): Ste
     deadlocked: false,
     gil: false,
     problem: null,
+    capped: null,
     ...overrides,
   };
 }

@@ -92,6 +92,22 @@ export default defineScenario({
     stepper.close();
   });
 
+  it("says when Run to end stops at its cap with the workers still going, and goes on from there when pressed again", async () => {
+    const stepper = new Stepper(pool, controllerCalls());
+    const long = source.replace("max: 10", "max: 10000");
+    await stepper.start({ source: long, params: { n: 3000 }, goals: [] });
+    await stepper.runToEnd();
+    let now = stepping(stepper.getSnapshot());
+    expect(now.status).toBe("stepping");
+    expect(now.taken).toHaveLength(10_000);
+    expect(now.capped).toMatch(/^Run to end stopped after 10,000 steps, and the workers have not finished\. Press it again/);
+    await stepper.runToEnd();
+    now = stepping(await until(stepper, (s) => s.status === "ended" && s.outcome !== null));
+    expect(now.capped).toBeNull();
+    expect(now.outcome).toMatchObject({ status: "done" });
+    stepper.close();
+  });
+
   it("lets the student interleave two read-then-write increments into a lost update, showing each next operation and its line", async () => {
     const stepper = new Stepper(pool, controllerCalls());
     await stepper.start({ source, params: { n: 1 }, goals: [] });

@@ -27,7 +27,7 @@ import { PointKind } from "../../runtime/gate";
 import { interpreterOf } from "../../runtime/gil";
 import type { Option, Pending } from "./controller";
 import type { StepView, StepsTaken } from "./controller-calls";
-import type { Step } from "./drive";
+import { STEP_CAP, type Step } from "./drive";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
@@ -41,6 +41,8 @@ export interface StepRequest {
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly goals: readonly GoalCheck[];
 }
+
+const CAPPED = `Run to end stopped after ${STEP_CAP.toLocaleString("en")} steps, and the workers have not finished. Press it again for ${STEP_CAP.toLocaleString("en")} more, or make the parameters smaller: step mode is made for a few dozen steps per worker.`;
 
 export type StepSnapshot =
   | { readonly status: "off" }
@@ -72,6 +74,8 @@ export type StepSnapshot =
       /** The scenario runs under the GIL: the page says which moves CPython's GIL would rule out (gil-switches.ts). */
       readonly gil: boolean;
       readonly problem: string | null;
+      /** Run to end stopped at its cap with the workers still going: what happened, and what to do. */
+      readonly capped: string | null;
     }
   | { readonly status: "refused"; readonly message: string };
 
@@ -168,7 +172,10 @@ export class Stepper extends Store<StepSnapshot> {
 
   /** Takes the default moves (the last worker goes on, else the first that can) until the run ends: one call, one repaint. */
   async runToEnd(): Promise<void> {
-    await this.move(() => this.control.toEnd());
+    if (!(await this.move(() => this.control.toEnd()))) return;
+    // toEnd stops at the run's end or at its cap: still stepping, it met the cap.
+    const now = this.getSnapshot();
+    if (now.status === "stepping") this.set({ ...now, capped: CAPPED });
   }
 
   /** Makes moves through the controller, unless another is under way or the run has ended; false when none was made. */
@@ -248,7 +255,7 @@ export class Stepper extends Store<StepSnapshot> {
     const followed = { planned: this.planned(), byHand: this.taken.length > 0 && !this.following(), playing: this.playing, last: this.last };
     const nextReads = view.pending.map((p) => (p.kind === PointKind.Read ? this.readNow(p) : null));
     const gil = this.memory !== null && interpreterOf(new Int32Array(this.memory)) === "gil";
-    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, deadlocked, nextReads, gil, ...followed });
+    this.set({ status, params, pending: view.pending, options: view.options, taken: [...this.taken], values, objects, outcome: null, problem, capped: null, deadlocked, nextReads, gil, ...followed });
     if (view.allDone) this.release();
     // Deadlocked workers stay parked, and a stuck one spins, for good: stop them; the pool replaces them.
     else if (problem !== null) this.stopRun();

@@ -139,6 +139,11 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
           </span>
         ))}
       </p>
+      {snapshot.capped && (
+        <p className="step-capped" role="status" data-testid="step-capped">
+          {snapshot.capped}
+        </p>
+      )}
       {snapshot.problem && (
         <p className="explore-problem" data-testid="step-problem">
           {snapshot.problem}
