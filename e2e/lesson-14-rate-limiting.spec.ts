@@ -55,6 +55,12 @@ test.describe("the rate-limiting lesson", () => {
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
     await expect(result).toContainText("overLimit is 0");
+
+    // Gone to in step mode, the same order ends with the bucket overspent.
+    await page().getByTestId("explore-jump").click();
+    await expect(page().getByTestId("step-mode")).toHaveAttribute("data-tasks", "true");
+    await expect(page().getByTestId("step-goal-invariant")).toHaveAttribute("data-passed", "false", { timeout: 30_000 });
+    await page().getByTestId("step-close").click();
   });
 
   test("a sliding window refuses the excess at once, and a bounded queue pushes back on the client", async () => {
