@@ -14,14 +14,14 @@ import { defineAsyncScenario, param, type Loop } from "interleave";
 // Time is the loop's virtual clock: a run takes no real time, and every run
 // with the same parameters goes exactly the same way.
 //
-// Exercise: under a heavy spike the token bucket lets through more than its
-// rate and burst allow. Find the await that lets two requests spend one token.
+// Exercise: under a heavy spike (offered 200 or more) the token bucket lets
+// through more than its rate and burst allow. Make it keep its promise at any load.
 
 const SERVICE_MS = 200; // the backend's time per request
 const LEDGER_MS = 20; // writing one admission to the audit ledger
 const CONSUMERS = 4; // the workers that empty the bounded queue
 const SAMPLE_MS = 100; // how often the rate chart samples, at the most
-const ROUNDING = 1e-9; // clock sums in floating point land a hair short of a whole token
+const ROUNDING = 1e-9; // sums of clock times in floating point land a hair off a whole number: compare with this much slack
 
 /** When each request is offered, in ms: a quiet third, a spike, a quiet third. */
 function offeredSchedule(offered: number, seconds: number): number[] {
