@@ -39,7 +39,7 @@ test.describe("the retries-and-timeouts lesson", () => {
     await setParam(page(), "jitter", "none");
   });
 
-  test("on two clients the free run keeps the deadline, yet Explore finds a slow reply that the retry loop carries past it", async () => {
+  test("on two clients the free run keeps the deadline, yet Explore finds a slow reply that the retry loop carries past it, and step mode replays it", async () => {
     await setParam(page(), "clients", 2);
     await setParam(page(), "attempts", 2);
     expect(await run(page())).toBe("done");
@@ -53,6 +53,11 @@ test.describe("the retries-and-timeouts lesson", () => {
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
     await expect(result).toContainText("no client is still at work after its deadline");
+    // The seeded draws replay: the schedule, gone to in step mode, breaks the deadline again.
+    await page().getByTestId("explore-jump").click();
+    await expect(page().getByTestId("step-mode")).toHaveAttribute("data-tasks", "true");
+    await expect(page().getByTestId("step-goal-invariant")).toHaveAttribute("data-passed", "false", { timeout: 30_000 });
+    await page().getByTestId("step-close").click();
     await setParam(page(), "clients", 30);
     await setParam(page(), "attempts", 5);
   });
