@@ -86,7 +86,7 @@ export default defineAsyncScenario({
 
   main: async (state, loop, params) => {
     const now = () => Math.round(loop.time() * 1000);
-    const count = (windows: Map<number, number>) => {
+    const countIn = (windows: Map<number, number>) => {
       const window = Math.floor(now() / WINDOW_MS);
       windows.set(window, (windows.get(window) ?? 0) + 1);
     };
@@ -99,10 +99,10 @@ export default defineAsyncScenario({
     // it ends, however it ends: answered, failed, or cancelled by a timeout.
     const attemptOnce = async (client: number, attempt: number) => {
       state.attempts++;
-      count(state.attemptsIn);
+      countIn(state.attemptsIn);
       if (attempt > 1) {
         state.retries++;
-        count(state.retriesIn);
+        countIn(state.retriesIn);
       }
       if (state.atService >= params.capacity) {
         state.refused++;
@@ -146,7 +146,7 @@ export default defineAsyncScenario({
         try {
           return await request(client, attempt);
         } catch (error) {
-          // Something went wrong: pause, then try again.
+          // Whatever went wrong, the attempt failed: pause, then try again.
           if (error instanceof TimeoutError) state.attemptTimeouts++;
           if (attempt >= params.attempts) throw new RetriesExhausted(`gave up after ${attempt} attempts`, { cause: error });
         }

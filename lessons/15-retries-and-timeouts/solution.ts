@@ -91,7 +91,7 @@ export default defineAsyncScenario({
 
   main: async (state, loop, params) => {
     const now = () => Math.round(loop.time() * 1000);
-    const count = (windows: Map<number, number>) => {
+    const countIn = (windows: Map<number, number>) => {
       const window = Math.floor(now() / WINDOW_MS);
       windows.set(window, (windows.get(window) ?? 0) + 1);
     };
@@ -104,10 +104,10 @@ export default defineAsyncScenario({
     // it ends, however it ends: answered, failed, or cancelled by a timeout.
     const attemptOnce = async (client: number, attempt: number) => {
       state.attempts++;
-      count(state.attemptsIn);
+      countIn(state.attemptsIn);
       if (attempt > 1) {
         state.retries++;
-        count(state.retriesIn);
+        countIn(state.retriesIn);
       }
       if (state.atService >= params.capacity) {
         state.refused++;
