@@ -1,6 +1,7 @@
-import type { Course } from "../engine/course/course";
+import { lessonNumber, type Course } from "../engine/course/course";
 import type { Lesson } from "../engine/course/lesson";
 import { ProblemList } from "./ProblemList";
+import { InlineMarkdown } from "./Prose";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { PLAYGROUND } from "./playground/playground";
 
@@ -19,7 +20,7 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
           <h2>{unit.title}</h2>
           <ul className="lesson-cards">
             {unit.lessons.map((lesson) => (
-              <LessonCard key={lesson.slug} lesson={lesson} href={lessonHref(lesson.slug)} />
+              <LessonCard key={lesson.slug} lesson={lesson} number={lessonNumber(course, lesson.slug)} href={lessonHref(lesson.slug)} />
             ))}
           </ul>
         </section>
@@ -34,12 +35,17 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
   );
 }
 
-function LessonCard({ lesson, href }: { lesson: Lesson; href: string }) {
+function LessonCard({ lesson, number, href }: { lesson: Lesson; number?: number; href: string }) {
   return (
     <li>
       <a href={href} data-testid={`lesson-card-${lesson.slug}`}>
-        <strong>{lesson.title}</strong>
-        <span>{lesson.summary}</span>
+        <strong>
+          {number !== undefined && `${number}. `}
+          {lesson.title}
+        </strong>
+        <span>
+          <InlineMarkdown text={lesson.summary} />
+        </span>
       </a>
     </li>
   );

@@ -1,4 +1,4 @@
-import type { Course } from "../engine/course/course";
+import { lessonNumber, type Course } from "../engine/course/course";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 
@@ -8,7 +8,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
       {course.units.map((unit) => (
         <section key={unit.title}>
           <h2>{unit.title}</h2>
-          <ol>
+          <ol start={unit.lessons[0] && lessonNumber(course, unit.lessons[0].slug)}>
             {unit.lessons.map((lesson) => (
               <li key={lesson.slug}>
                 <a
@@ -26,13 +26,13 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
       ))}
       <section>
         <h2>Your own</h2>
-        <ol>
+        <ul>
           <li>
             <a href={PLAYGROUND_HREF} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
               Playground
             </a>
           </li>
-        </ol>
+        </ul>
       </section>
     </nav>
   );

@@ -1,4 +1,5 @@
 import Markdown, { defaultUrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 /**
  * Lesson prose. react-markdown builds React elements from the markdown tree
@@ -6,19 +7,34 @@ import Markdown, { defaultUrlTransform } from "react-markdown";
  * prose can execute on the page. Its default URL transform drops unsafe
  * schemes (`javascript:`); a relative path names a file of `public/`, so it
  * is resolved against the site's base, which a sub-path deployment moves.
+ * GitHub's markdown (tables, strikethrough, task lists) is what authors
+ * write elsewhere, so it renders here too.
  */
 export function Prose({ markdown }: { markdown: string }) {
   return (
     <article className="prose" data-testid="lesson-prose">
-      <Markdown skipHtml urlTransform={siteUrl}>
+      <Markdown skipHtml remarkPlugins={GFM} urlTransform={siteUrl}>
         {markdown}
       </Markdown>
     </article>
   );
 }
 
+const GFM = [remarkGfm];
+
 function siteUrl(url: string): string {
   const safe = defaultUrlTransform(url);
   const relative = safe !== "" && !/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(safe);
   return relative ? `${import.meta.env.BASE_URL}${safe}` : safe;
 }
+
+/** A one-line summary's inline markdown (`code`, *emphasis*, **strong**), with no blocks or links: it sits inside a link. */
+export function InlineMarkdown({ text }: { text: string }) {
+  return (
+    <Markdown skipHtml allowedElements={INLINE} unwrapDisallowed>
+      {text}
+    </Markdown>
+  );
+}
+
+const INLINE = ["code", "em", "strong"];

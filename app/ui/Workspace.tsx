@@ -3,6 +3,7 @@ import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
 import { ParamControls } from "./ParamControls";
+import { PythonTab } from "./PythonTab";
 import { RunBar } from "./RunBar";
 import { RunStatus } from "./RunStatus";
 import { SharedValues } from "./SharedValues";
@@ -176,14 +177,10 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
           />
         </Suspense>
       </div>
-      {tab === "python" && (
-        <pre className="python-reference" data-testid="python-reference">
-          <code>{lesson.reference}</code>
-        </pre>
-      )}
+      {tab === "python" && <PythonTab code={lesson.reference} />}
       {typeErrors.length > 0 && (
         <p className="notice warn" data-testid="type-problems">
-          Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message}
+          Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message.replace(/\.$/, "")}
           {typeErrors.length > 1 && ` (and ${typeErrors.length - 1} more, underlined in the editor)`}. Types are
           erased when the code runs, so Run still works, but the code is probably not what you meant.
         </p>

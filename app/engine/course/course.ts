@@ -26,6 +26,11 @@ export interface Course {
   readonly problems: readonly Problem[];
 }
 
+/** A lesson's number in the course, counted from 1 across units as the curriculum numbers them; 0 when it is not in it. */
+export function lessonNumber(course: Course, slug: string): number {
+  return course.lessons.findIndex((lesson) => lesson.slug === slug) + 1;
+}
+
 export type CourseFiles = Readonly<Record<string, string>>;
 
 interface Manifest {

@@ -38,12 +38,20 @@ export const RunCharts = memo(function RunCharts({ charts, history }: { charts: 
           <figure key={`${chart.title}-${i}`} className="chart" data-testid={`chart-${i}`} data-points={rows.length}>
             <figcaption>{chart.title}</figcaption>
             {rows.length === 0 ? <p className="chart-empty">Run the scenario to fill this chart.</p> : <Chart chart={chart} rows={rows} />}
+            {rows.length === 1 && <OnePoint chart={chart} />}
           </figure>
         );
       })}
     </section>
   );
 });
+
+/** A line of one point is a dot: say what makes it a line. */
+function OnePoint({ chart }: { chart: ChartSpec }) {
+  if (chart.kind === "trend") return <p className="chart-empty" data-testid="chart-one-point">One run so far: run again to see a trend.</p>;
+  if (chart.kind === "by-param") return <p className="chart-empty" data-testid="chart-one-point">One value of {chart.param} so far: change it and run again to compare.</p>;
+  return null;
+}
 
 function rowsFor(chart: ChartSpec, history: readonly RunRecord[]): RunRow[] {
   switch (chart.kind) {

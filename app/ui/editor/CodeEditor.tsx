@@ -58,6 +58,8 @@ export default function CodeEditor(props: CodeEditorProps) {
       fontSize: 14,
       tabSize: 2,
       scrollBeyondLastLine: false,
+      // A long line wraps rather than hiding its end past the editor's right edge.
+      wordWrap: "on",
       fixedOverflowWidgets: true,
       ariaLabel: "Scenario code (Ctrl+M, then Tab, moves focus out of the editor)",
     });
