@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { encodeShare } from "../app/engine/explore/share";
 import { openLesson } from "./lesson-page";
 
 test.describe("share links", () => {
@@ -35,5 +36,24 @@ test.describe("share links", () => {
     await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
     await expect(page.getByTestId("run-button")).toBeEnabled();
     await expect(page.getByTestId("shared-schedule")).toHaveCount(0);
+  });
+
+  test("a link made on one lesson and opened on another is refused, naming its lesson, and opens there from the message", async ({ page }) => {
+    const payload = encodeShare({ lesson: "03-race-conditions", code: "// shared from the race lesson\nexport default 1;\n", params: {}, schedule: null });
+    await page.goto(`./#/lessons/05-semaphore?share=${payload}`);
+    await expect(page.getByTestId("share-problem")).toContainText('This share link was made on the lesson "Race conditions", not on this page');
+    await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+    await expect(page.getByTestId("code-editor")).not.toContainText("shared from the race lesson");
+    await page.getByTestId("share-open-at").click();
+    await expect(page.getByTestId("lesson-title")).toHaveText("Race conditions");
+    await expect(page.getByTestId("code-editor")).toContainText("shared from the race lesson");
+    await expect(page.getByTestId("share-problem")).toHaveCount(0);
+  });
+
+  test("a well-formed link too large to open says too large, not damaged", async ({ page }) => {
+    const payload = encodeShare({ lesson: "03-race-conditions", code: "x".repeat(90_000), params: {}, schedule: null });
+    await page.goto(`./#/lessons/03-race-conditions?share=${payload}`);
+    await expect(page.getByTestId("share-problem")).toContainText("This share link is too large to open (121 KB; at most 100 KB)");
+    await expect(page.getByTestId("run-button")).toBeEnabled();
   });
 });

@@ -1,11 +1,11 @@
 import { useMemo } from "react";
-import { decodeShare } from "../engine/explore/share";
+import { decodeShare, openedOn, type PageOf } from "../engine/explore/share";
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
 import { LessonPage } from "./LessonPage";
 import { PlaygroundPage } from "./PlaygroundPage";
 import { PLAYGROUND_SLUG } from "./playground/playground";
-import { lessonHref, useCourse, useRoute } from "./hooks";
+import { PLAYGROUND_HREF, lessonHref, useCourse, useRoute } from "./hooks";
 
 export function App() {
   const course = useCourse();
@@ -15,8 +15,17 @@ export function App() {
   const playground = match?.[2] !== undefined;
   const shared = new URLSearchParams(match?.[3] ?? "").get("share");
   // Once per link: the page keeps its session as long as the link it opened with is the same object.
-  const opened = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
   const lesson = course.lessons.find((l) => l.slug === slug);
+  const here = playground ? PLAYGROUND_SLUG : (lesson?.slug ?? "");
+  const opened = useMemo(() => {
+    if (shared === null) return null;
+    const pageOf: PageOf = (madeOn, payload) => {
+      if (madeOn === PLAYGROUND_SLUG) return { name: "the playground", href: `${PLAYGROUND_HREF}?share=${payload}` };
+      const other = course.lessons.find((l) => l.slug === madeOn);
+      return other ? { name: `the lesson "${other.title}"`, href: `${lessonHref(other.slug)}?share=${payload}` } : null;
+    };
+    return openedOn(decodeShare(shared), shared, here, pageOf);
+  }, [shared, here, course]);
   return (
     <div className="app">
       <header className="topbar">

@@ -66,6 +66,14 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
         {opened && "problem" in opened && (
           <p className="share-problem" role="alert" data-testid="share-problem">
             {opened.problem}
+            {opened.openAt && (
+              <>
+                {" "}
+                <a href={opened.openAt} data-testid="share-open-at">
+                  Open the link there
+                </a>
+              </>
+            )}
           </p>
         )}
         {session && (

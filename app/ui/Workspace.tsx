@@ -226,7 +226,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
         onReplayTasks={(choices, from, source, params) => stepTasks(source, params, choices, from)}
         shareLink={(source, params, schedule, invariant) =>
-          shareLink(href, { code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
+          shareLink(href, { lesson: lesson.slug, code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
         }
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />

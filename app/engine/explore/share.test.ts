@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeShare, encodeShare } from "./share";
+import { decodeShare, encodeShare, openedOn, type PageOf } from "./share";
 
 describe("share links", () => {
   it("carry code (any characters), parameters and a schedule through the address", () => {
@@ -34,5 +34,34 @@ describe("share links", () => {
         problem: expect.stringMatching(/^This share link is damaged: its promise is not text\./),
       });
     }
+  });
+
+  it("refuse a well-formed link that is too large as too large, not as damaged", () => {
+    const payload = encodeShare({ code: "x".repeat(90_000), params: {}, schedule: null });
+    expect(decodeShare(payload)).toEqual({ problem: expect.stringMatching(/^This share link is too large to open \(121 KB; at most 100 KB\)/) });
+  });
+
+  describe("opened on a page", () => {
+    const pageOf: PageOf = (slug, payload) => (slug === "03-race" ? { name: 'the lesson "Race conditions"', href: `#/lessons/03-race?share=${payload}` } : null);
+    const share = { lesson: "03-race", code: "x", params: { n: 2 }, schedule: null };
+    const payload = encodeShare(share);
+
+    it("open on the page they were made on", () => {
+      expect(openedOn(decodeShare(payload), payload, "03-race", pageOf)).toEqual(share);
+    });
+
+    it("are refused on another page, which names theirs and links to it", () => {
+      expect(openedOn(decodeShare(payload), payload, "05-semaphore", pageOf)).toEqual({
+        problem: 'This share link was made on the lesson "Race conditions", not on this page: its code and schedule belong there, so this page opened with your own code.',
+        openAt: `#/lessons/03-race?share=${payload}`,
+      });
+      const gone = encodeShare({ ...share, lesson: "99-gone" });
+      expect(openedOn(decodeShare(gone), gone, "05-semaphore", pageOf)).toEqual({ problem: expect.stringContaining('a page this course does not have ("99-gone")') });
+    });
+
+    it("still open when made before links named their page", () => {
+      const older = encodeShare({ code: "x", params: {}, schedule: null });
+      expect(openedOn(decodeShare(older), older, "05-semaphore", pageOf)).toEqual({ code: "x", params: {}, schedule: null });
+    });
   });
 });

@@ -4,6 +4,8 @@
  * send a failing interleaving to a classmate or a teacher. A playground link
  * (`#/playground?share=`) carries the playground's promise too, since there
  * it is the student's own; links made before it did still open, without one.
+ * A link names the page it was made on, and another page refuses it: a
+ * lesson's code opened under another lesson's text would teach nonsense.
  * The payload is versioned JSON in base64url; anything else is refused with
  * a message, and the lesson opens as usual.
  */
@@ -14,6 +16,8 @@ const VERSION = 1;
 const MAX_PAYLOAD = 100_000;
 
 export interface Share {
+  /** The slug of the page it was made on (a lesson's, or the playground's); absent from links made before links named it. */
+  readonly lesson?: string;
   readonly code: string;
   readonly params: Readonly<Record<string, ParamValue>>;
   /** A schedule string (schedule.ts), or null. */
@@ -30,12 +34,15 @@ export function encodeShare(share: Share): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** A share link's payload read: what it shares, or why it was refused. */
-export type DecodedShare = Share | { readonly problem: string };
+/** A share link's payload read: what it shares, or why it was refused (and, for a link made on another page, that page's address with the link). */
+export type DecodedShare = Share | { readonly problem: string; readonly openAt?: string };
 
 export function decodeShare(payload: string): DecodedShare {
   const damaged = { problem: "This share link is damaged or cut short: the page opened with your own code. Ask for the whole link again." };
-  if (payload.length > MAX_PAYLOAD || !/^[A-Za-z0-9_+/=-]*$/.test(payload)) return damaged;
+  if (payload.length > MAX_PAYLOAD) {
+    return { problem: `This share link is too large to open (${kilobytes(payload.length)}; at most ${kilobytes(MAX_PAYLOAD)}): the page opened with your own code. Send the code as a file instead.` };
+  }
+  if (!/^[A-Za-z0-9_+/=-]*$/.test(payload)) return damaged;
   let value: unknown;
   try {
     const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
@@ -44,16 +51,34 @@ export function decodeShare(payload: string): DecodedShare {
     return damaged;
   }
   if (typeof value !== "object" || value === null) return damaged;
-  const { v, code, params, schedule, promise } = value as Record<string, unknown>;
+  const { v, lesson, code, params, schedule, promise } = value as Record<string, unknown>;
   if (v !== VERSION) return { problem: `This share link is in format ${String(v)}, which this version of the site does not read: the page opened with your own code.` };
   const plainParams =
     typeof params === "object" && params !== null && Object.values(params).every((p) => typeof p === "number" || typeof p === "string");
-  if (typeof code !== "string" || !plainParams || !(schedule === null || typeof schedule === "string")) return damaged;
+  if (typeof code !== "string" || !plainParams || !(schedule === null || typeof schedule === "string") || !(lesson === undefined || typeof lesson === "string")) return damaged;
   if (promise !== undefined && typeof promise !== "string") {
     return { problem: "This share link is damaged: its promise is not text. The page opened with your own code and promise; ask for the whole link again." };
   }
-  const share = { code, params: params as Record<string, ParamValue>, schedule };
+  const share = { ...(lesson === undefined ? {} : { lesson }), code, params: params as Record<string, ParamValue>, schedule };
   return promise === undefined ? share : { ...share, promise };
+}
+
+/** Where a link can be opened: a page's name for the student, and its address carrying `payload`; null for a page the course does not have. */
+export type PageOf = (slug: string, payload: string) => { readonly name: string; readonly href: string } | null;
+
+/** The link `payload` decoded as opened on page `here`: one made on another page is refused, saying whose code it carries. */
+export function openedOn(decoded: DecodedShare, payload: string, here: string, pageOf: PageOf): DecodedShare {
+  if ("problem" in decoded || decoded.lesson === undefined || decoded.lesson === here) return decoded;
+  const page = pageOf(decoded.lesson, payload);
+  if (page === null) return { problem: `This share link was made on a page this course does not have ("${decoded.lesson}"): the page opened with your own code.` };
+  return {
+    problem: `This share link was made on ${page.name}, not on this page: its code and schedule belong there, so this page opened with your own code.`,
+    openAt: page.href,
+  };
+}
+
+function kilobytes(characters: number): string {
+  return `${Math.ceil(characters / 1000)} KB`;
 }
 
 /** What a decoded link shares; null when there was none, or it was refused. */
