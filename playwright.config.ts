@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, chromiumPath } from "./scripts/ensure-chromium.mjs";
  * E2E_PORT moves all three (PORT, PORT + 2, PORT + 4), so that two checkouts
  * can run their suites side by side.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4391);
+export const PORT = Number(process.env.E2E_PORT ?? 4391);
 /** The same build served without isolation headers, as GitHub Pages would. */
 export const BARE_PORT = PORT + 2;
 /** For specs that start a server of their own. */
