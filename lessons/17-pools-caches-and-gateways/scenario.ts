@@ -84,15 +84,18 @@ function connectionPool(loop: Loop, settings: PoolSettings, watch: () => void) {
       for (const id of ids) idle.push({ id: Number(id), since: loop.time() });
     },
     async acquire(): Promise<number> {
-      stats.waiting++;
-      watch();
+      const queued = permits.locked(); // every connection is lent out: this borrower waits its turn
+      if (queued) {
+        stats.waiting++;
+        watch();
+      }
       try {
         await loop.timeout(settings.acquireTimeoutMs / 1000, () => permits.acquire());
       } catch (error) {
         if (error instanceof TimeoutError) throw new PoolTimeout(`no connection free within ${settings.acquireTimeoutMs} ms`);
         throw error;
       } finally {
-        stats.waiting--;
+        if (queued) stats.waiting--;
       }
       stats.inUse++;
       watch();
@@ -198,7 +201,8 @@ export default defineAsyncScenario({
   }),
 
   main: async (state, loop, params) => {
-    const now = () => Math.round(loop.time() * 100_000) / 100; // ms, 0.01 ms apart
+    let startedAt = 0; // the traffic starts once the pool has opened its minSize connections
+    const now = () => Math.round((loop.time() - startedAt) * 100_000) / 100; // ms, 0.01 ms apart
     const schedule = arrivals(params.requests, params.quietMs);
     const keys = requestedKeys(params.requests, params.keys);
     const secondBurstMs = schedule[Math.ceil(params.requests / 2)] ?? Infinity;
@@ -274,11 +278,12 @@ export default defineAsyncScenario({
     };
 
     const sleepUntil = async (ms: number) => {
-      const wait = ms / 1000 - loop.time();
+      const wait = ms / 1000 - (loop.time() - startedAt);
       if (wait > 0) await loop.sleep(wait);
     };
 
     await pool.start();
+    startedAt = loop.time();
     const stop = loop.event("stop");
     const reaper = loop.createTask(() => every(loop, REAP_EVERY_MS, stop, () => pool.reap()), "reaper");
     const health = loop.createTask(() => every(loop, HEALTH_MS, stop, checkHealth), "health");

@@ -84,15 +84,18 @@ function connectionPool(loop: Loop, settings: PoolSettings, watch: () => void) {
       for (const id of ids) idle.push({ id: Number(id), since: loop.time() });
     },
     async acquire(): Promise<number> {
-      stats.waiting++;
-      watch();
+      const queued = permits.locked(); // every connection is lent out: this borrower waits its turn
+      if (queued) {
+        stats.waiting++;
+        watch();
+      }
       try {
         await loop.timeout(settings.acquireTimeoutMs / 1000, () => permits.acquire());
       } catch (error) {
         if (error instanceof TimeoutError) throw new PoolTimeout(`no connection free within ${settings.acquireTimeoutMs} ms`);
         throw error;
       } finally {
-        stats.waiting--;
+        if (queued) stats.waiting--;
       }
       stats.inUse++;
       watch();
@@ -213,7 +216,8 @@ export default defineAsyncScenario({
   }),
 
   main: async (state, loop, params) => {
-    const now = () => Math.round(loop.time() * 100_000) / 100; // ms, 0.01 ms apart
+    let startedAt = 0; // the traffic starts once the pool has opened its minSize connections
+    const now = () => Math.round((loop.time() - startedAt) * 100_000) / 100; // ms, 0.01 ms apart
     const schedule = arrivals(params.requests, params.quietMs);
     const keys = requestedKeys(params.requests, params.keys);
     const secondBurstMs = schedule[Math.ceil(params.requests / 2)] ?? Infinity;
@@ -289,11 +293,12 @@ export default defineAsyncScenario({
     };
 
     const sleepUntil = async (ms: number) => {
-      const wait = ms / 1000 - loop.time();
+      const wait = ms / 1000 - (loop.time() - startedAt);
       if (wait > 0) await loop.sleep(wait);
     };
 
     await pool.start();
+    startedAt = loop.time();
     const stop = loop.event("stop");
     const reaper = loop.createTask(() => every(loop, REAP_EVERY_MS, stop, () => pool.reap()), "reaper");
     const health = loop.createTask(() => every(loop, HEALTH_MS, stop, checkHealth), "health");
@@ -332,7 +337,6 @@ export default defineAsyncScenario({
   result: (state, params) => {
     const answered = state.latenciesMs.length;
     return {
-      zz: `t${state.timeouts} p${Math.round(percentile(state.latenciesMs, 50))}/${Math.round(percentile(state.latenciesMs, 95))} open${state.peakOpen} use${state.peakInUse} wait${state.peakWaiting} opened${state.opened} reaped${state.reaped} at2:${state.openAtSecondBurst} h${state.hits} m${state.misses} j${state.joined} calls${state.backendCalls} dup${state.duplicateFetches} health${state.healthChecks}/${state.degradedChecks} ratio${params.mode === "gateway" && state.latenciesMs.length + state.timeouts > 0 ? Math.round((100 * state.hits) / (state.latenciesMs.length + state.timeouts)) : 0}`,
       requests: params.requests,
       served: answered,
       timeouts: state.timeouts,
