@@ -1,4 +1,4 @@
-import { defineAsyncScenario, param, TimeoutError, type Loop, type Task } from "interleave";
+import { defineAsyncScenario, param, TimeoutError, type AsyncEvent, type Loop, type Task } from "interleave";
 
 // Two bursts of requests with a quiet spell between them, in one of two modes:
 //   pool     every request is a task of its own that borrows a connection
@@ -65,16 +65,19 @@ interface PoolSettings {
  * by the reaper, down to `minSize`. `watch` sees every change, for the chart.
  */
 function connectionPool(loop: Loop, settings: PoolSettings, watch: () => void) {
+  if (settings.minSize > settings.maxSize) {
+    throw new RangeError(`minSize (${settings.minSize}) is larger than maxSize (${settings.maxSize}): a pool cannot keep more connections open than it may open.`);
+  }
   const permits = loop.semaphore("pool", settings.maxSize);
   const idle: { id: number; since: number }[] = []; // most recently returned last
   const stats = { open: 0, inUse: 0, waiting: 0, opened: 0, reaped: 0 };
 
   const connect = async (): Promise<number> => {
     stats.open++;
-    stats.opened++;
+    const id = ++stats.opened;
     watch();
     await loop.io(CONNECT_MS / 1000);
-    return stats.opened;
+    return id;
   };
 
   return {
@@ -99,6 +102,7 @@ function connectionPool(loop: Loop, settings: PoolSettings, watch: () => void) {
       }
       stats.inUse++;
       watch();
+      // The most recently returned first: the surplus of a burst stays idle together, and the reaper can close it.
       return idle.pop()?.id ?? (await connect());
     },
     release(id: number): void {
@@ -123,7 +127,7 @@ function connectionPool(loop: Loop, settings: PoolSettings, watch: () => void) {
 type Pool = ReturnType<typeof connectionPool>;
 
 /** Runs `body` every `everyMs` until `stop` is set, as `while not stop.is_set(): ... await wait_for(stop.wait(), every)`. */
-async function every(loop: Loop, everyMs: number, stop: ReturnType<Loop["event"]>, body: () => void): Promise<void> {
+async function every(loop: Loop, everyMs: number, stop: AsyncEvent, body: () => void): Promise<void> {
   while (!stop.isSet()) {
     try {
       await loop.timeout(everyMs / 1000, () => stop.wait());
