@@ -34,8 +34,8 @@ function arrivals(requests: number, quietMs: number): number[] {
 function requestedKeys(requests: number, keys: number): number[] {
   let seed = 17;
   const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
+    seed = (seed * 48_271) % 2_147_483_647; // the MINSTD generator: exact in floating point, so Python gets the same mix
+    return seed / 2_147_483_647;
   };
   return Array.from({ length: requests }, () => Math.floor(keys * next() ** 2));
 }
