@@ -61,8 +61,12 @@ test.describe("the pools, caches and gateways lesson", () => {
   });
 
   test("Explore finds two fetches of one key in a small run that has none when run freely", async () => {
+    const small = { requests: 2, keys: 1, handlers: 2, quietMs: 100, minSize: 1, maxSize: 2 };
+    for (const [name, value] of Object.entries(small)) await setParam(page(), name, value);
+    expect(await run(page())).toBe("done");
+    expect(await resultValue(page(), "duplicateFetches")).toBe(0);
     await page().getByTestId("explore-button").click();
-    await expect(page().getByTestId("explore-params")).toContainText("requests 2");
+    await expect(page().getByTestId("explore-params")).toContainText("requests 2, minSize 1, maxSize 2");
     const result = page().getByTestId("explore-result");
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
@@ -73,6 +77,7 @@ test.describe("the pools, caches and gateways lesson", () => {
     await expect(page().getByTestId("step-mode")).toHaveAttribute("data-tasks", "true");
     await expect(page().getByTestId("step-goal-invariant")).toHaveAttribute("data-passed", "false", { timeout: 30_000 });
     await page().getByTestId("step-close").click();
+    for (const [name, value] of Object.entries({ requests: 40, keys: 4, handlers: 4, quietMs: 1500, minSize: 2, maxSize: 5 })) await setParam(page(), name, value);
   });
 
   test("the solution's single flight serves every waiter from one fetch, and Explore finds no stampede", async () => {
