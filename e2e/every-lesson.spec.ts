@@ -38,6 +38,8 @@ const DEFAULTS: Readonly<Record<string, Defaults>> = {
   "15-retries-and-timeouts": { status: "done", meets: ["storm"] },
   // On the virtual clock the defaults repeat exactly: record 10 fails, and the grace period covers the last records.
   "16-pipelines": { status: "done", meets: ["through"] },
+  // A pool on the virtual clock: the same bursts grow and reap it the same way in every run.
+  "17-pools-caches-and-gateways": { status: "done", meets: ["grow-and-reap"] },
   // The first round is rigged so that each clerk holds its first lock before either reaches for its second.
   "18-deadlock": {
     status: "deadlock",
