@@ -11,6 +11,12 @@ import { defineAsyncScenario, param, type Job } from "interleave";
 // workers, on this machine's cores. On the virtual clock they run on a
 // simulated machine of `cores` cores: a job holds one core while it computes,
 // and none while it waits. There every figure is exact and the same every run.
+//
+// Solution: the profiler is a decorator around the job's work, inside its
+// pool slot, so each job times itself, from the moment it has a worker to
+// the moment it ends; main gathers the tasks instead of timing its awaits.
+// The prediction keeps one worker per core for jobs that compute, and gives
+// each core 1 + waitMs / cpuMs workers for jobs that wait.
 
 type Workload = "cpu" | "io";
 type Machine = { cores: number; cpuMs: number; waitMs: number; workload: Workload };
