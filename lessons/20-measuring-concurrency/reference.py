@@ -38,6 +38,7 @@ import os
 import selectors
 import statistics
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -140,7 +141,7 @@ class Machine:
 
 @dataclass
 class Profile:
-    now: callable
+    now: Callable[[], float]
     times: dict[str, float] = field(default_factory=dict)
     records: int = 0
 
