@@ -1,5 +1,11 @@
-/** A run's result in one line of a message: its JSON, cut at `limit` characters. */
+/**
+ * A result as JSON for a sentence, at most about `limit` characters. A long
+ * one is cut after a whole field, never inside a number or a string, and
+ * the cut is marked apart from the JSON: `"ms":10....` would read as ten.
+ */
 export function brief(result: unknown, limit = 200): string {
   const text = JSON.stringify(result) ?? "undefined";
-  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
+  if (text.length <= limit) return text;
+  const lastField = text.lastIndexOf(",", limit);
+  return `${text.slice(0, lastField > 0 ? lastField : limit)} … (cut)`;
 }

@@ -17,7 +17,11 @@ export function ParamControls({ snapshot, locked = false, onChange }: { snapshot
       <fieldset disabled={locked} title={locked ? "Step mode runs with the parameters listed in its panel; leave it to change these." : undefined}>
         {Object.entries(declared.params).map(([name, spec]) => (
           <label key={name} className={paramProblems[name] ? "param invalid" : "param"}>
-            <span title={spec.help}>{spec.label ?? name}</span>
+            <span title={spec.help}>
+              {spec.label ?? name}
+              {/* Goals, exercises and Explore's words name parameters as the code does: show that name too. */}
+              {spec.label !== undefined && spec.label !== name && <code className="param-name"> {name}</code>}
+            </span>
             <ParamInput name={name} spec={spec} value={params[name]} onChange={(value) => onChange(name, value)} />
             {paramProblems[name] && (
               <small className="param-problem" data-testid={`param-problem-${name}`}>

@@ -127,7 +127,8 @@ const LIST_SHOWN = 12;
 
 /** Results are checked to be plain data, but the page never trusts that with its life. */
 function formatValue(value: unknown): string {
-  if (typeof value === "number") return value.toLocaleString("en");
+  // Negative zero (a difference that came out -0) is zero to a student.
+  if (typeof value === "number") return (value === 0 ? 0 : value).toLocaleString("en");
   if (Array.isArray(value) && value.length > LIST_SHOWN) return `${value.length.toLocaleString("en")} values (in the charts)`;
   try {
     return JSON.stringify(value) ?? String(value);

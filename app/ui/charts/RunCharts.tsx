@@ -46,6 +46,14 @@ export const RunCharts = memo(function RunCharts({ charts, history }: { charts: 
   );
 });
 
+/** The legend in the order the lesson lists the series, which is also their colours' order (recharts sorts by name). */
+function inSeriesOrder(chart: ChartSpec): (item: { readonly dataKey?: unknown }) => number {
+  return (item) => {
+    const index = chart.series.indexOf(String(item.dataKey));
+    return index < 0 ? chart.series.length : index;
+  };
+}
+
 /** A line of one point is a dot: say what makes it a line. */
 function OnePoint({ chart }: { chart: ChartSpec }) {
   if (chart.kind === "trend") return <p className="chart-empty" data-testid="chart-one-point">One run so far: run again to see a trend.</p>;
@@ -74,7 +82,8 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
   const decorations = [
     <CartesianGrid key="grid" strokeDasharray="3 3" />,
     byParam || chart.kind === "per-item" ? (
-      <XAxis key="x" dataKey="x" label={{ value: chart.param ?? chart.x, position: "insideBottomRight", offset: -4 }} />
+      // A parameter's few values are each labelled, however narrow the chart: one left out reads as missing.
+      <XAxis key="x" dataKey="x" interval={byParam ? 0 : "preserveEnd"} label={{ value: chart.param ?? chart.x, position: "insideBottomRight", offset: -4 }} />
     ) : (
       <XAxis key="x" dataKey="run" tickFormatter={(run) => `#${run}`} />
     ),
@@ -86,7 +95,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
       }
       formatter={(v) => compact.format(Number(v))}
     />,
-    <Legend key="legend" />,
+    <Legend key="legend" itemSorter={inSeriesOrder(chart)} />,
     chart.cores ? <ReferenceLine key="cores" y={cores} stroke="#999" strokeDasharray="4 4" label={`${cores} cores`} /> : null,
   ];
   const series = chart.series.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }));
@@ -127,7 +136,7 @@ function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
         />
         <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} />
         <Tooltip labelFormatter={(ms) => `${compact.format(Number(ms))} ms`} formatter={(v) => compact.format(Number(v))} />
-        <Legend />
+        <Legend itemSorter={inSeriesOrder(chart)} />
         {chart.series.map((name, i) => (
           <Line key={name} dataKey={name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} connectNulls isAnimationActive={false} />
         ))}

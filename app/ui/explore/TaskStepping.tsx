@@ -74,12 +74,15 @@ export function TaskStepping({ stepper, snapshot, smallParams }: { stepper: Task
           {snapshot.problem}
         </p>
       )}
-      {snapshot.outcome && <Outcome outcome={snapshot.outcome} />}
+      {snapshot.outcome && <Outcome outcome={snapshot.outcome} byHand={snapshot.byHand} />}
     </>
   );
 }
 
-function Outcome({ outcome }: { outcome: TaskOutcome }) {
+const FOLLOWED = " (this run followed a schedule it was given: reach it with arrivals of your own choosing to meet the goal)";
+
+/** `byHand`: the student chose the arrivals; a followed schedule shows a step goal's check, but only their own choices meet it (step-goals.ts). */
+function Outcome({ outcome, byHand }: { outcome: TaskOutcome; byHand: boolean }) {
   switch (outcome.kind) {
     case "deadlock":
       return (
@@ -108,7 +111,7 @@ function Outcome({ outcome }: { outcome: TaskOutcome }) {
           <ul className="step-goals">
             {outcome.goals.map(({ goal, passed, error }) => (
               <li key={goal.id} className={passed ? undefined : "explore-problem"} data-testid={`step-goal-${goal.id}`} data-passed={passed}>
-                {passed ? `✓ ${goal.text}` : `✗ No longer holds: ${goal.text}${error ? ` (the check threw: ${error})` : ""}`}
+                {passed ? `✓ ${goal.text}${goal.step && !byHand ? FOLLOWED : ""}` : `✗ No longer holds: ${goal.text}${error ? ` (the check threw: ${error})` : ""}`}
               </li>
             ))}
           </ul>
