@@ -4,6 +4,7 @@ import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
 import { ParamControls } from "./ParamControls";
 import { PythonTab } from "./PythonTab";
+import { UnsavedNotice } from "./UnsavedNotice";
 import { RunBar } from "./RunBar";
 import { RunStatus } from "./RunStatus";
 import { SharedValues } from "./SharedValues";
@@ -109,11 +110,12 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   );
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
-  useEffect(() => saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source), [lesson, snapshot.source]);
+  const [unsaved, setUnsaved] = useState(false);
+  useEffect(() => setUnsaved(!saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source)), [lesson, snapshot.source]);
   useEffect(() => {
     if (share === null) saved.saveParams(lesson.slug, snapshot.params);
   }, [lesson.slug, snapshot.params, share]);
-  useEffect(() => saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
+  useEffect(() => void saved.saveGoals(lesson.slug, snapshot.goalsMet), [lesson.slug, snapshot.goalsMet]);
   // Captured before the editor sees them, so the keys work wherever the focus is.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -154,6 +156,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
 
   return (
     <div className="workspace">
+      {unsaved && <UnsavedNotice slug={lesson.slug} code={snapshot.source} />}
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
           Scenario (TypeScript)

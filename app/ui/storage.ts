@@ -2,7 +2,8 @@
  * What the student's browser remembers per lesson: their code (saved as they
  * type), their parameter values, and the goals they have met; and the
  * playground's promise. Storage can be
- * full or disabled; then nothing is remembered, and nothing breaks.
+ * full or disabled; then nothing is remembered, nothing breaks, and a
+ * failed save of the code says so (the page tells the student at once).
  */
 import type { Params } from "../engine/session";
 
@@ -17,23 +18,34 @@ function read<T>(key: string): T | undefined {
   }
 }
 
-function write(key: string, value: unknown): void {
+/** Whether `value` is now what is stored under `key`. */
+function write(key: string, value: unknown): boolean {
   try {
     if (value === undefined) localStorage.removeItem(`${PREFIX}:${key}`);
     else localStorage.setItem(`${PREFIX}:${key}`, JSON.stringify(value));
+    return true;
   } catch {
     // Storage full or blocked: the session keeps working, unsaved.
+    return false;
   }
+}
+
+/** Saves code, or, when it cannot, forgets the older copy: a reload must not bring back a stale half-edit (an empty file, say). */
+function writeCode(key: string, code: string | undefined): boolean {
+  if (write(key, code)) return true;
+  write(key, undefined);
+  return false;
 }
 
 export const saved = {
   code: (lesson: string) => read<string>(`code:${lesson}`),
-  saveCode: (lesson: string, code: string | undefined) => write(`code:${lesson}`, code),
+  /** False when the browser refused to store it (storage full or blocked). */
+  saveCode: (lesson: string, code: string | undefined) => writeCode(`code:${lesson}`, code),
   params: (lesson: string) => read<Params>(`params:${lesson}`),
   saveParams: (lesson: string, params: Params | undefined) => write(`params:${lesson}`, params),
   /** The student's own code, kept when they chose to see the solution. */
   ownCode: (lesson: string) => read<string>(`own-code:${lesson}`),
-  saveOwnCode: (lesson: string, code: string | undefined) => write(`own-code:${lesson}`, code),
+  saveOwnCode: (lesson: string, code: string | undefined) => writeCode(`own-code:${lesson}`, code),
   goals: (lesson: string) => read<string[]>(`goals:${lesson}`) ?? [],
   saveGoals: (lesson: string, goals: Iterable<string>) => write(`goals:${lesson}`, [...goals]),
   /** The playground's promise, what explore checks there. */
