@@ -5,6 +5,7 @@ import { Goals } from "./Goals";
 import { ParamControls } from "./ParamControls";
 import { PythonTab } from "./PythonTab";
 import { UnsavedNotice } from "./UnsavedNotice";
+import { OtherTabNotice } from "./OtherTabNotice";
 import { RunBar } from "./RunBar";
 import { RunStatus } from "./RunStatus";
 import { SharedValues } from "./SharedValues";
@@ -111,7 +112,17 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
   const [unsaved, setUnsaved] = useState(false);
-  useEffect(() => setUnsaved(!saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source)), [lesson, snapshot.source]);
+  // Another tab's edit of this lesson: nothing here is saved over it until the student chooses.
+  const [otherTab, setOtherTab] = useState<{ readonly code: string } | null>(null);
+  useEffect(() => saved.onOtherTabCode(lesson.slug, (code) => setOtherTab({ code: code ?? lesson.scenario })), [lesson]);
+  const conflict = otherTab !== null && otherTab.code !== snapshot.source;
+  // The same code in both tabs is no conflict, now or after later edits.
+  useEffect(() => {
+    if (otherTab !== null && !conflict) setOtherTab(null);
+  }, [otherTab, conflict]);
+  useEffect(() => {
+    if (!conflict) setUnsaved(!saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source));
+  }, [lesson, snapshot.source, conflict]);
   useEffect(() => {
     if (share === null) saved.saveParams(lesson.slug, snapshot.params);
   }, [lesson.slug, snapshot.params, share]);
@@ -157,6 +168,15 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   return (
     <div className="workspace">
       {unsaved && <UnsavedNotice slug={lesson.slug} code={snapshot.source} />}
+      {conflict && (
+        <OtherTabNotice
+          onLoad={() => {
+            session.setSource(otherTab.code);
+            setOtherTab(null);
+          }}
+          onKeep={() => setOtherTab(null)}
+        />
+      )}
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
           Scenario (TypeScript)

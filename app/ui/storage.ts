@@ -44,6 +44,19 @@ export const saved = {
   params: (lesson: string) => read<Params>(`params:${lesson}`),
   saveParams: (lesson: string, params: Params | undefined) => write(`params:${lesson}`, params),
   /** The student's own code, kept when they chose to see the solution. */
+  /**
+   * Calls `changed` with the code another tab of the site saved for `lesson`
+   * (undefined: back to the starter). Returns the unsubscribe. The browser
+   * tells every other tab of a change, never the tab that made it.
+   */
+  onOtherTabCode: (lesson: string, changed: (code: string | undefined) => void): (() => void) => {
+    const key = `${PREFIX}:code:${lesson}`;
+    const listener = (event: StorageEvent) => {
+      if (event.key === key) changed(event.newValue === null ? undefined : (JSON.parse(event.newValue) as string));
+    };
+    addEventListener("storage", listener);
+    return () => removeEventListener("storage", listener);
+  },
   ownCode: (lesson: string) => read<string>(`own-code:${lesson}`),
   saveOwnCode: (lesson: string, code: string | undefined) => writeCode(`own-code:${lesson}`, code),
   goals: (lesson: string) => read<string[]>(`goals:${lesson}`) ?? [],
