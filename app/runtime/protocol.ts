@@ -4,6 +4,7 @@
  * Errors cross as data (never thrown across the boundary) so that every one
  * arrives with its worker and line.
  */
+import type { ConsoleOutput } from "./console-capture";
 import type { ParamSpecs, ParamValue } from "./params";
 import type { Allocation } from "./memory";
 import type { Paused, TaskDecision, TaskSchedulePlan, TaskStep } from "./asyncio/task-schedule";
@@ -58,6 +59,8 @@ export interface BodyReport {
   readonly finishedAt: number;
   /** What the body left for the student without failing (run-notes.ts). */
   readonly notes: readonly string[];
+  /** What scenario code wrote to the console on this worker (console-capture.ts). */
+  readonly console: ConsoleOutput;
 }
 
 /** A goal as the lesson declares it: `check` is a JavaScript expression over `result` and `params`. */

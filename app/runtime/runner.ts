@@ -26,6 +26,7 @@ import { describeError, evaluateScenario, scenarioModule, type AnyScenario } fro
 import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { takeRunNotes } from "./run-notes";
+import { takeConsole } from "./console-capture";
 import { setPointHook, type PointHook } from "./gate";
 import { breaksEval, setEvalBreaker } from "./eval-breaker";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
@@ -88,6 +89,8 @@ export class Runner implements RunnerApi {
   prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
     this.arenaAtStart = null;
+    // A run's console output begins here, with its setup's; what an earlier run left untaken is not its.
+    takeConsole();
     const { workerId } = request;
     let module: () => AnyScenario;
     let scenario: AnyScenario;
@@ -115,6 +118,8 @@ export class Runner implements RunnerApi {
       }
       this.prepared = attach(scenario, module, request, arena, request.init);
       if (request.init) Atomics.store(arena.words, Header.arenaEnd, arena.end);
+      // Every worker runs setup to reach the shared objects, but for the student it ran once: its output is the first worker's.
+      else takeConsole();
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -129,7 +134,7 @@ export class Runner implements RunnerApi {
       takeRunNotes();
       if (request.epochs) await this.runEpochs(workers, request.epochs.goals);
       else await this.runOnce(workers);
-      return { ok: true, value: { startedAt, finishedAt: now(), notes: takeRunNotes() } };
+      return { ok: true, value: { startedAt, finishedAt: now(), notes: takeRunNotes(), console: takeConsole() } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "worker", request.workerId) };
     } finally {

@@ -8,6 +8,7 @@ import { UnsavedNotice } from "./UnsavedNotice";
 import { OtherTabNotice } from "./OtherTabNotice";
 import { RunBar } from "./RunBar";
 import { RunStatus } from "./RunStatus";
+import { ConsolePanel } from "./ConsolePanel";
 import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
 import { RunCharts } from "./charts/RunCharts";
@@ -218,6 +219,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
       />
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
+      {!snapshot.running && last?.outcome.status === "done" && <ConsolePanel workers={last.outcome.workers} />}
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       {share?.schedule && (

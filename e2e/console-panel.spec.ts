@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { replaceCode, run } from "./lesson-page";
+
+const logging = (n: number) => `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: () => ({}),
+  worker: (state, { id }) => {
+    console.log("hello from", id === 0 ? "A" : "B", { id });
+    for (let i = 0; i < ${n}; i++) console.log("line", i);
+  },
+  result: () => ({ logged: ${n} }),
+});
+`;
+
+// Issue 12: what scenario code logs is shown beside the run, capped, with what was dropped counted.
+test("a worker's console.log is shown in the console panel by worker; a million lines are capped and counted, and the page stays responsive", async ({ page }) => {
+  await page.goto("./#/playground");
+  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await replaceCode(page, logging(2));
+  expect(await run(page)).toBe("done");
+  const lines = page.getByTestId("console-lines");
+  await expect(lines).toContainText('A: hello from A {"id":0}');
+  await expect(lines).toContainText('B: hello from B {"id":1}');
+  await expect(lines).toContainText("B: line 1");
+  await expect(page.getByTestId("console-dropped")).toHaveCount(0);
+
+  await replaceCode(page, logging(1_000_000));
+  expect(await run(page)).toBe("done");
+  // Each worker keeps 200 lines: its greeting and lines 0 to 198; the rest of its million are counted.
+  await expect(lines).toContainText("A: line 198");
+  await expect(lines).not.toContainText("line 199");
+  await expect(page.getByTestId("console-dropped")).toHaveText("1,999,602 more lines were not kept: the console keeps each worker's first 200 lines of a run.");
+  await expect(page.getByTestId("run-button")).toBeEnabled();
+});
