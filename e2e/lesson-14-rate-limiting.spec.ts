@@ -37,14 +37,31 @@ test.describe("the rate-limiting lesson", () => {
     expect(await resultValue(page(), "rejected")).toBe(41);
     expect(await resultValue(page(), "peakAdmittedPerSec")).toBe(23);
     expect(await resultValue(page(), "overLimit")).toBe(0);
+    await expect(page().getByTestId("result-overLimit")).toHaveText("0"); // not -0
     await expect(page().getByTestId("goal-burst")).toHaveAttribute("data-met", "true");
+    // The bucket forms no line: no waiting series; the over-time charts all end when the last answer came.
+    await expect(page().getByTestId("result-waiting")).toHaveCount(0);
+    const endMs = await resultValue(page(), "endMs");
+    for (const series of ["offeredPerSec", "admittedPerSec", "inFlight", "tokens"]) {
+      const points = await page().getByTestId(`result-${series}`).getAttribute("data-value");
+      expect(points?.split(",").at(-2), series).toBe(String(endMs));
+    }
   });
 
   test("under a heavy spike the starter's bucket spends tokens it does not have", async () => {
     await setParam(page(), "offered", 200);
     expect(await run(page())).toBe("done");
     expect(await resultValue(page(), "overLimit")).toBe(3);
+    // The debt is repaid later: as many admitted as the fix admits, and no busier a second.
+    expect(await resultValue(page(), "admitted")).toBe(103);
+    expect(await resultValue(page(), "peakAdmittedPerSec")).toBe(23);
     await expect(page().getByTestId("goal-heavy-spike")).toHaveAttribute("data-met", "false");
+
+    // At 500 a second, ten pass on one token, and the busiest second holds more than burst + rate.
+    await setParam(page(), "offered", 500);
+    expect(await run(page())).toBe("done");
+    expect(await resultValue(page(), "overLimit")).toBe(9);
+    expect(await resultValue(page(), "peakAdmittedPerSec")).toBe(25);
   });
 
   test("Explore finds the order in which two requests spend one token, at no load at all", async () => {
@@ -89,9 +106,11 @@ test.describe("the rate-limiting lesson", () => {
     await setParam(page(), "offered", 200);
     expect(await run(page())).toBe("done");
     expect(await resultValue(page(), "overLimit")).toBe(0);
+    expect(await resultValue(page(), "admitted")).toBe(103);
     await expect(page().getByTestId("goal-heavy-spike")).toHaveAttribute("data-met", "true");
     await page().getByTestId("explore-button").click();
     await expect(page().getByTestId("explore-result")).toHaveAttribute("data-found", "false", { timeout: 30_000 });
+    await expect(page().getByTestId("explore-result")).toHaveAttribute("data-complete", "true");
   });
 
   test("the Python tab shows the reference, with the three token buckets", async () => {

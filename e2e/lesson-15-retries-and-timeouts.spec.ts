@@ -87,6 +87,15 @@ test.describe("the retries-and-timeouts lesson", () => {
     await expect(page().getByTestId("goal-per-attempt")).toHaveAttribute("data-met", "true");
   });
 
+  test("exercise 6: the same settings with back-offs of minutes, the figure reference.py prints for them", async () => {
+    await setParam(page(), "baseDelayMs", 30_000);
+    await setParam(page(), "attempts", 8);
+    await setParam(page(), "deadlineMs", 600_000);
+    expect(await run(page())).toBe("done");
+    expect(await resultValue(page(), "succeeded")).toBe(30);
+    expect(await resultValue(page(), "maxMs")).toBe(151_746);
+  });
+
   test("the Python tab shows the reference, on a virtual-clock loop", async () => {
     await page().getByTestId("tab-python").click();
     await expect(page().getByTestId("python-reference")).toContainText("except (ServiceError, TimeoutError)");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { onePageForTheFile } from "./one-page";
 import { openLesson, resultValue, run, savedCode, setParam } from "./lesson-page";
@@ -19,15 +19,23 @@ test.describe("the pipelines lesson", () => {
     expect(await resultValue(page(), "failed")).toBe(1);
     expect(await resultValue(page(), "lost")).toBe(0);
     expect(await resultValue(page(), "inboxPeak")).toBe(3);
+    // What each stage manages while it has work: read, process (3 × 25 a second), write.
+    await expect(page().getByTestId("result-stageRate")).toHaveAttribute("data-value", "100,75,100");
     await expect(page().getByTestId("goal-through")).toHaveAttribute("data-met", "true");
     await expect(page().getByTestId("goal-keeps-up")).toHaveAttribute("data-met", "false");
   });
 
-  test("a fourth processor keeps up with the reader", async () => {
+  test("a fourth processor keeps up with the reader; past four, the reader and the writer are the slowest", async () => {
     await setParam(page(), "processors", 4);
     expect(await run(page())).toBe("done");
     expect(await resultValue(page(), "inboxPeak")).toBe(1);
+    await expect(page().getByTestId("result-stageRate")).toHaveAttribute("data-value", "100,100,100");
     await expect(page().getByTestId("goal-keeps-up")).toHaveAttribute("data-met", "true");
+    const itemsPerS = await resultValue(page(), "itemsPerS");
+    await setParam(page(), "processors", 5);
+    expect(await run(page())).toBe("done");
+    await expect(page().getByTestId("result-stageRate")).toHaveAttribute("data-value", "100,125,100");
+    expect(await resultValue(page(), "itemsPerS")).toBe(itemsPerS);
     await setParam(page(), "processors", 3);
   });
 
@@ -46,6 +54,12 @@ test.describe("the pipelines lesson", () => {
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
     await expect(result).toContainText("every record comes out");
+    // The order the lesson describes: the processors are idle on the inbox, and the shutdown cancels the writer in its store.
+    const lanes = await stepsByLane(page());
+    expect(lanes.get("writer 1")?.slice(-2)).toEqual([expect.stringContaining("awaits I/O"), expect.stringContaining("ends cancelled")]);
+    for (const processor of ["processor 1", "processor 2"]) {
+      expect(lanes.get(processor)?.slice(-2)).toEqual([expect.stringContaining("awaits an item in queue inbox"), expect.stringContaining("ends cancelled")]);
+    }
   });
 
   test("the crawler: the starter stops with pages still on the way", async () => {
@@ -93,3 +107,16 @@ test.describe("the pipelines lesson", () => {
     await page().getByTestId("tab-scenario").click();
   });
 });
+
+/** The found schedule's task steps, in order, by the name of the task's lane. */
+async function stepsByLane(page: Page): Promise<Map<string, string[]>> {
+  const table = page.getByTestId("explore-swimlanes");
+  const names = await table.locator("thead th").allTextContents();
+  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ lane: Number(tr.getAttribute("data-lane")), text: tr.textContent ?? "" })));
+  const lanes = new Map<string, string[]>();
+  for (const { lane, text } of rows) {
+    const name = names[lane + 1] ?? `lane ${lane}`; // the first column numbers the steps
+    lanes.set(name, [...(lanes.get(name) ?? []), text]);
+  }
+  return lanes;
+}

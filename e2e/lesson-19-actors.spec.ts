@@ -19,13 +19,18 @@ test.describe("the actors lesson", () => {
     expect(await resultValue(page(), "expected")).toBe(60);
     expect(await resultValue(page(), "counted")).toBe(20);
     await expect(page().getByTestId("goal-lost")).toHaveAttribute("data-met", "true");
+    // No actors in the shared design: none of their figures, and their charts wait for an actor run.
+    await expect(page().getByTestId("result-counterRate")).toHaveCount(0);
+    await expect(page().getByTestId("chart-0")).toHaveAttribute("data-points", "0");
   });
 
-  test("Explore finds the lost update on the shared count", async () => {
+  test("Explore finds the lost update on the shared count, between the clients' own lanes", async () => {
     await page().getByTestId("explore-button").click();
     const result = page().getByTestId("explore-result");
     await expect(result).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await expect(result).toHaveAttribute("data-kind", "broken");
+    await expect(page().getByTestId("explore-swimlanes")).toContainText("client-1");
+    await expect(page().getByTestId("explore-swimlanes")).toContainText("client-2");
   });
 
   test("the counter actor counts every visit one message at a time, but the starter's peek reports it early", async () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rate limiting and backpressure with asyncio: five ways to meet a spike.
+"""Rate limiting and backpressure with asyncio: a spike met by no limiter, then four ways.
 
 An API's backend takes 0.2 s per request. Clients offer requests on a
 schedule of three equal parts: quiet (a quarter of the peak rate), a spike

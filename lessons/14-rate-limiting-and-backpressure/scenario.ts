@@ -81,7 +81,7 @@ function slidingWindow(loop: Loop, limit: number, windowMs: number) {
 /** Tokens spent that the bucket did not have: how far below zero its count went, in whole requests. */
 function tokensOverspent(tokens: [number, number][]): number {
   const lowest = Math.min(0, ...tokens.map(([, left]) => left));
-  return Math.ceil(-lowest - 1e-6);
+  return Math.max(0, Math.ceil(-lowest - 1e-6)); // max: a count that never went below zero is 0, not -0
 }
 
 /** The most admissions in one window of `windowMs` (a half-open span ending at an admission). */
@@ -95,18 +95,28 @@ function mostInWindow(admittedMs: number[], windowMs: number): number {
   return most;
 }
 
-/** How many of `times` (in order) fall in the second up to each sample: requests per second, at most 400 samples. */
+/**
+ * How many of `times` (in order) fall in the second up to each sample, from 0
+ * to `endMs`: requests per second, at most about 400 samples.
+ */
 function perSecond(times: number[], endMs: number): [number, number][] {
   const step = SAMPLE_MS * Math.ceil((endMs + SAMPLE_MS) / SAMPLE_MS / 400);
-  const points: [number, number][] = [];
+  const samples: number[] = [];
+  for (let at = 0; at < endMs; at += step) samples.push(at);
+  samples.push(endMs);
   let upTo = 0; // times before upTo are at or before the sample
   let from = 0; // times before from are a second or more before it
-  for (let at = 0; at <= endMs + step; at += step) {
+  return samples.map((at) => {
     while (upTo < times.length && times[upTo]! <= at) upTo++;
     while (from < upTo && times[from]! <= at - 1000) from++;
-    points.push([at, upTo - from]);
-  }
-  return points;
+    return [at, upTo - from];
+  });
+}
+
+/** The series held at its last value until `endMs`, so that every chart of a run ends where the run did. */
+function untilEnd(points: [number, number][], endMs: number): [number, number][] {
+  const last = points.at(-1);
+  return last === undefined || last[0] >= endMs ? points : [...points, [endMs, last[1]]];
 }
 
 /**
@@ -217,9 +227,10 @@ export default defineAsyncScenario({
     if (params.limiter === "bounded-queue") {
       // The client waits for room in the queue: when the workers fall behind, so does it.
       const queue = loop.queue<number | null>("requests", params.limit);
+      let stopsPut = 0; // the "no more work" markers, behind every request: they are not requests waiting
       const consume = async () => {
         for (let offeredMs = await queue.get(); offeredMs !== null; offeredMs = await queue.get()) {
-          setWaiting(queue.qsize());
+          setWaiting(queue.qsize() - stopsPut);
           await serve(offeredMs);
         }
       };
@@ -231,7 +242,10 @@ export default defineAsyncScenario({
         setWaiting(queue.qsize());
         state.producerLagMs = Math.max(state.producerLagMs, now() - offeredMs);
       }
-      for (let i = 0; i < CONSUMERS; i++) await queue.put(null); // one "no more work" for each worker
+      for (let i = 0; i < CONSUMERS; i++) {
+        await queue.put(null); // one "no more work" for each worker
+        stopsPut++;
+      }
       await loop.gather(consumers);
     } else {
       // Clients do not wait for each other: each request is a task of its own, on schedule.
@@ -248,6 +262,8 @@ export default defineAsyncScenario({
   result: (state, params) => {
     const schedule = offeredSchedule(params.offered, params.seconds);
     const admitted = state.admittedMs;
+    const endMs = Math.round(state.endMs);
+    const hasLine = params.limiter === "semaphore" || params.limiter === "bounded-queue";
     const overLimit =
       params.limiter === "token-bucket"
         ? tokensOverspent(state.tokensOverTime)
@@ -271,12 +287,13 @@ export default defineAsyncScenario({
       serviceMs: SERVICE_MS,
       maxLatencyMs: Math.round(state.maxLatencyMs),
       producerLagMs: Math.round(state.producerLagMs),
-      endMs: Math.round(state.endMs),
-      offeredPerSec: perSecond(schedule, state.endMs),
-      admittedPerSec: perSecond(admitted, state.endMs),
-      inFlight: extremePerSpan(state.inFlightOverTime),
-      waiting: extremePerSpan(state.waitingOverTime),
-      tokens: extremePerSpan(state.tokensOverTime, -1),
+      endMs,
+      offeredPerSec: perSecond(schedule, endMs),
+      admittedPerSec: perSecond(admitted, endMs),
+      inFlight: untilEnd(extremePerSpan(state.inFlightOverTime), endMs),
+      // A line forms only before the semaphore or in the queue, and only the token bucket has tokens.
+      ...(hasLine ? { waiting: untilEnd(extremePerSpan(state.waitingOverTime), endMs) } : {}),
+      ...(params.limiter === "token-bucket" ? { tokens: untilEnd(extremePerSpan(state.tokensOverTime, -1), endMs) } : {}),
     };
   },
 });

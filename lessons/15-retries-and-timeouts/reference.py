@@ -18,7 +18,9 @@ program prints the same figures as the lesson's page:
    asyncio.timeout turns it into TimeoutError, on time.
 4. A per-attempt timeout (asyncio.wait_for) cuts the hung requests, which
    are retried: every client succeeds, long before the deadline.
-5. Minutes of back-off, in a fraction of a second of real time.
+5. The settings of 4 with a 30 s base delay, 8 attempts and a 10-minute
+   deadline (the page's exercise 6): minutes of back-off, in a fraction of
+   a second of real time.
 
 The event loop runs on a virtual clock (VirtualClockLoop below): when no
 task is ready, time jumps to the next timer, as the page's loop does. Which
@@ -313,7 +315,7 @@ def tour(base: Settings) -> None:
     slow = replace(timed, base_delay_ms=30_000, attempts=8, deadline_ms=600_000)
     state, seconds = run(slow)
     result = state.result()
-    print("5. Base delay 30 s, 8 attempts, a 10-minute deadline: minutes of back-off")
+    print("5. As 4, with a base delay of 30 s, 8 attempts and a 10-minute deadline (the page's exercise 6): minutes of back-off")
     print(f"   succeeded {result['succeeded']}, maxMs {result['maxMs']} ({result['maxMs'] / 60_000:.1f} virtual minutes), in {seconds * 1000:.0f} ms of real time")
 
 

@@ -61,8 +61,7 @@ export default defineAsyncScenario({
     toWrite: [[0, 0]] as [number, number][], // [ms, records in the outbox]
     cpuMs: 0, // hybrid: the CPU stage's jobs' time, added up
     done: { read: 0, process: 0, write: 0 } as Record<Stage, number>,
-    firstStart: {} as Partial<Record<Stage, number>>,
-    lastEnd: {} as Partial<Record<Stage, number>>,
+    workMs: { read: 0, process: 0, write: 0 } as Record<Stage, number>, // the time the stage's tasks spent on records, added up
     elapsedMs: 0,
   }),
 
@@ -82,15 +81,16 @@ export default defineAsyncScenario({
       state.toProcess.push([at, inbox.qsize() + frontier.qsize()]);
       state.toWrite.push([at, outbox.qsize()]);
     };
-    // Statistics: a stage's rate is what it finished over the time it was at work.
-    const enter = (stage: Stage) => {
-      state.firstStart[stage] ??= now();
+    // Statistics: a stage's rate is what it finished over the time its tasks spent on records,
+    // not over the time they waited for one, which would make a starved stage look slow.
+    const enter = (): number => {
       state.inStage++;
       chart();
+      return now();
     };
-    const leave = (stage: Stage) => {
+    const leave = (stage: Stage, started: number) => {
       state.done[stage]++;
-      state.lastEnd[stage] = now();
+      state.workMs[stage] += now() - started;
       state.inStage--;
       chart();
     };
@@ -107,10 +107,10 @@ export default defineAsyncScenario({
 
     const read = async () => {
       for (let item = 1; item <= params.items; item++) {
-        enter("read");
+        const started = enter();
         await loop.io(READ_MS / 1000);
         state.produced++;
-        leave("read");
+        leave("read", started);
         await inbox.put(item);
         chart();
       }
@@ -141,12 +141,12 @@ export default defineAsyncScenario({
     const processRecords = async (): Promise<void> => {
       for (;;) {
         const item = await inbox.get();
-        enter("process");
+        const started = enter();
         state.peakBusy = Math.max(state.peakBusy, ++state.busy);
         try {
           const answer = await answerOrError(item);
           state.busy--;
-          leave("process");
+          leave("process", started);
           if (answer instanceof Error) {
             await errors.put([item, answer.message]);
           } else {
@@ -162,10 +162,10 @@ export default defineAsyncScenario({
     const writeRecords = async (): Promise<void> => {
       for (;;) {
         await outbox.get();
-        enter("write");
+        const started = enter();
         await loop.io(WRITE_MS / 1000);
         state.written++;
-        leave("write");
+        leave("write", started);
         outbox.taskDone();
       }
     };
@@ -181,12 +181,12 @@ export default defineAsyncScenario({
     const crawl = async (): Promise<void> => {
       for (;;) {
         const [page, depth] = await frontier.get();
-        enter("process");
+        const started = enter();
         state.peakBusy = Math.max(state.peakBusy, ++state.busy);
         try {
           state.fetches[page] = (state.fetches[page] ?? 0) + 1;
           await loop.io(params.processMs / 1000);
-          leave("process");
+          leave("process", started);
           if (fails(page + 1)) {
             await errors.put([page, `page ${page}: 503 from the server`]);
           } else {
@@ -225,10 +225,10 @@ export default defineAsyncScenario({
   },
 
   result: (state, params) => {
-    const rate = (stage: Stage) => {
-      const seconds = ((state.lastEnd[stage] ?? 0) - (state.firstStart[stage] ?? 0)) / 1000;
-      return seconds > 0 ? Math.round(state.done[stage] / seconds) : 0;
-    };
+    // Records a second the stage manages while it has work: each task's pace, times the stage's tasks.
+    const width: Record<Stage, number> = { read: 1, process: params.processors, write: params.writers };
+    const rate = (stage: Stage) =>
+      state.workMs[stage] > 0 ? Math.round((state.done[stage] * width[stage] * 1000) / state.workMs[stage]) : 0;
     return {
       produced: state.produced,
       written: state.written,
