@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { decodeShare, openedOn, type PageOf } from "../engine/explore/share";
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
@@ -6,6 +6,7 @@ import { LessonPage } from "./LessonPage";
 import { PlaygroundPage } from "./PlaygroundPage";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 import { PLAYGROUND_HREF, lessonHref, useCourse, useRoute } from "./hooks";
+import { saved } from "./storage";
 
 export function App() {
   const course = useCourse();
@@ -17,6 +18,9 @@ export function App() {
   // Once per link: the page keeps its session as long as the link it opened with is the same object.
   const lesson = course.lessons.find((l) => l.slug === slug);
   const here = playground ? PLAYGROUND_SLUG : (lesson?.slug ?? "");
+  useEffect(() => {
+    if (lesson) saved.saveLastLesson(lesson.slug);
+  }, [lesson]);
   const opened = useMemo(() => {
     if (shared === null) return null;
     const pageOf: PageOf = (madeOn, payload) => {

@@ -2,6 +2,8 @@ import { lessonNumber, type Course } from "../engine/course/course";
 import type { Lesson } from "../engine/course/lesson";
 import { ProblemList } from "./ProblemList";
 import { InlineMarkdown } from "./Prose";
+import { ProgressPanel } from "./ProgressPanel";
+import { complete, progressOf } from "./progress";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { PLAYGROUND } from "./playground/playground";
 
@@ -15,6 +17,7 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
         then change the code and run again.
       </p>
       <ProblemList problems={course.problems} />
+      <ProgressPanel course={course} />
       {course.units.map((unit) => (
         <section key={unit.title}>
           <h2>{unit.title}</h2>
@@ -46,7 +49,19 @@ function LessonCard({ lesson, number, href }: { lesson: Lesson; number?: number;
         <span>
           <InlineMarkdown text={lesson.summary} />
         </span>
+        {number !== undefined && <Progress lesson={lesson} />}
       </a>
     </li>
+  );
+}
+
+function Progress({ lesson }: { lesson: Lesson }) {
+  const progress = progressOf(lesson);
+  if (progress.total === 0) return null;
+  return (
+    <small className={complete(progress) ? "card-progress complete" : "card-progress"} data-testid={`lesson-progress-${lesson.slug}`}>
+      {complete(progress) ? "✓ " : ""}
+      {progress.met} of {progress.total} goals met
+    </small>
   );
 }

@@ -1,5 +1,6 @@
 import { lessonNumber, type Course } from "../engine/course/course";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
+import { complete, progressOf } from "./progress";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 
 export function CourseNav({ course, current }: { course: Course; current?: string }) {
@@ -16,8 +17,10 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
                   aria-current={lesson.slug === current ? "page" : undefined}
                   className={lesson.problems.length > 0 ? "broken" : undefined}
                   data-testid={`lesson-link-${lesson.slug}`}
+                  data-complete={complete(progressOf(lesson))}
                 >
                   {lesson.title}
+                  {complete(progressOf(lesson)) && <span aria-label=" (every goal met)"> ✓</span>}
                 </a>
               </li>
             ))}

@@ -16,7 +16,7 @@ import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
-import { saved } from "./storage";
+import { forget, saved } from "./storage";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
@@ -255,6 +255,12 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         }
       />
       <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
+      <p className="reset-lesson">
+        <button onClick={() => resetLesson(lesson.slug)} data-testid="reset-lesson">
+          Reset this lesson
+        </button>{" "}
+        <small>its code, parameters and goals met, as if you had never opened it</small>
+      </p>
       <RunCharts charts={lesson.charts} history={snapshot.history} />
     </div>
   );
@@ -279,4 +285,10 @@ function taskStepLines(snapshot: TaskStepSnapshot): readonly StepLine[] {
   if (snapshot.status !== "stepping" && snapshot.status !== "ended") return NO_STEP_LINES;
   const last = snapshot.steps.findLast((step) => step.lane > 0 && step.line > 0);
   return last ? [{ worker: last.lane - 1, line: last.line }] : NO_STEP_LINES;
+}
+
+function resetLesson(slug: string): void {
+  if (!confirm("Forget your code, parameters and goals met in this lesson?")) return;
+  forget(slug);
+  location.reload();
 }

@@ -43,7 +43,6 @@ export const saved = {
   saveCode: (lesson: string, code: string | undefined) => writeCode(`code:${lesson}`, code),
   params: (lesson: string) => read<Params>(`params:${lesson}`),
   saveParams: (lesson: string, params: Params | undefined) => write(`params:${lesson}`, params),
-  /** The student's own code, kept when they chose to see the solution. */
   /**
    * Calls `changed` with the code another tab of the site saved for `lesson`
    * (undefined: back to the starter). Returns the unsubscribe. The browser
@@ -57,6 +56,7 @@ export const saved = {
     addEventListener("storage", listener);
     return () => removeEventListener("storage", listener);
   },
+  /** The student's own code, kept when they chose to see the solution. */
   ownCode: (lesson: string) => read<string>(`own-code:${lesson}`),
   saveOwnCode: (lesson: string, code: string | undefined) => writeCode(`own-code:${lesson}`, code),
   goals: (lesson: string) => read<string[]>(`goals:${lesson}`) ?? [],
@@ -64,4 +64,52 @@ export const saved = {
   /** The playground's promise, what explore checks there. */
   promise: () => read<string>("playground-promise"),
   savePromise: (promise: string) => write("playground-promise", promise),
+  /** The lesson the student opened last, for "continue where you left off". */
+  lastLesson: () => read<string>("last-lesson"),
+  saveLastLesson: (lesson: string) => write("last-lesson", lesson),
 };
+
+const FORMAT = "interleave-progress";
+const LESSON_KEYS = ["code", "own-code", "params", "goals"];
+
+function ownKeys(): string[] {
+  try {
+    return Object.keys(localStorage).filter((key) => key.startsWith(`${PREFIX}:`));
+  } catch {
+    return [];
+  }
+}
+
+/** Everything the browser remembers of the course (code, parameters and goals per lesson; the playground's promise), as one file's JSON. */
+export function exportProgress(): string {
+  const entries: Record<string, unknown> = {};
+  for (const key of ownKeys().map((own) => own.slice(PREFIX.length + 1))) entries[key] = read(key);
+  return JSON.stringify({ format: FORMAT, version: 1, exportedAt: new Date().toISOString(), entries }, null, 2);
+}
+
+/** An exported file's entries, or a readable reason why `text` is not one. */
+export function readProgress(text: string): { readonly entries: Readonly<Record<string, unknown>> } | { readonly problem: string } {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { problem: "This file is not an export of your progress: it is not JSON. Choose the file that Export progress saved." };
+  }
+  const { format, version, entries } = (file ?? {}) as Record<string, unknown>;
+  if (format !== FORMAT) return { problem: "This file is not an export of your progress. Choose the file that Export progress saved." };
+  if (version !== 1) return { problem: `This export is in version ${String(version)}, which this version of the site does not read.` };
+  if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return { problem: "This export is damaged: it has no entries." };
+  return { entries: entries as Record<string, unknown> };
+}
+
+/** Replaces what the browser remembers with `entries`; false when storage refused some of them. */
+export function importProgress(entries: Readonly<Record<string, unknown>>): boolean {
+  forget();
+  return Object.entries(entries).every(([key, value]) => write(key, value));
+}
+
+/** Forgets a lesson's code, parameters and goals met; without a lesson, everything the site remembers. */
+export function forget(lesson?: string): void {
+  const keys = lesson === undefined ? ownKeys().map((key) => key.slice(PREFIX.length + 1)) : LESSON_KEYS.map((kind) => `${kind}:${lesson}`);
+  for (const key of keys) write(key, undefined);
+}
