@@ -1,5 +1,6 @@
 import { useRef, useState } from "react";
 import type { Course } from "../engine/course/course";
+import { downloadFile } from "./download";
 import { lessonHref } from "./hooks";
 import { nextLesson } from "./progress";
 import { exportProgress, forget, importProgress, readProgress, saved } from "./storage";
@@ -11,14 +12,6 @@ export function ProgressPanel({ course }: { course: Course }) {
   const last = course.lessons.find((lesson) => lesson.slug === saved.lastLesson());
   const next = nextLesson(course);
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([exportProgress()], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = "interleave-progress.json";
-    link.click();
-    URL.revokeObjectURL(url);
-  };
   const load = async (file: File) => {
     const read = readProgress(await file.text());
     if ("problem" in read) return setProblem(read.problem);
@@ -52,7 +45,7 @@ export function ProgressPanel({ course }: { course: Course }) {
         )}
       </p>
       <p className="progress-tools">
-        <button onClick={download} data-testid="progress-export">
+        <button onClick={() => downloadFile("interleave-progress.json", exportProgress(), "application/json")} data-testid="progress-export">
           Export progress
         </button>{" "}
         <button onClick={() => picker.current?.click()} data-testid="progress-import">
