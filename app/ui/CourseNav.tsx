@@ -10,20 +10,23 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
         <section key={unit.title}>
           <h2>{unit.title}</h2>
           <ol start={unit.lessons[0] && lessonNumber(course, unit.lessons[0].slug)}>
-            {unit.lessons.map((lesson) => (
-              <li key={lesson.slug}>
-                <a
-                  href={lessonHref(lesson.slug)}
-                  aria-current={lesson.slug === current ? "page" : undefined}
-                  className={lesson.problems.length > 0 ? "broken" : undefined}
-                  data-testid={`lesson-link-${lesson.slug}`}
-                  data-complete={complete(progressOf(lesson))}
-                >
-                  {lesson.title}
-                  {complete(progressOf(lesson)) && <span aria-label=" (every goal met)"> ✓</span>}
-                </a>
-              </li>
-            ))}
+            {unit.lessons.map((lesson) => {
+              const done = complete(progressOf(lesson));
+              return (
+                <li key={lesson.slug}>
+                  <a
+                    href={lessonHref(lesson.slug)}
+                    aria-current={lesson.slug === current ? "page" : undefined}
+                    className={lesson.problems.length > 0 ? "broken" : undefined}
+                    data-testid={`lesson-link-${lesson.slug}`}
+                    data-complete={done}
+                  >
+                    {lesson.title}
+                    {done && <span aria-label=" (every goal met)"> ✓</span>}
+                  </a>
+                </li>
+              );
+            })}
           </ol>
         </section>
       ))}

@@ -17,6 +17,7 @@ import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
 import { forget, saved } from "./storage";
+import { useSavedCode } from "./saved-code";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
@@ -112,18 +113,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   );
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
-  const [unsaved, setUnsaved] = useState(false);
-  // Another tab's edit of this lesson: nothing here is saved over it until the student chooses.
-  const [otherTab, setOtherTab] = useState<{ readonly code: string } | null>(null);
-  useEffect(() => saved.onOtherTabCode(lesson.slug, (code) => setOtherTab({ code: code ?? lesson.scenario })), [lesson]);
-  const conflict = otherTab !== null && otherTab.code !== snapshot.source;
-  // The same code in both tabs is no conflict, now or after later edits.
-  useEffect(() => {
-    if (otherTab !== null && !conflict) setOtherTab(null);
-  }, [otherTab, conflict]);
-  useEffect(() => {
-    if (!conflict) setUnsaved(!saved.saveCode(lesson.slug, snapshot.source === lesson.scenario ? undefined : snapshot.source));
-  }, [lesson, snapshot.source, conflict]);
+  const { unsaved, otherTab } = useSavedCode(lesson, snapshot.source, (code) => session.setSource(code));
   useEffect(() => {
     if (share === null) saved.saveParams(lesson.slug, snapshot.params);
   }, [lesson.slug, snapshot.params, share]);
@@ -169,15 +159,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   return (
     <div className="workspace">
       {unsaved && <UnsavedNotice slug={lesson.slug} code={snapshot.source} />}
-      {conflict && (
-        <OtherTabNotice
-          onLoad={() => {
-            session.setSource(otherTab.code);
-            setOtherTab(null);
-          }}
-          onKeep={() => setOtherTab(null)}
-        />
-      )}
+      {otherTab && <OtherTabNotice onLoad={otherTab.load} onKeep={otherTab.keep} />}
       <div className="tabs" role="tablist">
         <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
           Scenario (TypeScript)

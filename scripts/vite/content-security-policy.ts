@@ -8,7 +8,7 @@
  * read `_headers` (emitted into the build from here, with the isolation
  * headers), and as a meta tag for hosts that send no headers at all.
  */
-import type { Plugin } from "vite";
+import type { Connect, Plugin } from "vite";
 import { ISOLATION_HEADERS } from "./cross-origin-isolation.ts";
 
 const DIRECTIVES = [
@@ -32,18 +32,8 @@ const DEV_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self' 'unsafe-ev
 export function contentSecurityPolicy(): Plugin {
   return {
     name: "interleave:content-security-policy",
-    configureServer(server) {
-      server.middlewares.use((_request, response, next) => {
-        response.setHeader("Content-Security-Policy", DEV_POLICY);
-        next();
-      });
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use((_request, response, next) => {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        next();
-      });
-    },
+    configureServer: (server) => void server.middlewares.use(sending(DEV_POLICY)),
+    configurePreviewServer: (server) => void server.middlewares.use(sending(CONTENT_SECURITY_POLICY)),
     transformIndexHtml: {
       order: "post",
       handler: (_html, context) =>
@@ -54,5 +44,13 @@ export function contentSecurityPolicy(): Plugin {
       const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
       this.emitFile({ type: "asset", fileName: "_headers", source: `# Emitted by scripts/vite/content-security-policy.ts: every response is isolated, and nothing connects to another origin.\n/*\n${lines.join("\n")}\n` });
     },
+  };
+}
+
+/** A middleware that sends `policy` with every response. */
+function sending(policy: string): Connect.NextHandleFunction {
+  return (_request, response, next) => {
+    response.setHeader("Content-Security-Policy", policy);
+    next();
   };
 }
