@@ -72,9 +72,12 @@ export const saved = {
 const FORMAT = "interleave-progress";
 const LESSON_KEYS = ["code", "own-code", "params", "goals"];
 
+/** The site's keys, without their prefix: what `read` and `write` take. */
 function ownKeys(): string[] {
   try {
-    return Object.keys(localStorage).filter((key) => key.startsWith(`${PREFIX}:`));
+    return Object.keys(localStorage)
+      .filter((key) => key.startsWith(`${PREFIX}:`))
+      .map((key) => key.slice(PREFIX.length + 1));
   } catch {
     return [];
   }
@@ -83,7 +86,7 @@ function ownKeys(): string[] {
 /** Everything the browser remembers of the course (code, parameters and goals per lesson; the playground's promise), as one file's JSON. */
 export function exportProgress(): string {
   const entries: Record<string, unknown> = {};
-  for (const key of ownKeys().map((own) => own.slice(PREFIX.length + 1))) entries[key] = read(key);
+  for (const key of ownKeys()) entries[key] = read(key);
   return JSON.stringify({ format: FORMAT, version: 1, exportedAt: new Date().toISOString(), entries }, null, 2);
 }
 
@@ -110,6 +113,6 @@ export function importProgress(entries: Readonly<Record<string, unknown>>): bool
 
 /** Forgets a lesson's code, parameters and goals met; without a lesson, everything the site remembers. */
 export function forget(lesson?: string): void {
-  const keys = lesson === undefined ? ownKeys().map((key) => key.slice(PREFIX.length + 1)) : LESSON_KEYS.map((kind) => `${kind}:${lesson}`);
+  const keys = lesson === undefined ? ownKeys() : LESSON_KEYS.map((kind) => `${kind}:${lesson}`);
   for (const key of keys) write(key, undefined);
 }
