@@ -33,4 +33,9 @@ test("a worker's console.log is shown in the console panel by worker; a million 
   await expect(lines).not.toContainText("line 199");
   await expect(page.getByTestId("console-dropped")).toHaveText("1,999,602 more lines were not kept: the console keeps each worker's first 200 lines of a run.");
   await expect(page.getByTestId("run-button")).toBeEnabled();
+
+  // A run that fails shows what the failing worker logged before it threw: when the student most needs it.
+  await replaceCode(page, logging(3).replace('for (let i = 0; i < 3; i++) console.log("line", i);', 'for (let i = 0; i < 3; i++) console.log("line", i);\n    if (id === 1) throw new Error("boom");'));
+  expect(await run(page)).toBe("error");
+  await expect(lines).toHaveText('B: hello from B {"id":1}\nB: line 0\nB: line 1\nB: line 2');
 });

@@ -47,4 +47,9 @@ describe("console output", () => {
     const next = await many({ n: 1 });
     expect(next.status === "done" && next.workers[1]!.console).toEqual({ lines: ["0"], dropped: 0 });
   });
+
+  it("comes with a failing body's error: what it logged before it threw", async () => {
+    const outcome = await run(`(state, { id }) => { if (id === 1) { console.log("about to fail"); throw new Error("boom"); } }`)({ n: 0 });
+    expect(outcome).toMatchObject({ status: "error", error: { message: "boom", workerId: 1, console: { lines: ["about to fail"], dropped: 0 } } });
+  });
 });

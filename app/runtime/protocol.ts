@@ -20,6 +20,8 @@ export interface ScenarioErrorInfo {
   /** 1-based line and column in the scenario source, when the stack names them. */
   readonly line?: number;
   readonly column?: number;
+  /** What the failing body had written to the console (console-capture.ts): most wanted when a run fails. */
+  readonly console?: ConsoleOutput;
 }
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ScenarioErrorInfo };

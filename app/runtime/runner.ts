@@ -136,7 +136,7 @@ export class Runner implements RunnerApi {
       else await this.runOnce(workers);
       return { ok: true, value: { startedAt, finishedAt: now(), notes: takeRunNotes(), console: takeConsole() } };
     } catch (thrown) {
-      return { ok: false, error: describeError(thrown, "worker", request.workerId) };
+      return { ok: false, error: { ...describeError(thrown, "worker", request.workerId), console: takeConsole() } };
     } finally {
       // `result` runs alone, after every body: nothing to schedule, and no turn to wait for.
       setPointHook(null);
