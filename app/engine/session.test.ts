@@ -37,6 +37,17 @@ describe("a lesson session", () => {
     expect(ready.params).toEqual({ workers: 3, mode: "add" });
   });
 
+  it("gives a search the parameters the code just typed declares, not the previous code's", async () => {
+    const session = new Session({ pool, goals, timeLimitMs: 10_000, source: scenario(), params: { workers: 3 }, describeDelayMs: 60_000 });
+    await until(session, (s) => s.declared.status === "ready");
+    const without = scenario().replace(/params: \{[^]*?\n  \},/, "params: {},").replace("params.mode === \"add\"", "true").replace("params.workers", "1");
+    session.setSource(without);
+    expect(session.getSnapshot().params).toEqual({ workers: 3, mode: "add" });
+    const inputs = await session.inputs();
+    expect(inputs).toMatchObject({ source: without, params: {}, declared: { status: "ready", params: {} } });
+    session.dispose();
+  });
+
   it("runs, records the run, ticks goals and keeps them across later runs", async () => {
     const session = open();
     await until(session, (s) => s.declared.status === "ready");

@@ -117,14 +117,10 @@ export class Session {
   async run(): Promise<RunRecord | null> {
     if (this.snapshot.running) return null;
     this.stopRequested = false;
-    const { source } = this.snapshot;
     this.update({ running: { startedAt: performance.now() } });
-    const compiled = compileScenario(source);
-    if (!compiled.ok) return this.record(source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
-    // The scenario's declarations are re-read only if the code changed since they were last read.
-    const declared = this.describedSource === source ? this.snapshot.declared : await this.describe();
-    // Read after describing: the scenario's defaults fill in what the student never set.
-    const params = this.snapshot.params;
+    const compiled = compileScenario(this.snapshot.source);
+    if (!compiled.ok) return this.record(this.snapshot.source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
+    const { source, params, declared } = await this.inputs();
     if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
     const problems = Object.values(this.problemsOf(params));
     if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
@@ -144,6 +140,18 @@ export class Session {
     const interpreter = this.handle.workerCount > 0 ? interpreterConfig(new Int32Array(this.handle.memory)) : null;
     this.handle = null;
     return this.record(source, params, outcome, interpreter);
+  }
+
+  /**
+   * The current code with its parameters as that code declares them. A run, a
+   * search or step mode started right after an edit must not use the previous
+   * code's parameters: a schedule found with them would not replay on the page.
+   */
+  async inputs(): Promise<{ readonly source: string; readonly params: Params; readonly declared: Declared }> {
+    const source = this.snapshot.source;
+    // Re-read only if the code changed since its declarations were last read.
+    const declared = this.describedSource === source ? this.snapshot.declared : await this.describe();
+    return { source, params: this.snapshot.params, declared };
   }
 
   /** The goals later runs check. */

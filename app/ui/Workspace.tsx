@@ -90,7 +90,10 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   const run = useCallback(() => {
     if (!explorer.running && !stepper.active && !taskStepper.active) void session.run();
   }, [session, explorer, stepper, taskStepper]);
-  const startExplore = () => void explorer.start(snapshot.source, exploreParams(snapshot.params, lesson), lesson.invariant);
+  const startExplore = async () => {
+    const { source, params } = await session.inputs();
+    void explorer.start(source, exploreParams(params, lesson), lesson.invariant);
+  };
   const step = (source: string, params: Params, moves: readonly Option[] = [], planned: readonly Option[] = []) => {
     taskStepper.close();
     void stepper.start({ source, params, goals: stepRunGoals(lesson.goals) }, moves, planned);
@@ -102,8 +105,8 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   };
   // The runner refuses a gated run of an asyncio scenario: ask what the scenario is before choosing the step mode.
   const startStepping = async () => {
-    const { source } = snapshot;
-    const params = exploreParams(snapshot.params, lesson);
+    const { source, params: declared } = await session.inputs();
+    const params = exploreParams(declared, lesson);
     if (await sourceSchedulesTasks(runnerPool(), source)) stepTasks(source, params);
     else step(source, params);
   };
@@ -229,7 +232,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         smallParams={smallParams}
         asyncio={snapshot.declared.status === "ready" && snapshot.declared.asyncio}
         source={snapshot.source}
-        onExplore={startExplore}
+        onExplore={() => void startExplore()}
         onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
         onReplayTasks={(choices, from, source, params) => stepTasks(source, params, choices, from)}
         shareLink={(source, params, schedule, invariant) =>
