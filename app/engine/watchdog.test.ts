@@ -185,12 +185,12 @@ describe("the watchdog, on free runs that keep moving", () => {
     const memory = createRunMemory();
     const layout = layoutOf(new Int32Array(memory));
     const word = layout.arenaStart;
-    const statuses = [0, 1].map((id) => new WorkerStatus(memory, layout, id));
-    for (const status of statuses) status.blockedOn(word, word, 0, false);
+    const [a, b] = [0, 1].map((id) => new WorkerStatus(memory, layout, id));
+    for (const status of [a!, b!]) status.blockedOn(word, word, 0, false);
     let found: { readonly deadlock: Deadlock; readonly at: number } | null = null;
     const stopWatching = watch(() => ({ memory, layout, workers: 2, objects: [] }), (deadlock) => (found = { deadlock, at: performance.now() }));
     let turn = 0;
-    const passing = setInterval(() => statuses[turn++ % 2].blockedOn(word, word, 0, false), WATCHDOG_POLL_MS / 2);
+    const passing = setInterval(() => (turn++ % 2 === 0 ? a! : b!).blockedOn(word, word, 0, false), WATCHDOG_POLL_MS / 2);
     await new Promise((resolve) => setTimeout(resolve, 3 * DEADLOCK_AFTER_MS));
     clearInterval(passing);
     const stoppedAt = performance.now();
