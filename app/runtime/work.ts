@@ -17,6 +17,14 @@ const CALIBRATION_WINDOWS = 9;
 const WINDOW_MS = 1;
 /** Chunks between two readings of the clock, whose cost (in a browser, several percent of a chunk) is no part of a unit. */
 const CHUNKS_PER_READING = 8;
+/**
+ * A figure this recent is still this core's speed: the runs Explore prepares
+ * one after another (a schedule each, or a search each) measure it once a
+ * second, not 9 ms of every run.
+ */
+const CALIBRATION_REUSE_MS = 1000;
+let calibrated: { readonly at: number; readonly iterations: number } | null = null;
+
 /** A core's first sorts after other work run up to twice as slow (cold caches and branch predictors). */
 const WARM_UP_MS = 1;
 
@@ -30,12 +38,20 @@ export function warmUpCpu(): void {
 /**
  * Measures how many integers this core sorts in a millisecond (cpu-kernel.ts),
  * so that a CPU unit means about 1 ms of this machine's work. Done at the
- * start of each run by the first worker, before the start gate, and shared
+ * start of each run (or reused, CALIBRATION_REUSE_MS) by the first worker, before the start gate, and shared
  * through the header, so that every worker's unit is the same work. A window
  * in which the worker was preempted only looks slower: the fastest window is
  * the core's own speed, as in the Python references' best of three.
  */
 export function calibrateCpuUnit(words: Int32Array): void {
+  const now = performance.now();
+  if (calibrated === null || now - calibrated.at > CALIBRATION_REUSE_MS) calibrated = { at: now, iterations: measureCpuUnit() };
+  // A reused figure measured nothing now: the core still needs its warm-up, as calibrating gave it.
+  else warmUpCpu();
+  Atomics.store(words, Header.cpuUnitIterations, calibrated.iterations);
+}
+
+function measureCpuUnit(): number {
   let best = 0;
   for (let window = 0; window < CALIBRATION_WINDOWS; window++) {
     const started = performance.now();
@@ -49,7 +65,7 @@ export function calibrateCpuUnit(words: Int32Array): void {
     best = Math.max(best, sorted / elapsed);
   }
   rewind();
-  Atomics.store(words, Header.cpuUnitIterations, Math.round(best));
+  return Math.round(best);
 }
 
 /** Sorts `units` times the calibrated amount, in chunks, checking the GIL's drop request between them (CPython's eval breaker). */
