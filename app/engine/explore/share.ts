@@ -39,9 +39,8 @@ export type DecodedShare = Share | { readonly problem: string; readonly openAt?:
 
 export function decodeShare(payload: string): DecodedShare {
   const damaged = { problem: "This share link is damaged or cut short: the page opened with your own code. Ask for the whole link again." };
-  if (payload.length > MAX_PAYLOAD) {
-    return { problem: `This share link is too large to open (${kilobytes(payload.length)}; at most ${kilobytes(MAX_PAYLOAD)}): the page opened with your own code. Send the code as a file instead.` };
-  }
+  const size = oversize(payload);
+  if (size !== null) return { problem: `This share link is too large to open (${size}): the page opened with your own code. Send the code as a file instead.` };
   if (!/^[A-Za-z0-9_+/=-]*$/.test(payload)) return damaged;
   let value: unknown;
   try {
@@ -75,6 +74,11 @@ export function openedOn(decoded: DecodedShare, payload: string, here: string, p
     problem: `This share link was made on ${page.name}, not on this page: its code and schedule belong there, so this page opened with your own code.`,
     openAt: page.href,
   };
+}
+
+/** A payload's size against the most a link may carry ("123 KB; at most 100 KB") when it is over; null when a link can carry it. */
+export function oversize(payload: string): string | null {
+  return payload.length > MAX_PAYLOAD ? `${kilobytes(payload.length)}; at most ${kilobytes(MAX_PAYLOAD)}` : null;
 }
 
 function kilobytes(characters: number): string {

@@ -7,7 +7,7 @@
 import { useMemo } from "react";
 import type { Option } from "../../engine/explore/controller";
 import { scheduleFor } from "../../engine/explore/schedule";
-import { encodeShare, type Share } from "../../engine/explore/share";
+import { encodeShare, oversize, type Share } from "../../engine/explore/share";
 import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import type { ParamValue } from "../../runtime/params";
 import { plural } from "../../engine/plural";
@@ -52,8 +52,15 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep, onS
   );
 }
 
+const SHARE_QUERY = "?share=";
+
 /** The address of the page at `href` (a lesson's, the playground's) carrying `share`. */
 export function shareLink(href: string, share: Share): string {
   const site = `${location.origin}${location.pathname}`;
-  return `${site}${href}?share=${encodeShare(share)}`;
+  return `${site}${href}${SHARE_QUERY}${encodeShare(share)}`;
+}
+
+/** A link made by `shareLink` too large for the page it opens to read: its size against the most; null when it opens. */
+export function linkOversize(link: string): string | null {
+  return oversize(link.slice(link.indexOf(SHARE_QUERY) + SHARE_QUERY.length));
 }
