@@ -1,9 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { openLesson, setParam } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 // Explore on the page: the controller runs in its own worker, the schedules on the real runner workers.
 test.describe("explore finds the failing schedule", () => {
-  test("the race lesson's lost update is found, shown as swimlanes and as a schedule string", async ({ page }) => {
+  const lessonPage = onePageForTheFile();
+
+  test("the race lesson's lost update is found, shown as swimlanes and as a schedule string", async () => {
+    const page = lessonPage();
     await openLesson(page);
     await page.getByTestId("explore-button").click();
     const result = page.getByTestId("explore-result");
@@ -19,7 +23,8 @@ test.describe("explore finds the failing schedule", () => {
     await expect(page.getByTestId("explore-schedule")).toHaveText(/^v1\.[0-9a-f]{8}\.[A-P\d]+$/);
   });
 
-  test("with the lock, explore searches every schedule up to a rising bound, then at random until its budget, and says what it covered", async ({ page }) => {
+  test("with the lock, explore searches every schedule up to a rising bound, then at random until its budget, and says what it covered", async () => {
+    const page = lessonPage();
     await openLesson(page);
     await setParam(page, "fix", "lock");
     await page.getByTestId("explore-button").click();
@@ -30,7 +35,8 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toContainText(/^No failure in [\d,]+ schedules, every one with up to [2-9] preemptions among them, nor in [\d,]+ random-walk and PCT schedules after them\./);
   });
 
-  test("Cancel stops a search, and the result says what it covered before", async ({ page }) => {
+  test("Cancel stops a search, and the result says what it covered before", async () => {
+    const page = lessonPage();
     await openLesson(page);
     await setParam(page, "fix", "lock");
     await page.getByTestId("explore-button").click();
@@ -41,7 +47,8 @@ test.describe("explore finds the failing schedule", () => {
     await expect(result).toContainText("before you cancelled");
   });
 
-  test("the deadlock lesson: explore finds the deadlock, Replay shows it in step mode, Take over starts from any step", async ({ page }) => {
+  test("the deadlock lesson: explore finds the deadlock, Replay shows it in step mode, Take over starts from any step", async () => {
+    const page = lessonPage();
     await openLesson(page, "18-deadlock");
     await page.getByTestId("explore-button").click();
     const result = page.getByTestId("explore-result");
@@ -61,9 +68,12 @@ test.describe("explore finds the failing schedule", () => {
     await page.getByTestId("explore-take-over-3").click();
     await expect(page.getByTestId("step-count")).toHaveText(/ 2 steps/);
     await expect(page.getByTestId("step-mode")).toHaveAttribute("data-status", "stepping");
+    // The next test steps by hand from the first step.
+    await page.getByTestId("step-close").click();
   });
 
-  test("the deadlock lesson: the student deadlocks the two clerks by hand, and the step goal is announced", async ({ page }) => {
+  test("the deadlock lesson: the student deadlocks the two clerks by hand, and the step goal is announced", async () => {
+    const page = lessonPage();
     await openLesson(page, "18-deadlock");
     await page.getByTestId("step-start").click();
     const problem = page.getByTestId("step-problem");

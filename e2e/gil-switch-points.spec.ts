@@ -1,9 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { openLesson, resultValue, run, setParam } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 // Where CPython's GIL can switch threads, on the race lesson: the status line, Explore and step mode say it.
 test.describe("the GIL's switch points on the race lesson", () => {
-  test("under the GIL a plain read-then-write loses nothing, and every run says which Python it stood for", async ({ page }) => {
+  const lessonPage = onePageForTheFile();
+
+  test("under the GIL a plain read-then-write loses nothing, and every run says which Python it stood for", async () => {
+    const page = lessonPage();
     await openLesson(page);
     await setParam(page, "between", "nothing");
     await setParam(page, "increments", 500_000);
@@ -15,8 +19,11 @@ test.describe("the GIL's switch points on the race lesson", () => {
     await expect(page.getByTestId("run-interpreter")).toHaveAttribute("data-mode", "free-threaded");
   });
 
-  test("Explore finds the lost update of the plain loop and says CPython's GIL would not allow that schedule; with a call between, it says nothing of the kind", async ({ page }) => {
+  test("Explore finds the lost update of the plain loop and says CPython's GIL would not allow that schedule; with a call between, it says nothing of the kind", async () => {
+    const page = lessonPage();
     await openLesson(page);
+    // The test before left the interpreter free-threaded, where there is no GIL to speak of.
+    await setParam(page, "interpreter", "gil");
     await setParam(page, "between", "nothing");
     await page.getByTestId("explore-button").click();
     await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true", { timeout: 30_000 });
@@ -24,11 +31,14 @@ test.describe("the GIL's switch points on the race lesson", () => {
     await expect(page.getByTestId("explore-swimlanes").locator(".gil-ruled-out")).not.toHaveCount(0);
     await setParam(page, "between", "a call");
     await page.getByTestId("explore-button").click();
-    await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true", { timeout: 30_000 });
+    // The result read is this search's: the last one's stays up until this one starts, and none shows while it runs.
+    await expect(page.getByTestId("explore-params")).toContainText("between a call", { timeout: 30_000 });
+    await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true");
     await expect(page.getByTestId("explore-gil")).toHaveCount(0);
   });
 
-  test("step mode says when only one worker could move under CPython's GIL, and when a step took the GIL where CPython never would", async ({ page }) => {
+  test("step mode says when only one worker could move under CPython's GIL, and when a step took the GIL where CPython never would", async () => {
+    const page = lessonPage();
     await openLesson(page);
     await setParam(page, "between", "nothing");
     await page.getByTestId("step-start").click();

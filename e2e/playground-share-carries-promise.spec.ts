@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { onePageForTheFile } from "./one-page";
 
 const STARTER_PROMISE = "result.actual === result.expected";
 
@@ -16,7 +17,10 @@ function payload(extra: Record<string, unknown>): string {
 
 // The playground's promise is the student's own, so its share link carries it, as a lesson's carries its code.
 test.describe("a playground share link carries its promise", () => {
-  test("opening the link sets the promise it was searched with, for that link only", async ({ page, browser }) => {
+  const studentPage = onePageForTheFile();
+
+  test("opening the link sets the promise it was searched with, for that link only", async ({ browser }) => {
+    const page = studentPage();
     const promise = "result.actual === result.expected && params.workers > 0";
     await openPlayground(page);
     await page.getByTestId("playground-promise").fill(promise);
@@ -41,14 +45,19 @@ test.describe("a playground share link carries its promise", () => {
     await other.context().close();
   });
 
-  test("a link made before links carried a promise opens with the student's own, and says so", async ({ page }) => {
+  test("a link made before links carried a promise opens with the student's own, and says so", async () => {
+    const page = studentPage();
+    // The student's own promise: the starter's again, after the test before searched with another.
+    await openPlayground(page);
+    await page.getByTestId("playground-promise").fill(STARTER_PROMISE);
     await openPlayground(page, payload({}));
     await expect(page.getByTestId("share-promise-note")).toContainText("This link carries no promise");
     await expect(page.getByTestId("playground-promise")).toHaveValue(STARTER_PROMISE);
     await expect(page.getByTestId("share-problem")).toHaveCount(0);
   });
 
-  test("a link whose promise is not text is refused as damaged, and the playground opens as usual", async ({ page }) => {
+  test("a link whose promise is not text is refused as damaged, and the playground opens as usual", async () => {
+    const page = studentPage();
     await openPlayground(page, payload({ promise: 42 }));
     await expect(page.getByTestId("share-problem")).toContainText("its promise is not text");
     await expect(page.getByTestId("playground-promise")).toHaveValue(STARTER_PROMISE);

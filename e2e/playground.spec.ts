@@ -1,16 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { replaceCode } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 // The playground: any scenario, with the student's own promise, through Run, Step and Explore.
 test.describe("the playground takes any scenario through the same modes", () => {
-  test.beforeEach(async ({ page }) => {
+  const playgroundPage = onePageForTheFile();
+
+  test.beforeEach(async () => {
+    const page = playgroundPage();
     await page.goto("./#/");
     await page.getByTestId("playground-link").click();
     await expect(page.getByTestId("lesson-title")).toHaveText("Playground");
     await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
   });
 
-  test("explore breaks the starter's promise, and the promise is the student's to change", async ({ page }) => {
+  test("explore breaks the starter's promise, and the promise is the student's to change", async () => {
+    const page = playgroundPage();
     await expect(page.getByTestId("solve-button")).toHaveCount(0);
     await expect(page.getByTestId("tab-python")).toHaveCount(0);
     await page.getByTestId("explore-button").click();
@@ -32,7 +37,10 @@ test.describe("the playground takes any scenario through the same modes", () => 
     await expect(promiseGoal).toHaveAttribute("data-met", "false");
   });
 
-  test("a scenario of the student's own: explore finds its deadlock, and step mode replays it", async ({ page }) => {
+  test("a scenario of the student's own: explore finds its deadlock, and step mode replays it", async () => {
+    const page = playgroundPage();
+    // The starter's promise, which the test before broke on purpose: this scenario keeps it, so only its deadlock fails.
+    await page.getByTestId("playground-promise").fill("result.actual === result.expected");
     await replaceCode(
       page,
       `import { defineScenario } from "interleave";
@@ -58,7 +66,8 @@ export default defineScenario({
     await expect(page.getByTestId("step-last")).toContainText(/tries to acquire lock (left|right), and must wait/);
   });
 
-  test("a result with a cycle, or of 50 MB, is refused in the worker with what is wrong, and the page stays responsive", async ({ page }) => {
+  test("a result with a cycle, or of 50 MB, is refused in the worker with what is wrong, and the page stays responsive", async () => {
+    const page = playgroundPage();
     const returning = (result: string) => `import { defineScenario } from "interleave";
 export default defineScenario({
   params: {},
@@ -79,7 +88,8 @@ export default defineScenario({
     await expect(page.getByTestId("run-button")).toBeEnabled();
   });
 
-  test("scenario code cannot reach the network or close its worker: each says so with its line, at once", async ({ page }) => {
+  test("scenario code cannot reach the network or close its worker: each says so with its line, at once", async () => {
+    const page = playgroundPage();
     const worker = (body: string) => `import { defineScenario } from "interleave";
 export default defineScenario({
   params: {},

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { encodeShare } from "../app/engine/explore/share";
 import { openLesson } from "./lesson-page";
+import { onePageForTheFile } from "./one-page";
 
 test.describe("share links", () => {
+  const lessonPage = onePageForTheFile();
+
+  // A second tab in the same browser: Playwright opens none beside the file's page (browser.newPage), so this test has pages of its own.
   test("a share link carries the code, parameters and failing schedule; nothing runs until the student steps through it", async ({ page, context }) => {
     await openLesson(page);
     await page.getByTestId("explore-button").click();
@@ -30,7 +34,8 @@ test.describe("share links", () => {
     await expect(other.getByTestId("param-increments")).toHaveValue("2000000");
   });
 
-  test("a malformed share link says so, and the lesson opens as usual", async ({ page }) => {
+  test("a malformed share link says so, and the lesson opens as usual", async () => {
+    const page = lessonPage();
     await page.goto("./#/lessons/03-race-conditions?share=eyJ2IjoxLCJjb2RlIjoi");
     await expect(page.getByTestId("share-problem")).toContainText("damaged or cut short");
     await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
@@ -38,7 +43,8 @@ test.describe("share links", () => {
     await expect(page.getByTestId("shared-schedule")).toHaveCount(0);
   });
 
-  test("a link made on one lesson and opened on another is refused, naming its lesson, and opens there from the message", async ({ page }) => {
+  test("a link made on one lesson and opened on another is refused, naming its lesson, and opens there from the message", async () => {
+    const page = lessonPage();
     const payload = encodeShare({ lesson: "03-race-conditions", code: "// shared from the race lesson\nexport default 1;\n", params: {}, schedule: null });
     await page.goto(`./#/lessons/05-semaphore?share=${payload}`);
     await expect(page.getByTestId("share-problem")).toContainText('This share link was made on the lesson "Race conditions", not on this page');
@@ -50,7 +56,8 @@ test.describe("share links", () => {
     await expect(page.getByTestId("share-problem")).toHaveCount(0);
   });
 
-  test("a well-formed link too large to open says too large, not damaged", async ({ page }) => {
+  test("a well-formed link too large to open says too large, not damaged", async () => {
+    const page = lessonPage();
     const payload = encodeShare({ lesson: "03-race-conditions", code: "x".repeat(90_000), params: {}, schedule: null });
     await page.goto(`./#/lessons/03-race-conditions?share=${payload}`);
     await expect(page.getByTestId("share-problem")).toContainText("This share link is too large to open (121 KB; at most 100 KB)");
