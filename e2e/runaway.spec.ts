@@ -59,6 +59,9 @@ test.describe("code that never ends", () => {
     expect(runs).toMatch(/^\d+$/);
     await page().getByTestId("run-button").click();
     await expect(status).toHaveAttribute("data-status", "running");
+    // A run first reads the code, with a limit of its own on the same clock: jumped ahead before the workers start, the
+    // clock would end that read instead, and the run be refused.
+    await expect(page().getByTestId("shared-values")).toContainText("(live)");
     // The thread-pool lesson's limit is 20 s, the shortest in the course.
     await page().clock.fastForward(20_000);
     // Its clock runs on from there: a stop seconds later would be a later limit's.
