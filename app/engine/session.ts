@@ -151,7 +151,8 @@ export class Session {
     const source = this.snapshot.source;
     // Re-read only if the code changed since its declarations were last read.
     const declared = this.describedSource === source ? this.snapshot.declared : await this.describe();
-    return { source, params: this.snapshot.params, declared };
+    // Fitted again: a describe overtaken by a later edit leaves the page's parameters as they were.
+    return { source, params: declared.status === "ready" ? fitted(declared.params, this.snapshot.params) : this.snapshot.params, declared };
   }
 
   /** The goals later runs check. */
@@ -221,11 +222,7 @@ export class Session {
       this.update({ declared });
       return declared;
     }
-    const params = { ...defaultParams(declared.params) };
-    for (const [name, value] of Object.entries(this.snapshot.params)) {
-      const spec = declared.params[name];
-      if (spec && (spec.kind === "int" ? typeof value === "number" : spec.options.includes(String(value)))) params[name] = value;
-    }
+    const params = fitted(declared.params, this.snapshot.params);
     this.update({ declared, params, paramProblems: this.problemsOf(params, declared) });
     return declared;
   }
@@ -244,4 +241,14 @@ export class Session {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The scenario's defaults, with the student's values that still fit what it declares. */
+function fitted(specs: ParamSpecs, values: Params): Params {
+  const params = { ...defaultParams(specs) };
+  for (const [name, value] of Object.entries(values)) {
+    const spec = specs[name];
+    if (spec && (spec.kind === "int" ? typeof value === "number" : spec.options.includes(String(value)))) params[name] = value;
+  }
+  return params;
 }

@@ -38,8 +38,9 @@ export function warmUpCpu(): void {
 /**
  * Measures how many integers this core sorts in a millisecond (cpu-kernel.ts),
  * so that a CPU unit means about 1 ms of this machine's work. Done at the
- * start of each run (or reused, CALIBRATION_REUSE_MS) by the first worker, before the start gate, and shared
- * through the header, so that every worker's unit is the same work. A window
+ * start of each run (or reused, CALIBRATION_REUSE_MS) by the first worker,
+ * before the start gate, and shared through the header, so that every
+ * worker's unit is the same work. A window
  * in which the worker was preempted only looks slower: the fastest window is
  * the core's own speed, as in the Python references' best of three.
  */

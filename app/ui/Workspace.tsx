@@ -26,7 +26,6 @@ import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
 import { reachedStepGoals, reachedTaskStepGoals, stepRunGoals } from "../engine/explore/step-goals";
 import { TaskStepper, type TaskStepSnapshot, type TaskStepStart } from "../engine/explore/task-stepper";
 import { invariantPromise } from "../engine/explore/explorer";
-import { sourceSchedulesTasks } from "../engine/explore/explore";
 import type { Option } from "../engine/explore/controller";
 import { StepPanel } from "./explore/StepPanel";
 import { SharedSchedule, shareLink } from "./explore/SharedSchedule";
@@ -103,12 +102,11 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
     stepper.close();
     void taskStepper.start({ source, params, goals: [...stepRunGoals(lesson.goals), ...invariantPromise(lesson.invariant)] }, plan, from);
   };
-  // The runner refuses a gated run of an asyncio scenario: ask what the scenario is before choosing the step mode.
+  // The runner refuses a gated run of an asyncio scenario: what the code declares chooses the step mode.
   const startStepping = async () => {
-    const { source, params: declared } = await session.inputs();
-    const params = exploreParams(declared, lesson);
-    if (await sourceSchedulesTasks(runnerPool(), source)) stepTasks(source, params);
-    else step(source, params);
+    const { source, params, declared } = await session.inputs();
+    if (declared.status === "ready" && declared.asyncio) stepTasks(source, exploreParams(params, lesson));
+    else step(source, exploreParams(params, lesson));
   };
   const reached = useMemo(
     () => [...reachedStepGoals(stepSnapshot, lesson.goals), ...reachedTaskStepGoals(taskStepSnapshot, lesson.goals)],

@@ -31,7 +31,6 @@ import { interpreterOf } from "../../runtime/gil";
 import { plural } from "../plural";
 import { describeScenario } from "../describe";
 import { exploreTasks, runTaskChoices } from "./task-explore";
-import { compiledOrRefusal } from "../compile";
 import type { TaskStep } from "../../runtime/asyncio/task-schedule";
 
 /** No bound of its own: the bound rises while the cap and the budget allow. */
@@ -158,11 +157,6 @@ export async function schedulesTasks(pool: WorkerPool, js: string): Promise<bool
   return described.ok && described.value.asyncio;
 }
 
-/** The same for source code: false when it does not compile, which the threads' step mode then says. */
-export async function sourceSchedulesTasks(pool: WorkerPool, source: string): Promise<boolean> {
-  const compiled = compiledOrRefusal(source);
-  return "js" in compiled && (await schedulesTasks(pool, compiled.js));
-}
 
 /** Which calls likely made runs go otherwise on the same choices, in words. */
 export function nondeterminismCause(counted: Nondeterminism | null): string {
