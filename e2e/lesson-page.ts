@@ -31,7 +31,10 @@ export async function run(page: Page, timeout = 30_000): Promise<string> {
   const before = Number(runs);
   await page.getByTestId("run-button").click();
   await expect(status).toHaveAttribute("data-runs", String(before + 1), { timeout });
-  return (await status.getAttribute("data-status")) ?? "";
+  const ended = (await status.getAttribute("data-status")) ?? "";
+  // A test that expected a run sees only "refused": the reason goes to the test's output, where CI shows it.
+  if (ended === "refused") console.log(`run refused: ${await status.textContent()}`);
+  return ended;
 }
 
 /** A numeric field of the last run's result; a field that is missing or not a number fails, rather than reading as 0. */
@@ -47,6 +50,8 @@ export async function replaceCode(page: Page, code: string): Promise<void> {
   await page.getByTestId("code-editor").locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+KeyA");
   await page.keyboard.press("Delete");
+  // Typed into a page whose editor had not taken the focus, the text would land beside the old code, not replace it.
+  await expect(page.getByTestId("code-editor").locator(".view-lines")).toHaveText("");
   await page.keyboard.insertText(code);
 }
 
