@@ -2,8 +2,8 @@
  * A CPU unit on fresh Node workers, first run included: the same work on
  * every worker, and the same time per unit for small and large amounts on
  * both workers (scripts/bench/cpu-unit-probe.ts). Times are the process's
- * CPU time, which other load cannot stretch; the ±10% wall-clock figure in
- * Chromium is the bench's cpu_unit_deviation.
+ * CPU time, which other load cannot stretch; the wall-clock figure in
+ * Chromium is the bench's cpu_unit_deviation_over_raw.
  */
 import { describe, expect, it } from "vitest";
 import { compileScenario } from "../engine/compile";

@@ -1,6 +1,6 @@
 /**
  * How long a CPU unit lasts on each worker of a run, for the unit's test
- * (app/runtime/work.test.ts, Node workers) and the cpu_unit_deviation figure
+ * (app/runtime/work.test.ts, Node workers) and the cpu_unit_deviation_over_raw figure
  * (Chromium). Two workers as processes (no GIL): worker A times `cpu(small)`
  * then `cpu(large)` while B waits, then B does the same. Timed one at a time,
  * each with a core to itself, the four calls should last the same per unit,
