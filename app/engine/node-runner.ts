@@ -9,6 +9,7 @@ import { wrap } from "comlink";
 import nodeEndpoint from "comlink/dist/umd/node-adapter";
 import type { RunnerApi } from "../runtime/protocol";
 import { CrashSignal } from "./crash-signal";
+import { NODE_RUNNER_HEAP_MB, outOfMemory } from "./out-of-memory";
 import type { RunnerHandle } from "./pool";
 
 const entry = fileURLToPath(new URL("../runtime/node-worker.ts", import.meta.url));
@@ -16,9 +17,12 @@ const hook = fileURLToPath(new URL("./node-runner-ts.cjs", import.meta.url));
 const bootstrap = `require(${JSON.stringify(hook)}); require(${JSON.stringify(entry)});`;
 
 export function spawnNodeRunner(): RunnerHandle {
-  const worker = new Worker(bootstrap, { eval: true });
+  // A scenario that fills its heap ends only its own worker, not the process running every check.
+  const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: NODE_RUNNER_HEAP_MB } });
   const crash = new CrashSignal();
-  worker.on("error", (error) => crash.crash({ name: error.name, message: error.message, phase: "worker" }));
+  worker.on("error", (error: Error & { code?: string }) =>
+    crash.crash(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(NODE_RUNNER_HEAP_MB) : { name: error.name, message: error.message, phase: "worker" }),
+  );
   return {
     runner: wrap<RunnerApi>(nodeEndpoint(worker)),
     crash,

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileScenario } from "./compile";
 import { createNodePool } from "./node-pool";
 import { spawnNodeRunner } from "./node-runner";
+import { NODE_RUNNER_HEAP_MB } from "./out-of-memory";
 import { WorkerPool } from "./pool";
 import { startRun, type RunOutcome } from "./run";
 
@@ -127,6 +128,46 @@ export default defineScenario({
     const outcome = await run(counter("counter.add(1);").replace("max: 8", "max: 100000"), { workers: 100_000, n: 1 });
     if (outcome.status !== "error") throw new Error(JSON.stringify(outcome));
     expect(outcome.error.message).toBe("The scenario asked for 100,000 workers; a run can have at most 16. Lower the worker count.");
+  });
+
+  it("says a worker ran out of memory, names it, and runs the next run on a fresh worker", async () => {
+    const hoarding = `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: () => ({}),
+  worker: (state, { id }) => {
+    if (id === 0) return;
+    const hoard = [];
+    for (;;) hoard.push(new Array(100_000).fill(id));
+  },
+  result: () => ({}),
+});`;
+    const outcome = await run(hoarding);
+    if (outcome.status !== "error") throw new Error(`expected an error, got ${JSON.stringify(outcome)}`);
+    expect(outcome.error).toMatchObject({ name: "MemoryError", workerId: 1 });
+    expect(outcome.error.message).toContain(`filled the ${NODE_RUNNER_HEAP_MB} MB its heap may use`);
+    const next = expectDone(await run(counter("counter.add(1);"), { workers: 2, n: 10 }));
+    expect(next.result).toEqual({ expected: 20, actual: 20 });
+  }, 60_000);
+
+  it("refuses a buffer that would take a worker's run past its cap, naming the line, and the next run may allocate again", async () => {
+    const allocating = (megabytes: number) => `import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 1,
+  setup: () => ({}),
+  worker: () => {
+    const samples = new Float64Array(${megabytes} * 131_072);
+    samples[0] = 1;
+  },
+  result: () => ({}),
+});`;
+    const outcome = await run(allocating(2048));
+    if (outcome.status !== "error") throw new Error(`expected an error, got ${JSON.stringify(outcome)}`);
+    expect(outcome.error).toMatchObject({ name: "MemoryError", workerId: 0, line: 7 });
+    expect(outcome.error.message).toContain("new Float64Array of 2,048 MB would bring this worker's buffers in this run to");
+    for (let i = 0; i < 3; i++) expectDone(await run(allocating(400)));
   });
 
   it("explains a scenario without a default export", async () => {

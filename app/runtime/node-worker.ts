@@ -4,7 +4,9 @@ import { expose } from "comlink";
 import nodeEndpoint from "comlink/dist/umd/node-adapter";
 import { Runner } from "./runner";
 import { captureConsole } from "./console-capture";
+import { capBuffers } from "./buffer-cap";
 
 if (parentPort === null) throw new Error("node-worker.ts must run in a worker thread.");
 captureConsole(console as unknown as Record<string, unknown>);
+capBuffers(globalThis as unknown as Record<string, unknown>);
 expose(new Runner(), nodeEndpoint(parentPort));

@@ -27,6 +27,7 @@ import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { takeRunNotes } from "./run-notes";
 import { takeConsole } from "./console-capture";
+import { resetBufferCount } from "./buffer-cap";
 import { setPointHook, type PointHook } from "./gate";
 import { breaksEval, setEvalBreaker } from "./eval-breaker";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
@@ -89,8 +90,9 @@ export class Runner implements RunnerApi {
   prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
     this.arenaAtStart = null;
-    // A run's console output begins here, with its setup's; what an earlier run left untaken is not its.
+    // A run's console output and buffers begin here, with its setup's; what an earlier run left is not its.
     takeConsole();
+    resetBufferCount();
     const { workerId } = request;
     let module: () => AnyScenario;
     let scenario: AnyScenario;

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from "react";
 import { decodeShare, openedOn, type PageOf } from "../engine/explore/share";
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
+import { EndedRunNotice } from "./EndedRunNotice";
 import { LessonPage } from "./LessonPage";
 import { PlaygroundPage } from "./PlaygroundPage";
 import { PLAYGROUND_SLUG } from "./playground/playground";
@@ -41,6 +42,7 @@ export function App() {
       <div className="body">
         <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
         <main className="main">
+          <EndedRunNotice />
           {playground ? (
             <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
           ) : lesson ? (

@@ -16,6 +16,7 @@ import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
+import { markRunning } from "./run-in-progress";
 import { forget, saved } from "./storage";
 import { useSavedCode } from "./saved-code";
 import { ExplorePanel } from "./explore/ExplorePanel";
@@ -68,6 +69,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   const smallParams = Object.keys(lesson.stepParams).length > 0;
   /** A free run, a search or step mode goes on: the others wait. */
   const busy = snapshot.running !== null || exploring || stepping;
+  useEffect(() => (busy ? markRunning(lesson.title) : undefined), [busy, lesson.title]);
   // Leaving the lesson ends what it started: a stepped run, a search.
   useEffect(
     () => () => {

@@ -1,0 +1,21 @@
+/**
+ * A worker that ran out of memory, said as that. Node caps a runner's heap
+ * (node-runner.ts) and ends only that worker; a browser gives a worker no cap
+ * of its own, and a worker that exhausts its heap takes the whole page down
+ * (run-in-progress.ts tells the reloaded page).
+ */
+import type { ScenarioErrorInfo } from "../runtime/protocol";
+
+/** The heap a Node runner may use: far above what any lesson needs, far below what would starve the machine. */
+export const NODE_RUNNER_HEAP_MB = 512;
+
+export const OUT_OF_MEMORY_HINT =
+  "Look for a loop that keeps adding to an array, a map or a string without end, or for data far larger than the lesson needs.";
+
+export function outOfMemory(limitMb: number): ScenarioErrorInfo {
+  return {
+    name: "MemoryError",
+    phase: "worker",
+    message: `The worker ran out of memory: it filled the ${limitMb} MB its heap may use, and was ended. ${OUT_OF_MEMORY_HINT} The next run starts on a fresh worker.`,
+  };
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState } from "react";
+import { OUT_OF_MEMORY_HINT } from "../engine/out-of-memory";
+import { endedRuns, type EndedRun } from "./run-in-progress";
+
+/** Says, on the next page, that a run ended the page it ran on (run-in-progress.ts), and that the code was kept. */
+export function EndedRunNotice() {
+  const [ended, setEnded] = useState<readonly EndedRun[]>([]);
+  useEffect(() => {
+    let live = true;
+    void endedRuns().then((runs) => live && setEnded(runs));
+    return () => void (live = false);
+  }, []);
+  if (ended.length === 0) return null;
+  const last = ended[ended.length - 1]!;
+  return (
+    <div className="notice warn" role="alert" data-testid="ended-run-notice">
+      <p>
+        A run of "{last.title}" ended the page it ran on, most likely because a worker ran out of memory: a browser gives its workers no
+        memory limit of their own, and one that fills its memory takes its page down with it. Your code was kept. {OUT_OF_MEMORY_HINT}
+      </p>
+      <button onClick={() => setEnded([])}>Dismiss</button>
+    </div>
+  );
+}
