@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/ensure-chromium.mjs";
-import { replaceCode, savedCode } from "./lesson-page";
+import { replaceCode, run, savedCode } from "./lesson-page";
 
 // A small heap, so that the flood below fills it in a second rather than after 4 GB: the page ends the same way.
 test.use({ launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, "--js-flags=--max-old-space-size=256"] } });
@@ -59,4 +59,17 @@ test("a tab still running, or reloaded in the middle of a run, is not reported a
   await other.reload();
   expect(await noticeAfterTheCheck(other)).toBe(0);
   await running.close();
+});
+
+test("a run that asks for gigabytes of buffers is refused with its size and line, and the next run works", async ({ page }) => {
+  await page.goto("./#/playground");
+  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  const allocating = (megabytes: number) =>
+    FLOOD.replace("const hoard = [];\n    for (;;) hoard.push(new Array(100_000).fill(1.5));", `const samples = new Float64Array(${megabytes} * 131_072);\n    samples[0] = 1;`);
+  await replaceCode(page, allocating(4096));
+  expect(await run(page)).toBe("error");
+  await expect(page.getByTestId("run-error")).toContainText("new Float64Array of 4,096 MB would bring this worker's buffers in this run to 4,096 MB, over the 1,024 MB a run may allocate");
+  await expect(page.getByTestId("run-error")).toContainText("MemoryError in worker A, line 7:");
+  await replaceCode(page, allocating(16));
+  expect(await run(page)).toBe("done");
 });
