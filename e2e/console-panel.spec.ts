@@ -39,3 +39,20 @@ test("a worker's console.log is shown in the console panel by worker; a million 
   expect(await run(page)).toBe("error");
   await expect(lines).toHaveText('B: hello from B {"id":1}\nB: line 0\nB: line 1\nB: line 2');
 });
+
+// A student logs to find out why a loop never ends: the lines must show while it runs, and stay once it is stopped.
+test("a run's console lines show while it runs, and stay after Stop", async ({ page }) => {
+  await page.goto("./#/playground");
+  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await replaceCode(page, logging(1).replace('for (let i = 0; i < 1; i++) console.log("line", i);', 'if (id === 1) for (;;) {}'));
+  await page.getByTestId("run-button").click();
+  const lines = page.getByTestId("console-lines");
+  await expect(lines).toContainText('B: hello from B {"id":1}');
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "running");
+  await expect(page.getByTestId("console")).toHaveAttribute("data-live", "true");
+  await page.getByTestId("stop-button").click();
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "stopped");
+  await expect(lines).toContainText('A: hello from A {"id":0}');
+  await expect(lines).toContainText('B: hello from B {"id":1}');
+  await expect(page.getByTestId("console")).toHaveAttribute("data-live", "false");
+});

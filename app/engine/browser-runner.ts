@@ -1,6 +1,6 @@
 /** Spawns runner workers in the browser: a Vite-built module worker per runner. */
 import { wrap } from "comlink";
-import type { RunnerApi } from "../runtime/protocol";
+import { isLiveConsoleLine, type LiveConsoleLine, type RunnerApi } from "../runtime/protocol";
 import { CrashSignal } from "./crash-signal";
 import type { RunnerHandle } from "./pool";
 
@@ -11,5 +11,10 @@ export function spawnBrowserRunner(): RunnerHandle {
     event.preventDefault();
     crash.crash({ name: "Error", message: event.message || "The worker crashed.", phase: "worker", line: event.lineno || undefined });
   });
-  return { runner: wrap<RunnerApi>(worker), crash, terminate: () => worker.terminate() };
+  const listen = (listener: (line: LiveConsoleLine) => void) => {
+    const hear = (event: MessageEvent) => isLiveConsoleLine(event.data) && listener(event.data);
+    worker.addEventListener("message", hear);
+    return () => worker.removeEventListener("message", hear);
+  };
+  return { runner: wrap<RunnerApi>(worker), crash, listen, terminate: () => worker.terminate() };
 }

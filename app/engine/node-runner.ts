@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { wrap } from "comlink";
 import nodeEndpoint from "comlink/dist/umd/node-adapter";
-import type { RunnerApi } from "../runtime/protocol";
+import { isLiveConsoleLine, type RunnerApi } from "../runtime/protocol";
 import { CrashSignal } from "./crash-signal";
 import { NODE_RUNNER_HEAP_MB, outOfMemory } from "./out-of-memory";
 import type { RunnerHandle } from "./pool";
@@ -26,6 +26,11 @@ export function spawnNodeRunner(): RunnerHandle {
   return {
     runner: wrap<RunnerApi>(nodeEndpoint(worker)),
     crash,
+    listen: (listener) => {
+      const hear = (data: unknown) => isLiveConsoleLine(data) && listener(data);
+      worker.on("message", hear);
+      return () => void worker.off("message", hear);
+    },
     terminate: () => void worker.terminate(),
   };
 }

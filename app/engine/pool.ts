@@ -5,13 +5,15 @@
  * (terminating them) and the pool starts fresh ones in the background.
  */
 import type { Remote } from "comlink";
-import type { RunnerApi } from "../runtime/protocol";
+import type { LiveConsoleLine, RunnerApi } from "../runtime/protocol";
 import type { CrashSignal } from "./crash-signal";
 
 export interface RunnerHandle {
   readonly runner: Remote<RunnerApi>;
   /** Tells the calls waiting on the worker when it dies of an error no call returned (an uncaught async throw). */
   readonly crash: CrashSignal;
+  /** Hears the console lines the worker sends as they are written; returns the unsubscribe. */
+  listen(listener: (line: LiveConsoleLine) => void): () => void;
   terminate(): void;
 }
 

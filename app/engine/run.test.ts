@@ -170,6 +170,34 @@ export default defineScenario({
     for (let i = 0; i < 3; i++) expectDone(await run(allocating(400)));
   });
 
+  it("hands the page each console line as it is written, so that a run stopped in an endless loop still shows what it logged", async () => {
+    const handle = startRun(pool, {
+      js: compile(`import { defineScenario } from "interleave";
+export default defineScenario({
+  params: {},
+  workers: 2,
+  setup: () => { console.log("setting up"); return {}; },
+  worker: (state, { id }) => {
+    console.log("started", id);
+    if (id === 1) for (;;) {}
+  },
+  result: () => ({}),
+});`),
+      params: {},
+      goals: [],
+    });
+    const deadline = Date.now() + 10_000;
+    while (handle.consoleLines.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    handle.stop();
+    expect((await handle.outcome).status).toBe("stopped");
+    // Setup runs on every worker but is shown once, as the first worker's.
+    expect([...handle.consoleLines].sort((a, b) => a.worker - b.worker || a.line.localeCompare(b.line))).toEqual([
+      { worker: 0, line: "setting up" },
+      { worker: 0, line: "started 0" },
+      { worker: 1, line: "started 1" },
+    ]);
+  });
+
   it("explains a scenario without a default export", async () => {
     const outcome = await run(`import { param } from "interleave"; export const x = 1;`);
     if (outcome.status !== "error") throw new Error(JSON.stringify(outcome));

@@ -66,7 +66,14 @@ export interface RunHandle {
   readonly origin: number;
   /** How many workers the run has; 0 until the first worker is prepared. */
   readonly workerCount: number;
+  /** What the workers have logged so far, line by line as they wrote it (free runs): a run stopped or stuck still shows it. */
+  readonly consoleLines: readonly LiveLine[];
   stop(reason?: StopReason): void;
+}
+
+export interface LiveLine {
+  readonly worker: number;
+  readonly line: string;
 }
 
 export function startRun(pool: WorkerPool, request: RunRequest): RunHandle {
@@ -80,7 +87,9 @@ class Run implements RunHandle {
   readonly outcome: Promise<RunOutcome>;
   objects: readonly Allocation[] = [];
   workerCount = 0;
+  readonly consoleLines: LiveLine[] = [];
   private readonly taken: RunnerHandle[] = [];
+  private readonly unlisten: (() => void)[] = [];
   private readonly startedAt = performance.now();
   /** The run's time zero on the clock workers share (see PrepareRequest.origin). */
   readonly origin = performance.timeOrigin + performance.now();
@@ -172,7 +181,9 @@ class Run implements RunHandle {
 
   private take(count: number): void {
     if (this.ended) throw new StoppedError();
-    this.taken.push(...this.pool.take(count));
+    const handles = this.pool.take(count);
+    for (const handle of handles) this.unlisten.push(handle.listen(({ worker, line }) => this.consoleLines.push({ worker, line })));
+    this.taken.push(...handles);
   }
 
   /** Calls worker `index`, treating its crash as an error outcome; throws if the run ended meanwhile. */
@@ -199,6 +210,7 @@ class Run implements RunHandle {
     this.ended = true;
     clearTimeout(this.timer);
     this.unwatch();
+    for (const stop of this.unlisten.splice(0)) stop();
     const handles = this.taken.splice(0);
     if (healthy) this.pool.give(handles);
     else this.pool.discard(handles);

@@ -15,7 +15,7 @@ import { readSharedValues, type SharedValue } from "./shared-values";
 import { interpreterConfig } from "../runtime/gil";
 import { RunTrace } from "./run-trace";
 import type { TimelineModel } from "./timeline/model";
-import { startRun, type RunHandle, type RunOutcome } from "./run";
+import { startRun, type LiveLine, type RunHandle, type RunOutcome } from "./run";
 import type { WorkerPool } from "./pool";
 import type { Goal } from "./course/lesson";
 
@@ -35,6 +35,8 @@ export type RunRecord = {
   readonly outcome: RunOutcome | { readonly status: "refused"; readonly message: string; readonly compile?: CompileError };
   /** The interpreter the run modelled; null when it never started. */
   readonly interpreter?: ReturnType<typeof interpreterConfig> | null;
+  /** What its workers logged, line by line as they wrote it: all there is of a run stopped or stuck. */
+  readonly consoleLines?: readonly LiveLine[];
 };
 
 export interface SessionSnapshot {
@@ -138,8 +140,9 @@ export class Session {
     const outcome = await this.handle.outcome;
     this.finalTimeline = this.trace.finish(outcome);
     const interpreter = this.handle.workerCount > 0 ? interpreterConfig(new Int32Array(this.handle.memory)) : null;
+    const { consoleLines } = this.handle;
     this.handle = null;
-    return this.record(source, params, outcome, interpreter);
+    return this.record(source, params, outcome, interpreter, consoleLines);
   }
 
   /**
@@ -177,6 +180,11 @@ export class Session {
     return this.handle ? (this.trace?.poll() ?? null) : this.finalTimeline;
   }
 
+  /** What the current run's workers have logged so far; empty between runs (a finished run's record has its lines). */
+  liveConsole(): readonly LiveLine[] {
+    return this.handle?.consoleLines ?? [];
+  }
+
   /** The shared objects of the current or last run, read now; empty before any run. */
   sharedObjectCount(): number {
     return this.lastRun?.objects.length ?? 0;
@@ -192,8 +200,8 @@ export class Session {
     this.listeners.clear();
   }
 
-  private record(source: string, params: Params, outcome: RunRecord["outcome"], interpreter: RunRecord["interpreter"] = null): RunRecord {
-    const record: RunRecord = { index: ++this.runCount, source, params, outcome, interpreter };
+  private record(source: string, params: Params, outcome: RunRecord["outcome"], interpreter: RunRecord["interpreter"] = null, consoleLines: readonly LiveLine[] = []): RunRecord {
+    const record: RunRecord = { index: ++this.runCount, source, params, outcome, interpreter, consoleLines };
     const goalsMet = new Set(this.snapshot.goalsMet);
     if (outcome.status === "done") for (const goal of outcome.goals) if (goal.passed) goalsMet.add(goal.id);
     this.update({

@@ -19,12 +19,21 @@ export interface ConsoleOutput {
 
 let lines: string[] = [];
 let dropped = 0;
+/** Where each kept line also goes as it is written, during a free run: a run stopped, or one that never ends, still shows what it logged. */
+let live: ((line: string) => void) | null = null;
+
+/** Sends each line kept from now on to `to` as well (null: to nowhere). Kept lines are capped per run, so this is rate-limited too. */
+export function streamConsole(to: ((line: string) => void) | null): void {
+  live = to;
+}
 
 export function captureConsole(console: Record<string, unknown>): void {
   for (const level of LEVELS) {
     console[level] = (...args: unknown[]) => {
-      if (lines.length >= MAX_LINES) dropped++;
-      else lines.push(line(level, args));
+      if (lines.length >= MAX_LINES) return void dropped++;
+      const text = line(level, args);
+      lines.push(text);
+      live?.(text);
     };
   }
 }

@@ -9,4 +9,7 @@ import { capBuffers } from "./buffer-cap";
 if (parentPort === null) throw new Error("node-worker.ts must run in a worker thread.");
 captureConsole(console as unknown as Record<string, unknown>);
 capBuffers(globalThis as unknown as Record<string, unknown>);
-expose(new Runner(), nodeEndpoint(parentPort));
+expose(
+  new Runner((message) => parentPort!.postMessage(message)),
+  nodeEndpoint(parentPort),
+);

@@ -115,6 +115,17 @@ export interface RunnerApi {
 }
 
 /** The file name scenario code is evaluated under; stack frames name it. */
+/** A console line a worker sends as it is written, beside comlink's messages (which carry an id; this does not). */
+export interface LiveConsoleLine {
+  readonly liveConsole: true;
+  readonly worker: number;
+  readonly line: string;
+}
+
+export function isLiveConsoleLine(data: unknown): data is LiveConsoleLine {
+  return typeof data === "object" && data !== null && (data as Partial<LiveConsoleLine>).liveConsole === true;
+}
+
 export const SCENARIO_FILE = "scenario.ts";
 
 export function workerName(id: number): string {

@@ -26,7 +26,7 @@ import { describeError, evaluateScenario, scenarioModule, type AnyScenario } fro
 import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { takeRunNotes } from "./run-notes";
-import { takeConsole } from "./console-capture";
+import { streamConsole, takeConsole } from "./console-capture";
 import { resetBufferCount } from "./buffer-cap";
 import { setPointHook, type PointHook } from "./gate";
 import { breaksEval, setEvalBreaker } from "./eval-breaker";
@@ -55,6 +55,7 @@ import {
   type RunnerApi,
   type TaskEnding,
   type TaskScheduleReport,
+  type LiveConsoleLine,
 } from "./protocol";
 
 interface PreparedRun {
@@ -71,6 +72,9 @@ interface PreparedRun {
 
 export class Runner implements RunnerApi {
   private prepared: PreparedRun | null = null;
+
+  /** `post` sends a console line to the page as it is written (worker.ts, node-worker.ts). */
+  constructor(private readonly post: (message: LiveConsoleLine) => void = () => {}) {}
   /** The shared objects' words as the first setup left them: each task schedule starts from them. */
   private arenaAtStart: Int32Array | null = null;
 
@@ -79,6 +83,7 @@ export class Runner implements RunnerApi {
   }
 
   describe(js: string): Outcome<Description> {
+    streamConsole(null);
     try {
       const scenario = evaluateScenario(js);
       return { ok: true, value: { params: plainParams(scenario.params), asyncio: asyncScenarioOf(scenario) !== null } };
@@ -94,6 +99,9 @@ export class Runner implements RunnerApi {
     takeConsole();
     resetBufferCount();
     const { workerId } = request;
+    // Step mode and Explore run a scenario over and over: only a free run's lines are shown as they come.
+    const live = request.gated !== true;
+    this.stream(live && request.init ? workerId : null);
     let module: () => AnyScenario;
     let scenario: AnyScenario;
     try {
@@ -122,6 +130,7 @@ export class Runner implements RunnerApi {
       if (request.init) Atomics.store(arena.words, Header.arenaEnd, arena.end);
       // Every worker runs setup to reach the shared objects, but for the student it ran once: its output is the first worker's.
       else takeConsole();
+      this.stream(live ? workerId : null);
       return { ok: true, value: { workers: workerCount(scenario, request.params), objects: arena.allocations } };
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "setup", workerId) };
@@ -222,6 +231,8 @@ export class Runner implements RunnerApi {
 
   async runTaskSchedule(plan: TaskSchedulePlan, goals: readonly GoalCheck[]): Promise<Outcome<TaskScheduleReport>> {
     const { module, received, thread } = this.mustBePrepared();
+    // Explore over tasks runs thousands of schedules: none of them is watched line by line.
+    this.stream(null);
     const { words } = thread.arena;
     const start = thread.arena.layout.arenaStart;
     this.arenaAtStart ??= words.slice(start, Atomics.load(words, Header.arenaEnd));
@@ -258,6 +269,11 @@ export class Runner implements RunnerApi {
   private taskResult(goals: readonly GoalCheck[], notes: readonly string[]): TaskEnding {
     const finished = this.finish(goals);
     return finished.ok ? { kind: "done", ...finished.value, notes } : { kind: "error", error: finished.error };
+  }
+
+  /** Streams the console's kept lines as worker `worker`'s, or (null) stops. */
+  private stream(worker: number | null): void {
+    streamConsole(worker === null ? null : (line) => this.post({ liveConsole: true, worker, line }));
   }
 
   private mustBePrepared(): PreparedRun {

@@ -8,4 +8,4 @@ import { capBuffers } from "./buffer-cap";
 sealGlobals(self as unknown as Record<string, unknown>);
 capBuffers(self as unknown as Record<string, unknown>);
 captureConsole(console as unknown as Record<string, unknown>);
-expose(new Runner());
+expose(new Runner((message) => postMessage(message)));

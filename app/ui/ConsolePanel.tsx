@@ -1,17 +1,33 @@
-import type { RunRecord } from "../engine/session";
+import { useCallback, useState } from "react";
+import type { LiveLine } from "../engine/run";
+import type { RunRecord, Session } from "../engine/session";
 import type { ConsoleOutput } from "../runtime/console-capture";
 import { MAX_LINES } from "../runtime/console-capture";
 import { workerName } from "../runtime/protocol";
+import { useLiveRefresh } from "./live-refresh";
 
-/** What the run's workers wrote to the console, each line marked with its worker; shown only when they wrote something. */
-export function ConsolePanel({ outcome }: { outcome: RunRecord["outcome"] }) {
-  const outputs = consoleOf(outcome);
-  const lines = outputs.flatMap(({ worker, output }) => output.lines.map((line) => `${workerName(worker)}: ${line}`));
-  const dropped = outputs.reduce((sum, { output }) => sum + output.dropped, 0);
+/**
+ * What the run's workers wrote to the console, each line marked with its
+ * worker; shown only when they wrote something. While a run goes on, its
+ * lines as they come; a run that was stopped or stuck shows them too.
+ */
+export function ConsolePanel({ session, running, last }: { session: Session; running: boolean; last: RunRecord | null }) {
+  const [live, setLive] = useState<readonly LiveLine[]>([]);
+  const read = useCallback(() => setLive([...session.liveConsole()]), [session]);
+  useLiveRefresh(running, read);
+  if (running) return <Lines lines={live.map(marked)} dropped={0} live />;
+  if (last === null) return null;
+  const outputs = consoleOf(last.outcome);
+  if (outputs === null) return <Lines lines={(last.consoleLines ?? []).map(marked)} dropped={0} />;
+  const lines = outputs.flatMap(({ worker, output }) => output.lines.map((line) => marked({ worker, line })));
+  return <Lines lines={lines} dropped={outputs.reduce((sum, { output }) => sum + output.dropped, 0)} />;
+}
+
+function Lines({ lines, dropped, live = false }: { lines: readonly string[]; dropped: number; live?: boolean }) {
   if (lines.length === 0 && dropped === 0) return null;
   return (
-    <section className="console" data-testid="console">
-      <h3>Console</h3>
+    <section className="console" data-testid="console" data-live={live}>
+      <h3>Console{live ? " (live)" : ""}</h3>
       <pre data-testid="console-lines">{lines.join("\n")}</pre>
       {dropped > 0 && (
         <p className="console-dropped" data-testid="console-dropped">
@@ -22,9 +38,11 @@ export function ConsolePanel({ outcome }: { outcome: RunRecord["outcome"] }) {
   );
 }
 
-/** Every worker's output of a finished run; of a failed one, the failing worker's. */
-function consoleOf(outcome: RunRecord["outcome"]): { readonly worker: number; readonly output: ConsoleOutput }[] {
+const marked = ({ worker, line }: LiveLine) => `${workerName(worker)}: ${line}`;
+
+/** The workers' reports of a finished run; of a failed one, the failing worker's; null when the run reported none (stopped, stuck). */
+function consoleOf(outcome: RunRecord["outcome"]): { readonly worker: number; readonly output: ConsoleOutput }[] | null {
   if (outcome.status === "done") return outcome.workers.map((report, worker) => ({ worker, output: report.console }));
   if (outcome.status === "error" && outcome.error.console) return [{ worker: outcome.error.workerId ?? 0, output: outcome.error.console }];
-  return [];
+  return null;
 }

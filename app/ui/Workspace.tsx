@@ -204,7 +204,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
       />
       <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
-      {!snapshot.running && last && <ConsolePanel outcome={last.outcome} />}
+      <ConsolePanel session={session} running={snapshot.running !== null} last={last} />
       <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
       {share?.schedule && (
