@@ -2,6 +2,7 @@ import type { RunRecord } from "../engine/session";
 import type { ConsoleOutput } from "../runtime/console-capture";
 import { MAX_LINES } from "../runtime/console-capture";
 import { workerName } from "../runtime/protocol";
+import { FocusablePre } from "./FocusablePre";
 
 /** What the run's workers wrote to the console, each line marked with its worker; shown only when they wrote something. */
 export function ConsolePanel({ outcome }: { outcome: RunRecord["outcome"] }) {
@@ -11,8 +12,10 @@ export function ConsolePanel({ outcome }: { outcome: RunRecord["outcome"] }) {
   if (lines.length === 0 && dropped === 0) return null;
   return (
     <section className="console" data-testid="console">
-      <h3>Console</h3>
-      <pre data-testid="console-lines">{lines.join("\n")}</pre>
+      <h2>Console</h2>
+      <FocusablePre label="Console output" data-testid="console-lines">
+        {lines.join("\n")}
+      </FocusablePre>
       {dropped > 0 && (
         <p className="console-dropped" data-testid="console-dropped">
           {dropped.toLocaleString("en")} more {dropped === 1 ? "line was" : "lines were"} not kept: the console keeps each worker's first {MAX_LINES} lines of a run.

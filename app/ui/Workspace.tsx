@@ -11,6 +11,7 @@ import { RunStatus } from "./RunStatus";
 import { ConsolePanel } from "./ConsolePanel";
 import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
+import { FocusablePre } from "./FocusablePre";
 import { RunCharts } from "./charts/RunCharts";
 import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
@@ -172,7 +173,13 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         )}
       </div>
       <div className="editor-frame" hidden={tab !== "scenario"}>
-        <Suspense fallback={<pre className="code-fallback" data-testid="code-loading">{snapshot.source}</pre>}>
+        <Suspense
+          fallback={
+            <FocusablePre label="Scenario code (loading the editor)" className="code-fallback" data-testid="code-loading">
+              {snapshot.source}
+            </FocusablePre>
+          }
+        >
           <CodeEditor
             path={lesson.slug}
             value={snapshot.source}
