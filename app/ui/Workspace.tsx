@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
@@ -12,8 +13,9 @@ import { ConsolePanel } from "./ConsolePanel";
 import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
 import { FocusablePre } from "./FocusablePre";
+import { useSkipTarget } from "./SkipLinks";
 import { RunCharts } from "./charts/RunCharts";
-import type { TypeProblem } from "./editor/CodeEditor";
+import type { EditorHandle, TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
@@ -115,6 +117,16 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   );
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
+  const editor = useRef<EditorHandle>(null);
+  const runControls = useRef<HTMLDivElement>(null);
+  // The editor may be behind the Python tab: shown first, so that it can take the focus.
+  useSkipTarget("editor", () => {
+    flushSync(() => setTab("scenario"));
+    editor.current?.focus();
+  });
+  // While something runs, Run is disabled and Stop is the control wanted.
+  useSkipTarget("run", () => runControls.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus());
+
   const { unsaved, otherTab } = useSavedCode(lesson, snapshot.source, (code) => session.setSource(code));
   useEffect(() => {
     if (share === null) saved.saveParams(lesson.slug, snapshot.params);
@@ -181,6 +193,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
           }
         >
           <CodeEditor
+            ref={editor}
             path={lesson.slug}
             value={snapshot.source}
             markers={markers}
@@ -201,6 +214,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
       )}
       <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
+        ref={runControls}
         running={busy}
         onRun={run}
         onStop={stop}
