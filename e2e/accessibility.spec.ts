@@ -28,6 +28,14 @@ test.describe("axe finds nothing critical or serious", () => {
     await expectNoSeriousViolations(page, "the race lesson after a run");
   });
 
+  test("the Python tab", async () => {
+    const page = onePage();
+    await openLesson(page, RACE);
+    await page.getByTestId("tab-python").click();
+    await expect(page.getByTestId("python-reference")).toHaveAttribute("data-highlighted", "true");
+    await expectNoSeriousViolations(page, "the race lesson's Python tab");
+  });
+
   test("step mode", async () => {
     const page = onePage();
     await openLesson(page, RACE);
