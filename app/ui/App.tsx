@@ -8,6 +8,7 @@ import { PlaygroundPage } from "./PlaygroundPage";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 import { PLAYGROUND_HREF, lessonHref, useCourse, useRoute } from "./hooks";
 import { saved } from "./storage";
+import { SkipLinks, SkipTargetsProvider } from "./SkipLinks";
 
 export function App() {
   const course = useCourse();
@@ -32,26 +33,29 @@ export function App() {
     return openedOn(decodeShare(shared), shared, here, pageOf);
   }, [shared, here, course]);
   return (
-    <div className="app">
-      <header className="topbar">
-        <a href="#/" className="brand">
-          Interleave
-        </a>
-        <span className="course-title">{course.title}</span>
-      </header>
-      <div className="body">
-        <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
-        <main className="main">
-          <EndedRunNotice />
-          {playground ? (
-            <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
-          ) : lesson ? (
-            <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} opened={opened} />
-          ) : (
-            <CourseHome course={course} missing={slug} />
-          )}
-        </main>
+    <SkipTargetsProvider>
+      <div className="app">
+        <header className="topbar">
+          <SkipLinks />
+          <a href="#/" className="brand">
+            Interleave
+          </a>
+          <span className="course-title">{course.title}</span>
+        </header>
+        <div className="body">
+          <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
+          <main className="main">
+            <EndedRunNotice />
+            {playground ? (
+              <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
+            ) : lesson ? (
+              <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} opened={opened} />
+            ) : (
+              <CourseHome course={course} missing={slug} />
+            )}
+          </main>
+        </div>
       </div>
-    </div>
+    </SkipTargetsProvider>
   );
 }

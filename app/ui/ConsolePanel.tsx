@@ -4,6 +4,7 @@ import type { RunRecord, Session } from "../engine/session";
 import type { ConsoleOutput } from "../runtime/console-capture";
 import { MAX_LINES } from "../runtime/console-capture";
 import { workerName } from "../runtime/protocol";
+import { FocusablePre } from "./FocusablePre";
 import { useLiveRefresh } from "./live-refresh";
 
 /**
@@ -27,8 +28,11 @@ function Lines({ lines, dropped, live = false }: { lines: readonly string[]; dro
   if (lines.length === 0 && dropped === 0) return null;
   return (
     <section className="console" data-testid="console" data-live={live}>
-      <h3>Console{live ? " (live)" : ""}</h3>
-      <pre data-testid="console-lines">{lines.join("\n")}</pre>
+      <h2>Console{live ? " (live)" : ""}</h2>
+      <FocusablePre label="Console output" data-testid="console-lines">
+        {lines.join("
+")}
+      </FocusablePre>
       {dropped > 0 && (
         <p className="console-dropped" data-testid="console-dropped">
           {dropped.toLocaleString("en")} more {dropped === 1 ? "line was" : "lines were"} not kept: the console keeps each worker's first {MAX_LINES} lines of a run.

@@ -7,6 +7,7 @@ import { ProblemList } from "./ProblemList";
 import { Prose } from "./Prose";
 import { Workspace } from "./Workspace";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { FocusablePre } from "./FocusablePre";
 import { runnerPool } from "./runner-pool";
 import { saved } from "./storage";
 
@@ -62,7 +63,11 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
       </section>
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
-        {isolation && <pre className="code-fallback">{lesson.scenario}</pre>}
+        {isolation && (
+          <FocusablePre label="Scenario code" className="code-fallback">
+            {lesson.scenario}
+          </FocusablePre>
+        )}
         {opened && "problem" in opened && (
           <p className="share-problem" role="alert" data-testid="share-problem">
             {opened.problem}

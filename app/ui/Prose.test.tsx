@@ -21,4 +21,9 @@ describe("lesson prose", () => {
     expect(html).toContain("with lock:");
     expect(html).not.toMatch(/<script|<img|onerror|javascript:/i);
   });
+
+  it("lets a code block, which may scroll sideways, take the focus, and names it for a screen reader", () => {
+    const html = renderToStaticMarkup(<Prose markdown={"```text\nLOAD_GLOBAL counter\n```"} />);
+    expect(html).toMatch(/<pre tabindex="0" role="group" aria-label="Code example"><code[^>]*>LOAD_GLOBAL counter/);
+  });
 });

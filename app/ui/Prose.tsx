@@ -1,5 +1,6 @@
-import Markdown, { defaultUrlTransform } from "react-markdown";
+import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { FocusablePre } from "./FocusablePre";
 
 /**
  * Lesson prose. react-markdown builds React elements from the markdown tree
@@ -8,12 +9,13 @@ import remarkGfm from "remark-gfm";
  * schemes (`javascript:`); a relative path names a file of `public/`, so it
  * is resolved against the site's base, which a sub-path deployment moves.
  * GitHub's markdown (tables, strikethrough, task lists) is what authors
- * write elsewhere, so it renders here too.
+ * write elsewhere, so it renders here too. A code block may scroll sideways,
+ * so it takes the focus (FocusablePre).
  */
 export function Prose({ markdown }: { markdown: string }) {
   return (
     <article className="prose" data-testid="lesson-prose">
-      <Markdown skipHtml remarkPlugins={GFM} urlTransform={siteUrl}>
+      <Markdown skipHtml remarkPlugins={GFM} urlTransform={siteUrl} components={BLOCKS}>
         {markdown}
       </Markdown>
     </article>
@@ -21,6 +23,7 @@ export function Prose({ markdown }: { markdown: string }) {
 }
 
 const GFM = [remarkGfm];
+const BLOCKS: Components = { pre: ({ node: _node, ...props }) => <FocusablePre label="Code example" {...props} /> };
 
 function siteUrl(url: string): string {
   const safe = defaultUrlTransform(url);

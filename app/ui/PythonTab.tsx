@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from "react";
+import { FocusablePre } from "./FocusablePre";
 
 const PythonReference = lazy(() => import("./editor/PythonReference"));
 
@@ -22,9 +23,9 @@ export function PythonTab({ code }: { code: string }) {
       </p>
       <Suspense
         fallback={
-          <pre className="python-reference" data-testid="python-reference">
+          <FocusablePre label="Python reference" className="python-reference" data-testid="python-reference">
             <code>{code}</code>
-          </pre>
+          </FocusablePre>
         }
       >
         <PythonReference code={code} />

@@ -1,7 +1,10 @@
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const runKey = isMac ? "⌘↵" : "Ctrl+Enter";
 
+import type { Ref } from "react";
+
 interface RunBarProps {
+  readonly ref?: Ref<HTMLDivElement>;
   readonly running: boolean;
   onRun(): void;
   onStop(): void;
@@ -12,9 +15,9 @@ interface RunBarProps {
   onOwnCode?: () => void;
 }
 
-export function RunBar({ running, onRun, onStop, onReset, onSolve, onOwnCode }: RunBarProps) {
+export function RunBar({ ref, running, onRun, onStop, onReset, onSolve, onOwnCode }: RunBarProps) {
   return (
-    <div className="run-bar">
+    <div className="run-bar" ref={ref}>
       <button className="primary" onClick={onRun} disabled={running} data-testid="run-button" title={`Run (${runKey})`}>
         Run <kbd>{runKey}</kbd>
       </button>

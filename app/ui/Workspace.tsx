@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
@@ -11,8 +12,10 @@ import { RunStatus } from "./RunStatus";
 import { ConsolePanel } from "./ConsolePanel";
 import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
+import { FocusablePre } from "./FocusablePre";
+import { useSkipTarget } from "./SkipLinks";
 import { RunCharts } from "./charts/RunCharts";
-import type { TypeProblem } from "./editor/CodeEditor";
+import type { EditorHandle, TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
@@ -116,6 +119,16 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
   );
   useEffect(() => session.markGoals(reached.map((goal) => goal.id)), [session, reached]);
 
+  const editor = useRef<EditorHandle>(null);
+  const runControls = useRef<HTMLDivElement>(null);
+  // The editor may be behind the Python tab: shown first, so that it can take the focus.
+  useSkipTarget("editor", () => {
+    flushSync(() => setTab("scenario"));
+    editor.current?.focus();
+  });
+  // While something runs, Run is disabled and Stop is the control wanted.
+  useSkipTarget("run", () => runControls.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus());
+
   const { unsaved, otherTab } = useSavedCode(lesson, snapshot.source, (code) => session.setSource(code));
   useEffect(() => {
     if (share === null) saved.saveParams(lesson.slug, snapshot.params);
@@ -174,8 +187,15 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         )}
       </div>
       <div className="editor-frame" hidden={tab !== "scenario"}>
-        <Suspense fallback={<pre className="code-fallback" data-testid="code-loading">{snapshot.source}</pre>}>
+        <Suspense
+          fallback={
+            <FocusablePre label="Scenario code (loading the editor)" className="code-fallback" data-testid="code-loading">
+              {snapshot.source}
+            </FocusablePre>
+          }
+        >
           <CodeEditor
+            ref={editor}
             path={lesson.slug}
             value={snapshot.source}
             markers={markers}
@@ -196,6 +216,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
       )}
       <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
       <RunBar
+        ref={runControls}
         running={busy}
         onRun={run}
         onStop={stop}

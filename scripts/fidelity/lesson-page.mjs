@@ -56,7 +56,8 @@ export class LessonPage {
   /** The latest run's value in the chart titled `title`, read off the tooltip over its last bar. */
   async latestInChart(title) {
     const chart = this.page.locator("figure.chart", { hasText: title });
-    const plot = chart.locator("svg.recharts-surface[role=application]");
+    // The plot, not a legend icon (both are recharts surfaces).
+    const plot = chart.locator(".recharts-wrapper > svg.recharts-surface");
     await plot.scrollIntoViewIfNeeded();
     const box = await plot.boundingBox();
     // The right edge of the plot is inside the last run's bar.

@@ -6,6 +6,9 @@ import { memo } from "react";
  * result for each value of one parameter (other parameters as now). Within
  * the latest run, `over-time` draws its series as steps over time and
  * `per-item` one bar per element of its lists.
+ * Each plot is an image named by its title, its numbers in a table under it
+ * (ChartTable.tsx); recharts' keyboard layer is off, as it made the plot an
+ * "application" named by its tick labels, and the table says more.
  */
 import {
   Bar,
@@ -23,6 +26,7 @@ import {
 import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRecord } from "../../engine/session";
 import { itemRows, paramRows, runRows, timeRows, type RunRow } from "./run-series";
+import { ChartTable } from "./ChartTable";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
@@ -37,7 +41,16 @@ export const RunCharts = memo(function RunCharts({ charts, history }: { charts: 
         return (
           <figure key={`${chart.title}-${i}`} className="chart" data-testid={`chart-${i}`} data-points={rows.length}>
             <figcaption>{chart.title}</figcaption>
-            {rows.length === 0 ? <p className="chart-empty">Run the scenario to fill this chart.</p> : <Chart chart={chart} rows={rows} />}
+            {rows.length === 0 ? (
+              <p className="chart-empty">Run the scenario to fill this chart.</p>
+            ) : (
+              <>
+                <div role="img" aria-label={`Chart: ${chart.title}. Its numbers are in the table under it.`}>
+                  <Chart chart={chart} rows={rows} />
+                </div>
+                <ChartTable chart={chart} rows={rows} />
+              </>
+            )}
             {rows.length === 1 && <OnePoint chart={chart} />}
           </figure>
         );
@@ -102,7 +115,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
       {chart.kind === "trend" || numericX ? (
-        <LineChart data={data}>
+        <LineChart data={data} accessibilityLayer={false}>
           {decorations}
           {series.map(({ name, color }) => (
             <Line key={name} dataKey={name} stroke={color} isAnimationActive={false} dot />
@@ -110,7 +123,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
           {chart.ideal && numericX && <Line dataKey="ideal" name="ideal" stroke="#999" strokeDasharray="4 4" dot={false} isAnimationActive={false} />}
         </LineChart>
       ) : (
-        <BarChart data={data}>
+        <BarChart data={data} accessibilityLayer={false}>
           {decorations}
           {series.map(({ name, color }) => (
             <Bar key={name} dataKey={name} fill={color} isAnimationActive={false} />
@@ -125,7 +138,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
 function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={rows}>
+      <LineChart data={rows} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="x"

@@ -4,7 +4,7 @@
  * shown on their lines until the next edit; the editor reports TypeScript's
  * own errors back so the page can mention them.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { monaco } from "./monaco-setup";
 
 export interface LineMarker {
@@ -26,7 +26,13 @@ export interface StepLine {
   readonly line: number;
 }
 
+/** What the page may do to the editor from outside: a skip link moves the focus into it. */
+export interface EditorHandle {
+  focus(): void;
+}
+
 export interface CodeEditorProps {
+  readonly ref?: Ref<EditorHandle>;
   readonly value: string;
   /** Identifies the model (one per lesson), e.g. the lesson slug. */
   readonly path: string;
@@ -46,6 +52,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  useImperativeHandle(props.ref, () => ({ focus: () => editorRef.current?.focus() }), []);
 
   useEffect(() => {
     const uri = monaco.Uri.parse(`file:///lessons/${props.path}/scenario.ts`);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import { monaco } from "./monaco-setup";
+import { FocusablePre } from "../FocusablePre";
 
 type Line = readonly { readonly text: string; readonly kind: string }[];
 
@@ -19,7 +20,7 @@ export default function PythonReference({ code }: { code: string }) {
     };
   }, [code]);
   return (
-    <pre className="python-reference" data-testid="python-reference" data-highlighted={lines !== null}>
+    <FocusablePre label="Python reference" className="python-reference" data-testid="python-reference" data-highlighted={lines !== null}>
       <code>
         {lines === null
           ? code
@@ -34,7 +35,7 @@ export default function PythonReference({ code }: { code: string }) {
               </span>
             ))}
       </code>
-    </pre>
+    </FocusablePre>
   );
 }
 

@@ -43,7 +43,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, async
   const running = snapshot.status === "running";
   return (
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
-      <h3>Explore schedules</h3>
+      <h2>Explore schedules</h2>
       <p className="explore-what">
         {asyncio ? (
           <>

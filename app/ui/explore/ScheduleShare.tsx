@@ -11,8 +11,10 @@ export function ScheduleShare({ schedule, link }: { readonly schedule: string | 
       )}
       {link && oversize === null && (
         <p>
-          Share this schedule with its code:{" "}
-          <input className="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="explore-share-link" />
+          <label>
+            Share this schedule with its code:{" "}
+            <input className="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} data-testid="explore-share-link" />
+          </label>
         </p>
       )}
       {oversize !== null && (

@@ -37,7 +37,7 @@ export function StepPanel({ stepper, taskStepper, busy, reached, smallParams, on
   const snapshot = tasks.status === "off" ? threads : tasks;
   return (
     <section className="step-mode" data-testid="step-mode" data-status={snapshot.status} data-tasks={tasks.status !== "off"}>
-      <h3>Step mode</h3>
+      <h2>Step mode</h2>
       {tasks.status === "stepping" || tasks.status === "ended" ? (
         <TaskStepping stepper={taskStepper} snapshot={tasks} smallParams={smallParams} />
       ) : threads.status === "stepping" || threads.status === "ended" ? (

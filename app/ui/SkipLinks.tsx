@@ -1,0 +1,65 @@
+/**
+ * Skip links: the first Tab stops of a lesson page, ahead of the header and
+ * the lesson list, to the code editor and to the run controls; off screen
+ * until focused. The workspace says how to reach each (useSkipTarget), and a
+ * link shows only while its target is on the page: not on the home page, nor
+ * where scenarios cannot run. The page routes by its address's hash, so no
+ * href can lead to a target: each link keeps the page's own address (opened
+ * in a new tab, it opens this page) and moves the focus itself.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+const LINKS = { editor: "Skip to the code editor", run: "Skip to the run controls" } as const;
+type Target = keyof typeof LINKS;
+type Focusers = Partial<Record<Target, () => void>>;
+
+interface Targets {
+  readonly focusers: Focusers;
+  register(target: Target, focus: (() => void) | undefined): void;
+}
+
+const SkipTargets = createContext<Targets>({ focusers: {}, register: () => {} });
+
+/** Holds the targets for the links, around both the links and the page that registers them. */
+export function SkipTargetsProvider({ children }: { children: ReactNode }) {
+  const [focusers, setFocusers] = useState<Focusers>({});
+  const register = useCallback((target: Target, focus: (() => void) | undefined) => setFocusers((now) => ({ ...now, [target]: focus })), []);
+  return <SkipTargets value={{ focusers, register }}>{children}</SkipTargets>;
+}
+
+export function SkipLinks() {
+  const { focusers } = useContext(SkipTargets);
+  return (
+    <div className="skip-links">
+      {(Object.keys(LINKS) as Target[]).map((target) => {
+        const focus = focusers[target];
+        return (
+          focus && (
+            <a
+              key={target}
+              href={location.hash || "#/"}
+              onClick={(event) => {
+                event.preventDefault();
+                focus();
+              }}
+              data-testid={`skip-${target}`}
+            >
+              {LINKS[target]}
+            </a>
+          )
+        );
+      })}
+    </div>
+  );
+}
+
+/** Makes the link to `target` move the focus with `focus`, for as long as the calling component is on the page. */
+export function useSkipTarget(target: Target, focus: () => void): void {
+  const { register } = useContext(SkipTargets);
+  const latest = useRef(focus);
+  latest.current = focus;
+  useEffect(() => {
+    register(target, () => latest.current());
+    return () => register(target, undefined);
+  }, [register, target]);
+}

@@ -1,0 +1,52 @@
+/**
+ * A chart's numbers as a table, under "Show the numbers": what a screen
+ * reader reads instead of the plot, and what anyone can read exactly where
+ * the plot only shows a shape. The rows are the chart's own.
+ */
+import type { ChartSpec } from "../../engine/course/lesson";
+import type { RunRow } from "./run-series";
+
+const number = new Intl.NumberFormat("en", { maximumFractionDigits: 3 });
+
+export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly RunRow[] }) {
+  const byRun = chart.kind === "runs" || chart.kind === "trend";
+  return (
+    <details className="chart-numbers">
+      <summary>Show the numbers</summary>
+      <table data-testid="chart-table">
+        <caption>{chart.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{byRun ? "Run" : xName(chart)}</th>
+            {chart.series.map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <th scope="row">{byRun ? row.label : cell(row.x)}</th>
+              {chart.series.map((name) => (
+                <td key={name}>{cell(row[name])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function xName(chart: ChartSpec): string {
+  if (chart.kind === "by-param") return chart.param ?? "";
+  return chart.x ?? (chart.kind === "over-time" ? "ms" : "item");
+}
+
+/** Over time, a row holds one series' point: the other cells stay empty. */
+function cell(value: number | string | undefined): string {
+  if (value === undefined) return "";
+  return typeof value === "number" ? number.format(value) : value;
+}
