@@ -30,8 +30,7 @@ function Lines({ lines, dropped, live = false }: { lines: readonly string[]; dro
     <section className="console" data-testid="console" data-live={live}>
       <h2>Console{live ? " (live)" : ""}</h2>
       <FocusablePre label="Console output" data-testid="console-lines">
-        {lines.join("
-")}
+        {lines.join("\n")}
       </FocusablePre>
       {dropped > 0 && (
         <p className="console-dropped" data-testid="console-dropped">
