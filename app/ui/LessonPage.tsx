@@ -9,6 +9,9 @@ import { Workspace } from "./Workspace";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { runnerPool } from "./runner-pool";
 import { saved } from "./storage";
+import { useNarrowScreen } from "./narrow-screen";
+import { useLessonView } from "./lesson-view";
+import { ViewSwitch } from "./ViewSwitch";
 
 function openSession(lesson: Lesson, share: Share | null): Session {
   const own = saved.code(lesson.slug);
@@ -51,9 +54,12 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
     return () => opened.dispose();
   }, [lesson.slug, isolation, share]);
   useEffect(() => session?.setGoals(freeRunGoals(lesson.goals)), [session, lesson.goals]);
+  const narrow = useNarrowScreen();
+  const { view, unseen, choose, top } = useLessonView(session, narrow);
 
   return (
-    <div className="lesson" data-testid="lesson-page">
+    <div className="lesson" data-testid="lesson-page" data-view={narrow ? view : undefined} ref={top}>
+      {narrow && <ViewSwitch view={view} unseen={unseen} onChoose={choose} />}
       <section className="lesson-text">
         <h1 data-testid="lesson-title">{lesson.title}</h1>
         <ProblemList problems={lesson.problems} />
