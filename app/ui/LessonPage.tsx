@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sharedBy, type DecodedShare, type Share } from "../engine/explore/share";
 import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
@@ -56,6 +56,8 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
   useEffect(() => session?.setGoals(freeRunGoals(lesson.goals)), [session, lesson.goals]);
   const narrow = useNarrowScreen();
   const { view, unseen, choose, top } = useLessonView(session, narrow);
+  // Switching views renders the page again: the same element tells React the prose has not changed.
+  const prose = useMemo(() => <Prose markdown={lesson.prose} />, [lesson.prose]);
 
   return (
     <div className="lesson" data-testid="lesson-page" data-view={narrow ? view : undefined} ref={top}>
@@ -63,7 +65,7 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
       <section className="lesson-text">
         <h1 data-testid="lesson-title">{lesson.title}</h1>
         <ProblemList problems={lesson.problems} />
-        <Prose markdown={lesson.prose} />
+        {prose}
         {children}
       </section>
       <section className="lesson-work">

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
 import { Goals } from "./Goals";
@@ -50,7 +50,7 @@ interface WorkspaceProps {
   readonly linksCarryPromise: boolean;
 }
 
-export function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
+export const Workspace = memo(function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -252,7 +252,7 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
       </div>
     </div>
   );
-}
+});
 
 /** Explore searches every order of every step: the current parameters, made small by the lesson's stepParams. */
 function exploreParams(params: Params, lesson: Lesson): Params {
