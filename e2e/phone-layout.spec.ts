@@ -50,6 +50,9 @@ test("the home page fits the screen, its lessons come first, and the course list
   await expect(menuToggle()).toHaveAttribute("aria-expanded", "true");
   await expect(menuLinks().last()).toBeVisible();
   expect(await testIds(menuLinks())).toEqual(lessons.map((slug) => `lesson-link-${slug}`));
+  // A finger picks one lesson, not its neighbour: WCAG's minimum target is 24 px.
+  const heights = await menuLinks().evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height));
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
   await page().keyboard.press("Tab");
   await expect(menuLinks().first()).toBeFocused();
   await page().keyboard.press("Escape");
