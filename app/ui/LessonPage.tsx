@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sharedBy, type DecodedShare, type Share } from "../engine/explore/share";
 import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
@@ -10,6 +10,9 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { FocusablePre } from "./FocusablePre";
 import { runnerPool } from "./runner-pool";
 import { saved } from "./storage";
+import { useNarrowScreen } from "./narrow-screen";
+import { useLessonView } from "./lesson-view";
+import { ViewSwitch } from "./ViewSwitch";
 
 function openSession(lesson: Lesson, share: Share | null): Session {
   const own = saved.code(lesson.slug);
@@ -52,13 +55,18 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
     return () => opened.dispose();
   }, [lesson.slug, isolation, share]);
   useEffect(() => session?.setGoals(freeRunGoals(lesson.goals)), [session, lesson.goals]);
+  const narrow = useNarrowScreen();
+  const { view, unseen, choose, top } = useLessonView(session, narrow);
+  // Switching views renders the page again: the same element tells React the prose has not changed.
+  const prose = useMemo(() => <Prose markdown={lesson.prose} />, [lesson.prose]);
 
   return (
-    <div className="lesson" data-testid="lesson-page">
+    <div className="lesson" data-testid="lesson-page" data-view={narrow ? view : undefined} ref={top}>
+      {narrow && <ViewSwitch view={view} unseen={unseen} onChoose={choose} />}
       <section className="lesson-text">
         <h1 data-testid="lesson-title">{lesson.title}</h1>
         <ProblemList problems={lesson.problems} />
-        <Prose markdown={lesson.prose} />
+        {prose}
         {children}
       </section>
       <section className="lesson-work">

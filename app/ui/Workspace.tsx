@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session } from "../engine/session";
@@ -54,7 +54,7 @@ interface WorkspaceProps {
   readonly linksCarryPromise: boolean;
 }
 
-export function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
+export const Workspace = memo(function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
@@ -174,103 +174,108 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
 
   return (
     <div className="workspace">
-      {unsaved && <UnsavedNotice slug={lesson.slug} code={snapshot.source} />}
-      {otherTab && <OtherTabNotice onLoad={otherTab.load} onKeep={otherTab.keep} />}
-      <div className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
-          Scenario (TypeScript)
-        </button>
-        {lesson.reference !== "" && (
-          <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
-            Python reference
+      {/* What a phone shows as the Code view (lesson-view.ts); the rest is its Results view. */}
+      <div className="work-code">
+        {unsaved && <UnsavedNotice slug={lesson.slug} code={snapshot.source} />}
+        {otherTab && <OtherTabNotice onLoad={otherTab.load} onKeep={otherTab.keep} />}
+        <div className="tabs" role="tablist">
+          <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
+            Scenario (TypeScript)
           </button>
+          {lesson.reference !== "" && (
+            <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
+              Python reference
+            </button>
+          )}
+        </div>
+        <div className="editor-frame" hidden={tab !== "scenario"}>
+          <Suspense
+            fallback={
+              <FocusablePre label="Scenario code (loading the editor)" className="code-fallback" data-testid="code-loading">
+                {snapshot.source}
+              </FocusablePre>
+            }
+          >
+            <CodeEditor
+              ref={editor}
+              path={lesson.slug}
+              value={snapshot.source}
+              markers={markers}
+              stepLines={taskStepper.active ? taskStepLines(taskStepSnapshot) : stepLines(stepSnapshot)}
+              readOnly={stepping}
+              onChange={(source) => session.setSource(source)}
+              onTypeProblems={setTypeProblems}
+            />
+          </Suspense>
+        </div>
+        {tab === "python" && <PythonTab code={lesson.reference} />}
+        {typeErrors.length > 0 && (
+          <p className="notice warn" data-testid="type-problems">
+            Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message.replace(/\.$/, "")}
+            {typeErrors.length > 1 && ` (and ${typeErrors.length - 1} more, underlined in the editor)`}. Types are
+            erased when the code runs, so Run still works, but the code is probably not what you meant.
+          </p>
         )}
-      </div>
-      <div className="editor-frame" hidden={tab !== "scenario"}>
-        <Suspense
-          fallback={
-            <FocusablePre label="Scenario code (loading the editor)" className="code-fallback" data-testid="code-loading">
-              {snapshot.source}
-            </FocusablePre>
-          }
-        >
-          <CodeEditor
-            ref={editor}
-            path={lesson.slug}
-            value={snapshot.source}
-            markers={markers}
-            stepLines={taskStepper.active ? taskStepLines(taskStepSnapshot) : stepLines(stepSnapshot)}
-            readOnly={stepping}
-            onChange={(source) => session.setSource(source)}
-            onTypeProblems={setTypeProblems}
-          />
-        </Suspense>
-      </div>
-      {tab === "python" && <PythonTab code={lesson.reference} />}
-      {typeErrors.length > 0 && (
-        <p className="notice warn" data-testid="type-problems">
-          Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message.replace(/\.$/, "")}
-          {typeErrors.length > 1 && ` (and ${typeErrors.length - 1} more, underlined in the editor)`}. Types are
-          erased when the code runs, so Run still works, but the code is probably not what you meant.
-        </p>
-      )}
-      <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
-      <RunBar
-        ref={runControls}
-        running={busy}
-        onRun={run}
-        onStop={stop}
-        onReset={reset}
-        onSolve={lesson.solution === "" ? undefined : solve}
-        onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
-      />
-      <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
-      <ConsolePanel session={session} running={snapshot.running !== null} last={last} />
-      <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
-      <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
-      {share?.schedule && (
-        <SharedSchedule
-          schedule={share.schedule}
-          source={snapshot.source}
-          params={snapshot.params}
-          disabled={busy}
-          onStep={(taken, planned) => step(snapshot.source, snapshot.params, taken, planned)}
-          onStepTasks={(choices, from) => stepTasks(snapshot.source, snapshot.params, choices, from)}
+        <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
+        <RunBar
+          ref={runControls}
+          running={busy}
+          onRun={run}
+          onStop={stop}
+          onReset={reset}
+          onSolve={lesson.solution === "" ? undefined : solve}
+          onOwnCode={ownCode === undefined ? undefined : backToOwnCode}
         />
-      )}
-      <StepPanel
-        stepper={stepper}
-        taskStepper={taskStepper}
-        busy={snapshot.running !== null || exploring}
-        reached={reached}
-        smallParams={smallParams}
-        onStart={() => void startStepping()}
-      />
-      <ExplorePanel
-        explorer={explorer}
-        busy={snapshot.running !== null || stepping}
-        invariantText={lesson.invariant?.text ?? null}
-        smallParams={smallParams}
-        asyncio={snapshot.declared.status === "ready" && snapshot.declared.asyncio}
-        source={snapshot.source}
-        onExplore={() => void startExplore()}
-        onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
-        onReplayTasks={(choices, from, source, params) => stepTasks(source, params, choices, from)}
-        shareLink={(source, params, schedule, invariant) =>
-          shareLink(href, { lesson: lesson.slug, code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
-        }
-      />
-      <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
-      <p className="reset-lesson">
-        <button onClick={() => resetLesson(lesson.slug)} data-testid="reset-lesson">
-          Reset this lesson
-        </button>{" "}
-        <small>its code, parameters and goals met, as if you had never opened it</small>
-      </p>
-      <RunCharts charts={lesson.charts} history={snapshot.history} />
+      </div>
+      <div className="work-results">
+        <RunStatus running={snapshot.running} last={last} edited={last !== null && last.source !== snapshot.source} stepping={stepping} />
+        <ConsolePanel session={session} running={snapshot.running !== null} last={last} />
+        <SharedValues session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
+        <TimelinePanel session={session} running={snapshot.running !== null} runIndex={snapshot.history.length} />
+        {share?.schedule && (
+          <SharedSchedule
+            schedule={share.schedule}
+            source={snapshot.source}
+            params={snapshot.params}
+            disabled={busy}
+            onStep={(taken, planned) => step(snapshot.source, snapshot.params, taken, planned)}
+            onStepTasks={(choices, from) => stepTasks(snapshot.source, snapshot.params, choices, from)}
+          />
+        )}
+        <StepPanel
+          stepper={stepper}
+          taskStepper={taskStepper}
+          busy={snapshot.running !== null || exploring}
+          reached={reached}
+          smallParams={smallParams}
+          onStart={() => void startStepping()}
+        />
+        <ExplorePanel
+          explorer={explorer}
+          busy={snapshot.running !== null || stepping}
+          invariantText={lesson.invariant?.text ?? null}
+          smallParams={smallParams}
+          asyncio={snapshot.declared.status === "ready" && snapshot.declared.asyncio}
+          source={snapshot.source}
+          onExplore={() => void startExplore()}
+          onReplay={(moves, planned, source, params) => step(source, params, moves, planned)}
+          onReplayTasks={(choices, from, source, params) => stepTasks(source, params, choices, from)}
+          shareLink={(source, params, schedule, invariant) =>
+            shareLink(href, { lesson: lesson.slug, code: source, params, schedule, ...(linksCarryPromise ? { promise: invariant?.check ?? "" } : {}) })
+          }
+        />
+        <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
+        <p className="reset-lesson">
+          <button onClick={() => resetLesson(lesson.slug)} data-testid="reset-lesson">
+            Reset this lesson
+          </button>{" "}
+          <small>its code, parameters and goals met, as if you had never opened it</small>
+        </p>
+        <RunCharts charts={lesson.charts} history={snapshot.history} />
+      </div>
     </div>
   );
-}
+});
 
 /** Explore searches every order of every step: the current parameters, made small by the lesson's stepParams. */
 function exploreParams(params: Params, lesson: Lesson): Params {
