@@ -11,7 +11,6 @@ import { RunStatus } from "./RunStatus";
 import { ConsolePanel } from "./ConsolePanel";
 import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
-import { RunCharts } from "./charts/RunCharts";
 import type { TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
@@ -35,6 +34,8 @@ import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
 
 const CodeEditor = lazy(() => import("./editor/CodeEditor"));
+// recharts comes when a lesson with charts is opened, not with the first page.
+const RunCharts = lazy(() => import("./charts/RunCharts").then((module) => ({ default: module.RunCharts })));
 
 type Tab = "scenario" | "python";
 
@@ -244,7 +245,11 @@ export function Workspace({ lesson, session, share, href, linksCarryPromise }: W
         </button>{" "}
         <small>its code, parameters and goals met, as if you had never opened it</small>
       </p>
-      <RunCharts charts={lesson.charts} history={snapshot.history} />
+      {lesson.charts.length > 0 && (
+        <Suspense fallback={null}>
+          <RunCharts charts={lesson.charts} history={snapshot.history} />
+        </Suspense>
+      )}
     </div>
   );
 }
