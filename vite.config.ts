@@ -27,7 +27,7 @@ export default defineConfig({
   preview: { headers: ISOLATION_HEADERS, port: PORTS.preview, strictPort: true },
   worker: { format: "es" },
   // Monaco's modules, as app/ui/editor/monaco-setup.ts imports them, pre-bundled for the dev server.
-  optimizeDeps: { include: ["monaco-editor/editor", "monaco-editor/features/*/register", "monaco-editor/languages/definitions/*/register", "monaco-editor/languages/features/typescript/register"] },
+  optimizeDeps: { include: ["monaco-editor/editor", "monaco-editor/features/register.all", "monaco-editor/languages/definitions/typescript/register", "monaco-editor/languages/definitions/python/register", "monaco-editor/languages/features/typescript/register"] },
   build: {
     target: "es2023",
     chunkSizeWarningLimit: 5000,

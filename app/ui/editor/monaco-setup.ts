@@ -6,45 +6,13 @@
  *
  * The page edits TypeScript and colours the Python reference, nothing else:
  * the editor's API comes without `editor.main`'s eighty languages and its
- * CSS, HTML and JSON services and workers, and with the features a student
- * editing one file uses (typing, completion, hovers, errors, find, moving
- * lines, go to definition), not the diff editor, colour pickers, inline
- * completions or the like.
+ * CSS, HTML and JSON services and workers. Its features all come, up front:
+ * the TypeScript service's worker helper imports every one of them anyway,
+ * and one registered after the first editor was made would fail in the next
+ * (its services were registered too late).
  */
 import * as monaco from "monaco-editor/editor";
-import "monaco-editor/features/codicon/register";
-import "monaco-editor/features/bracketMatching/register";
-import "monaco-editor/features/caretOperations/register";
-import "monaco-editor/features/clipboard/register";
-import "monaco-editor/features/codeAction/register";
-import "monaco-editor/features/comment/register";
-import "monaco-editor/features/contextmenu/register";
-import "monaco-editor/features/cursorUndo/register";
-import "monaco-editor/features/dnd/register";
-import "monaco-editor/features/find/register";
-import "monaco-editor/features/folding/register";
-import "monaco-editor/features/format/register";
-import "monaco-editor/features/gotoError/register";
-import "monaco-editor/features/gotoLine/register";
-import "monaco-editor/features/gotoSymbol/register";
-import "monaco-editor/features/hover/register";
-import "monaco-editor/features/indentation/register";
-import "monaco-editor/features/lineSelection/register";
-import "monaco-editor/features/linesOperations/register";
-import "monaco-editor/features/multicursor/register";
-import "monaco-editor/features/parameterHints/register";
-import "monaco-editor/features/quickCommand/register";
-import "monaco-editor/features/readOnlyMessage/register";
-import "monaco-editor/features/referenceSearch/register";
-import "monaco-editor/features/rename/register";
-import "monaco-editor/features/smartSelect/register";
-import "monaco-editor/features/snippet/register";
-import "monaco-editor/features/suggest/register";
-import "monaco-editor/features/tokenization/register";
-import "monaco-editor/features/toggleTabFocusMode/register";
-import "monaco-editor/features/wordHighlighter/register";
-import "monaco-editor/features/wordOperations/register";
-import "monaco-editor/features/wordPartOperations/register";
+import "monaco-editor/features/register.all";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/python/register";
 import * as ts from "monaco-editor/languages/features/typescript/register";
