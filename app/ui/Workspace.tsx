@@ -17,6 +17,8 @@ import { withEditorSyntaxError } from "./syntax-error";
 import { useSession } from "./hooks";
 import { forget, saved } from "./storage";
 import { useSavedCode } from "./saved-code";
+import { loadCodeEditor } from "./editor/load-editor";
+import { afterIdle } from "./after-idle";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
@@ -33,9 +35,9 @@ import type { StepLine } from "./editor/CodeEditor";
 import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
 
-const CodeEditor = lazy(() => import("./editor/CodeEditor"));
-// recharts comes when a lesson with charts is opened, not with the first page.
-const RunCharts = lazy(() => import("./charts/RunCharts").then((module) => ({ default: module.RunCharts })));
+const CodeEditor = lazy(loadCodeEditor);
+// recharts comes when a lesson with charts is opened and the editor has loaded, not with the first page.
+const RunCharts = lazy(() => afterIdle().then(() => import("./charts/RunCharts")).then((module) => ({ default: module.RunCharts })));
 
 type Tab = "scenario" | "python";
 

@@ -1,6 +1,7 @@
 /** The one place components read outside state: the course, a session, the route. */
 import { useEffect, useSyncExternalStore } from "react";
 import { courseStore } from "./content/course-store";
+import { loadCodeEditor } from "./editor/load-editor";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session, SessionSnapshot } from "../engine/session";
 
@@ -8,10 +9,12 @@ export function useCourse() {
   return useSyncExternalStore(courseStore.subscribe, courseStore.get);
 }
 
-/** The lesson with this slug, undefined while its files load (and for no slug). */
+/** The lesson with this slug, undefined while its files load (and for no slug); its editor loads meanwhile. */
 export function useLesson(slug: string | undefined): Lesson | undefined {
   useEffect(() => {
-    if (slug !== undefined) courseStore.load(slug);
+    if (slug === undefined) return;
+    courseStore.load(slug);
+    void loadCodeEditor();
   }, [slug]);
   return useSyncExternalStore(courseStore.subscribe, () => (slug === undefined ? undefined : courseStore.lesson(slug)));
 }
