@@ -4,6 +4,10 @@ import react from "@vitejs/plugin-react";
 import { ISOLATION_HEADERS, coiServiceWorker } from "./scripts/vite/cross-origin-isolation.ts";
 import { scenarioTypes } from "./scripts/vite/scenario-types.ts";
 import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts";
+import { courseIndexPlugin } from "./scripts/vite/course-index.ts";
+import { precompress } from "./scripts/vite/precompress.ts";
+
+const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
 
 /** Ports are fixed so the printed URL is stable; e2e uses its own. */
 export const PORTS = { dev: 5317, preview: 4317 } as const;
@@ -11,10 +15,23 @@ export const PORTS = { dev: 5317, preview: 4317 } as const;
 export default defineConfig({
   // A site served under a sub-path (https://host/course/) sets BASE_PATH=/course/.
   base: process.env.BASE_PATH ?? "/",
-  plugins: [react(), coiServiceWorker(), contentSecurityPolicy(), scenarioTypes(fileURLToPath(new URL("./app/runtime", import.meta.url)))],
+  plugins: [
+    react(),
+    coiServiceWorker(),
+    contentSecurityPolicy(),
+    scenarioTypes(here("app/runtime")),
+    courseIndexPlugin(here("lessons"), here("app/ui/playground")),
+    precompress(),
+  ],
   server: { headers: ISOLATION_HEADERS, port: PORTS.dev, strictPort: true },
   preview: { headers: ISOLATION_HEADERS, port: PORTS.preview, strictPort: true },
   worker: { format: "es" },
-  optimizeDeps: { include: ["monaco-editor/editor/editor.main"] },
-  build: { target: "es2023", chunkSizeWarningLimit: 5000 },
+  // Monaco's modules, as app/ui/editor/monaco-setup.ts imports them, pre-bundled for the dev server.
+  optimizeDeps: { include: ["monaco-editor/editor", "monaco-editor/features/register.all", "monaco-editor/languages/definitions/typescript/register", "monaco-editor/languages/definitions/python/register", "monaco-editor/languages/features/typescript/register"] },
+  build: {
+    target: "es2023",
+    chunkSizeWarningLimit: 5000,
+    // A lesson's files (app/ui/content/lesson-files.ts) load together, as one chunk named by its folder.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }] } } },
+  },
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { loadCourse } from "../app/engine/course/course";
+import { loadCourse } from "../app/engine/course/load-course";
 import { readCourseFiles } from "../scripts/lessons/course-files";
 import { onePageForTheFile } from "./one-page";
 import { openLesson, replaceCode, run } from "./lesson-page";

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { loadCourse } from "../app/engine/course/course";
+import { loadCourse } from "../app/engine/course/load-course";
 import { readCourseFiles } from "../scripts/lessons/course-files";
 import { openLesson, run } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";

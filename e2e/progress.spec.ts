@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { loadCourse } from "../app/engine/course/course";
+import { loadCourse } from "../app/engine/course/load-course";
 import { readCourseFiles } from "../scripts/lessons/course-files";
 import { openLesson, replaceCode, run, savedCode, setParam } from "./lesson-page";
 

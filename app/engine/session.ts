@@ -9,7 +9,8 @@
  */
 import { checkParam, defaultParams, type ParamSpecs, type ParamValue } from "../runtime/params";
 import type { ScenarioErrorInfo } from "../runtime/protocol";
-import { compileScenario, type CompileError } from "./compile";
+import type { CompileError } from "./compile";
+import { compiler } from "./compiler";
 import { describeScenario } from "./describe";
 import { readSharedValues, type SharedValue } from "./shared-values";
 import { interpreterConfig } from "../runtime/gil";
@@ -120,6 +121,7 @@ export class Session {
     if (this.snapshot.running) return null;
     this.stopRequested = false;
     this.update({ running: { startedAt: performance.now() } });
+    const { compileScenario } = await compiler();
     const compiled = compileScenario(this.snapshot.source);
     if (!compiled.ok) return this.record(this.snapshot.source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
     const { source, params, declared } = await this.inputs();
@@ -217,7 +219,7 @@ export class Session {
   private async describe(): Promise<Declared> {
     const generation = ++this.describeGeneration;
     const source = this.snapshot.source;
-    const compiled = compileScenario(source);
+    const compiled = (await compiler()).compileScenario(source);
     let declared: Declared;
     if (!compiled.ok) declared = { status: "error", error: compiled.error };
     else {

@@ -1,14 +1,17 @@
-import { useEffect, useMemo } from "react";
+import { Suspense, lazy, useEffect, useMemo } from "react";
 import { decodeShare, openedOn, type PageOf } from "../engine/explore/share";
 import { CourseNav } from "./CourseNav";
 import { CourseHome } from "./CourseHome";
 import { EndedRunNotice } from "./EndedRunNotice";
 import { LessonPage } from "./LessonPage";
-import { PlaygroundPage } from "./PlaygroundPage";
+import { LessonLoading } from "./LessonLoading";
 import { PLAYGROUND_SLUG } from "./playground/playground";
-import { PLAYGROUND_HREF, lessonHref, useCourse, useRoute } from "./hooks";
+import { PLAYGROUND_HREF, lessonHref, useCourse, useLesson, useRoute } from "./hooks";
 import { saved } from "./storage";
 import { SkipLinks, SkipTargetsProvider } from "./SkipLinks";
+
+// The playground reads its lesson.md as a lesson does, with the YAML reader: none of it comes with the first page.
+const PlaygroundPage = lazy(() => import("./PlaygroundPage").then((module) => ({ default: module.PlaygroundPage })));
 
 export function App() {
   const course = useCourse();
@@ -18,11 +21,12 @@ export function App() {
   const playground = match?.[2] !== undefined;
   const shared = new URLSearchParams(match?.[3] ?? "").get("share");
   // Once per link: the page keeps its session as long as the link it opened with is the same object.
-  const lesson = course.lessons.find((l) => l.slug === slug);
-  const here = playground ? PLAYGROUND_SLUG : (lesson?.slug ?? "");
+  const entry = course.lessons.find((l) => l.slug === slug);
+  const lesson = useLesson(entry?.slug);
+  const here = playground ? PLAYGROUND_SLUG : (entry?.slug ?? "");
   useEffect(() => {
-    if (lesson) saved.saveLastLesson(lesson.slug);
-  }, [lesson]);
+    if (entry) saved.saveLastLesson(entry.slug);
+  }, [entry]);
   const opened = useMemo(() => {
     if (shared === null) return null;
     const pageOf: PageOf = (madeOn, payload) => {
@@ -43,13 +47,17 @@ export function App() {
           <span className="course-title">{course.title}</span>
         </header>
         <div className="body">
-          <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : lesson?.slug} />
+          <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : entry?.slug} />
           <main className="main">
             <EndedRunNotice />
             {playground ? (
-              <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
+              <Suspense fallback={<LessonLoading title="Playground" />}>
+                <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
+              </Suspense>
             ) : lesson ? (
               <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} opened={opened} />
+            ) : entry ? (
+              <LessonLoading title={entry.title} />
             ) : (
               <CourseHome course={course} missing={slug} />
             )}

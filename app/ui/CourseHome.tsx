@@ -1,11 +1,10 @@
-import { lessonNumber, type Course } from "../engine/course/course";
-import type { Lesson } from "../engine/course/lesson";
+import { playground } from "virtual:course-index";
+import { lessonNumber, type Course, type LessonEntry } from "../engine/course/course";
 import { ProblemList } from "./ProblemList";
-import { InlineMarkdown } from "./Prose";
+import { InlineMarkdown } from "./LazyMarkdown";
 import { ProgressPanel } from "./ProgressPanel";
 import { complete, progressOf } from "./progress";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
-import { PLAYGROUND } from "./playground/playground";
 
 export function CourseHome({ course, missing }: { course: Course; missing?: string }) {
   return (
@@ -31,14 +30,14 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
       <section>
         <h2>Your own</h2>
         <ul className="lesson-cards">
-          <LessonCard lesson={PLAYGROUND} href={PLAYGROUND_HREF} />
+          <LessonCard lesson={playground} href={PLAYGROUND_HREF} />
         </ul>
       </section>
     </div>
   );
 }
 
-function LessonCard({ lesson, number, href }: { lesson: Lesson; number?: number; href: string }) {
+function LessonCard({ lesson, number, href }: { lesson: LessonEntry; number?: number; href: string }) {
   return (
     <li>
       <a href={href} data-testid={`lesson-card-${lesson.slug}`}>
@@ -55,7 +54,7 @@ function LessonCard({ lesson, number, href }: { lesson: Lesson; number?: number;
   );
 }
 
-function Progress({ lesson }: { lesson: Lesson }) {
+function Progress({ lesson }: { lesson: LessonEntry }) {
   const progress = progressOf(lesson);
   if (progress.total === 0) return null;
   return (

@@ -4,7 +4,7 @@ import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
 import { ProblemList } from "./ProblemList";
-import { Prose } from "./Prose";
+import { Prose } from "./LazyMarkdown";
 import { Workspace } from "./Workspace";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { FocusablePre } from "./FocusablePre";

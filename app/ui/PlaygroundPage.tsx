@@ -1,7 +1,8 @@
 import { useMemo, useState } from "react";
 import { sharedBy, type DecodedShare } from "../engine/explore/share";
 import { LessonPage } from "./LessonPage";
-import { openingPromise, playgroundLesson } from "./playground/playground";
+import { openingPromise } from "./playground/playground";
+import { playgroundLesson } from "./playground/playground-lesson";
 import { saved } from "./storage";
 import { PLAYGROUND_HREF } from "./hooks";
 

@@ -14,7 +14,6 @@ import { SharedValues } from "./SharedValues";
 import { TimelinePanel } from "./TimelinePanel";
 import { FocusablePre } from "./FocusablePre";
 import { useSkipTarget } from "./SkipLinks";
-import { RunCharts } from "./charts/RunCharts";
 import type { EditorHandle, TypeProblem } from "./editor/CodeEditor";
 import { errorMarkers } from "./error-markers";
 import { withEditorSyntaxError } from "./syntax-error";
@@ -22,6 +21,8 @@ import { useSession } from "./hooks";
 import { markRunning } from "./run-in-progress";
 import { forget, saved } from "./storage";
 import { useSavedCode } from "./saved-code";
+import { loadCodeEditor } from "./editor/load-editor";
+import { afterIdle } from "./after-idle";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
@@ -38,7 +39,9 @@ import type { StepLine } from "./editor/CodeEditor";
 import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
 
-const CodeEditor = lazy(() => import("./editor/CodeEditor"));
+const CodeEditor = lazy(loadCodeEditor);
+// recharts comes when a lesson with charts is opened and the editor has loaded, not with the first page.
+const RunCharts = lazy(() => afterIdle().then(() => import("./charts/RunCharts")).then((module) => ({ default: module.RunCharts })));
 
 type Tab = "scenario" | "python";
 
@@ -271,7 +274,11 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
           </button>{" "}
           <small>its code, parameters and goals met, as if you had never opened it</small>
         </p>
-        <RunCharts charts={lesson.charts} history={snapshot.history} />
+        {lesson.charts.length > 0 && (
+          <Suspense fallback={null}>
+            <RunCharts charts={lesson.charts} history={snapshot.history} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

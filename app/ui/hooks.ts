@@ -1,10 +1,22 @@
 /** The one place components read outside state: the course, a session, the route. */
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { courseStore } from "./content/course-store";
+import { loadCodeEditor } from "./editor/load-editor";
+import type { Lesson } from "../engine/course/lesson";
 import type { Session, SessionSnapshot } from "../engine/session";
 
 export function useCourse() {
   return useSyncExternalStore(courseStore.subscribe, courseStore.get);
+}
+
+/** The lesson with this slug, undefined while its files load (and for no slug); its editor loads meanwhile. */
+export function useLesson(slug: string | undefined): Lesson | undefined {
+  useEffect(() => {
+    if (slug === undefined) return;
+    courseStore.load(slug);
+    void loadCodeEditor();
+  }, [slug]);
+  return useSyncExternalStore(courseStore.subscribe, () => (slug === undefined ? undefined : courseStore.lesson(slug)));
 }
 
 export function useSession(session: Session): SessionSnapshot {

@@ -4,6 +4,9 @@ declare module "virtual:scenario-types" {
   export default files;
 }
 
-declare module "monaco-editor/editor/editor.main" {
-  export * from "monaco-editor";
+/** The course's index and the playground's card, built from lessons/ by scripts/vite/course-index.ts. */
+declare module "virtual:course-index" {
+  import type { Course, LessonEntry } from "../engine/course/course";
+  export const course: Course;
+  export const playground: LessonEntry;
 }

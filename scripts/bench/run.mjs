@@ -3,7 +3,9 @@
  * dev server of its own, runs it in headless Chromium and prints the figures
  * as a table, or with `--json` as one JSON object on stdout (progress goes to
  * stderr). Exits 1 when a figure could not be measured; a missed target is
- * printed, not fatal, since speed on a shared machine is noisy.
+ * printed, not fatal, since speed on a shared machine is noisy. The cold-load
+ * figures (cold-load.mjs) build the site and open a lesson from Node, after
+ * the page's figures.
  *
  * Options: --json, --reps N (default 15, at least 5), --only name[,name].
  * Env: CHROMIUM_PATH (default /usr/bin/chromium).
@@ -14,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createServer } from "vite";
 import { withChromium } from "../with-chromium.mjs";
+import { COLD_LOAD_FIGURES, measureColdLoad } from "./cold-load.mjs";
 import { watchOtherLoad } from "./machine-load.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -64,11 +67,14 @@ const { result, failure } = await withChromium(server, async (browser) => {
   await page.goto(`http://127.0.0.1:${PORT}/index.html`);
   await page.waitForFunction(() => typeof window.runBench === "function");
   const only = options.only?.split(",").map((name) => name.trim());
+  const coldLoad = (name) => COLD_LOAD_FIGURES.some((figure) => figure.name === name);
+  const pageOnly = only?.filter((name) => !coldLoad(name));
   const otherLoad = watchOtherLoad();
-  const running = page.evaluate((o) => window.runBench(o), { repetitions, only });
+  const running = pageOnly?.length === 0 ? { figures: [], environment: {} } : page.evaluate((o) => window.runBench(o), { repetitions, only: pageOnly });
   const measured = await Promise.race([running, timeout(TIME_LIMIT_MS)]);
+  const cold = only === undefined || only.some(coldLoad) ? await measureColdLoad(browser, { repo: REPO, repetitions, only, progress }) : [];
   return {
-    figures: measured.figures,
+    figures: [...measured.figures, ...cold],
     environment: {
       ...measured.environment,
       otherLoad: otherLoad(),

@@ -8,7 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadCourse } from "../../app/engine/course/course";
+import { loadCourse } from "../../app/engine/course/load-course";
 import type { Lesson } from "../../app/engine/course/lesson";
 import type { Problem } from "../../app/engine/course/problem";
 import { createNodePool } from "../../app/engine/node-pool";

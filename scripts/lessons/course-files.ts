@@ -1,7 +1,7 @@
 /**
  * The course's files read from disk, keyed as the app's build-time glob keys
  * them (paths relative to `lessons/`), so the app and the command-line tools
- * load the course with one loader (app/engine/course/course.ts).
+ * load the course with one loader (app/engine/course/load-course.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";

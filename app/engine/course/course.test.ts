@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadCourse } from "./course";
+import { courseIndex } from "./course";
+import { loadCourse } from "./load-course";
 import { formatProblem } from "./problem";
 
 const lessonMd = (frontmatter: string) => `---\n${frontmatter}\n---\n# Prose\n`;
@@ -64,5 +65,16 @@ describe("loadCourse", () => {
     expect(course.lessons.map((l) => l.slug)).toEqual(["01-demo", "02-gone"]);
     expect(course.lessons[0]!.problems).toEqual([]);
     expect(course.problems).toEqual([{ file: "course.yaml", line: 4, message: 'lesson "02-gone" has no folder lessons/02-gone/' }]);
+  });
+
+  it("indexes the course with what the lesson list and progress need, and none of the lessons' files, as plain data", () => {
+    const md = lessonMd(`${good}\ngoals:\n  - id: g\n    text: Do it\n    check: result.ok\n  - id: h\n    text: And this\n    check: result.ok`);
+    const manifest = "title: T\nunits:\n  - title: U\n    lessons: [01-demo, 02-gone]\n";
+    const index = courseIndex(loadCourse(files(md, manifest)));
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+    expect(index.units.map((unit) => unit.lessons.map((lesson) => lesson.slug))).toEqual([["01-demo", "02-gone"]]);
+    expect(index.lessons[0]).toEqual({ slug: "01-demo", title: "Demo", summary: "A demo.", problems: [], goals: [{ id: "g" }, { id: "h" }] });
+    expect(index.lessons[1]!.problems.length).toBeGreaterThan(0);
+    expect(index.problems.map((p) => p.message)).toEqual(['lesson "02-gone" has no folder lessons/02-gone/']);
   });
 });

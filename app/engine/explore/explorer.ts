@@ -7,7 +7,7 @@
  */
 import type { ParamValue } from "../../runtime/params";
 import type { Goal, Invariant } from "../course/lesson";
-import { compiledOrRefusal } from "../compile";
+import { compiler } from "../compiler";
 import { Store } from "../store";
 import type { WorkerPool } from "../pool";
 import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult, type FoundFailure } from "./explore";
@@ -45,6 +45,7 @@ export class Explorer extends Store<ExploreSnapshot> {
   }
 
   async start(source: string, params: Readonly<Record<string, ParamValue>>, invariant: Invariant | null): Promise<void> {
+    const { compiledOrRefusal } = await compiler();
     if (this.running) return;
     const compiled = compiledOrRefusal(source);
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });

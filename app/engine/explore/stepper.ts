@@ -20,7 +20,7 @@ import type { WorkerPool } from "../pool";
 import { startRun, type RunHandle, type RunOutcome } from "../run";
 import { readSharedValues, type SharedValue } from "../shared-values";
 import { inspectMemory } from "../watchdog";
-import { compiledOrRefusal } from "../compile";
+import { compiler } from "../compiler";
 import { Store } from "../store";
 import { TurnState } from "../../runtime/turnstile";
 import { PointKind } from "../../runtime/gate";
@@ -115,6 +115,7 @@ export class Stepper extends Store<StepSnapshot> {
 
   /** Opens a stepped run of `request` and replays `moves`, keeping the schedule being followed. */
   private async reopen(request: StepRequest, moves: readonly Option[]): Promise<void> {
+    const { compiledOrRefusal } = await compiler();
     this.stopRun();
     const generation = ++this.generation;
     const current = () => generation === this.generation;

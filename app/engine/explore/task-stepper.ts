@@ -20,7 +20,7 @@ import type { TaskEnding, TaskScheduleReport } from "../../runtime/protocol";
 import type { OfferedArrival, TaskSchedulePlan, TaskStep } from "../../runtime/asyncio/task-schedule";
 import type { Goal } from "../course/lesson";
 import type { WorkerPool } from "../pool";
-import { compiledOrRefusal } from "../compile";
+import { compiler } from "../compiler";
 import { Store } from "../store";
 import { TASK_SCHEDULE_LIMIT_MS, TaskRuns, type TaskRunOutcome } from "./task-runs";
 
@@ -114,6 +114,7 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
 
   /** Opens step mode on `request`, following `plan` (positions at the loop's choices) from `from`. */
   async start(request: TaskStepRequest, plan: readonly number[] | null = null, from: TaskStepStart = 0): Promise<void> {
+    const { compiledOrRefusal } = await compiler();
     this.close();
     const generation = this.generation;
     const compiled = compiledOrRefusal(request.source);

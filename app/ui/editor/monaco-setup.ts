@@ -3,8 +3,19 @@
  * the TypeScript defaults with the scenario API mounted as the package
  * "interleave", so completion and type errors follow the real runtime.
  * Imported only by the lazily loaded editor: Monaco never delays first paint.
+ *
+ * The page edits TypeScript and colours the Python reference, nothing else:
+ * the editor's API comes without `editor.main`'s eighty languages and its
+ * CSS, HTML and JSON services and workers. Its features all come, up front:
+ * the TypeScript service's worker helper imports every one of them anyway,
+ * and one registered after the first editor was made would fail in the next
+ * (its services were registered too late).
  */
-import * as monaco from "monaco-editor/editor/editor.main";
+import * as monaco from "monaco-editor/editor";
+import "monaco-editor/features/register.all";
+import "monaco-editor/languages/definitions/typescript/register";
+import "monaco-editor/languages/definitions/python/register";
+import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker?worker";
 import scenarioTypes from "virtual:scenario-types";
@@ -13,7 +24,6 @@ self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker()),
 };
 
-const ts = monaco.typescript;
 ts.typescriptDefaults.setCompilerOptions({
   target: ts.ScriptTarget.ESNext,
   module: ts.ModuleKind.ESNext,

@@ -3,7 +3,8 @@ import { afterAll, expect, it } from "vitest";
 import { compileScenario } from "../../engine/compile";
 import { createNodePool } from "../../engine/node-pool";
 import { startRun } from "../../engine/run";
-import { PLAYGROUND, STARTER_PROMISE, openingPromise, playgroundLesson } from "./playground";
+import { STARTER_PROMISE, openingPromise } from "./playground";
+import { PLAYGROUND, playgroundLesson } from "./playground-lesson";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());

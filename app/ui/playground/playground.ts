@@ -4,34 +4,12 @@
  * reference). Its promise, what explore checks after every schedule, is the
  * student's to write (PlaygroundPage.tsx), and travels with its share links.
  */
-import { readLesson, type Lesson } from "../../engine/course/lesson";
-import { codeHash } from "../../engine/explore/schedule";
 import type { Share } from "../../engine/explore/share";
-import prose from "./lesson.md?raw";
-import starter from "./scenario.ts?raw";
 
+/** The playground's address in the app, and its key for what the browser keeps. Its lesson is in playground-lesson.ts. */
 export const PLAYGROUND_SLUG = "playground";
 
-export const PLAYGROUND: Lesson = readLesson(PLAYGROUND_SLUG, {
-  [`${PLAYGROUND_SLUG}/lesson.md`]: prose,
-  [`${PLAYGROUND_SLUG}/scenario.ts`]: starter,
-  [`${PLAYGROUND_SLUG}/solution.ts`]: "",
-  [`${PLAYGROUND_SLUG}/reference.py`]: "",
-});
-
 export const STARTER_PROMISE = "result.actual === result.expected";
-
-/**
- * The playground with the student's promise: the invariant explore checks,
- * and the one goal free runs check (its own per promise, so that editing the
- * promise does not carry an earlier one's tick). None when it is blank.
- */
-export function playgroundLesson(promise: string): Lesson {
-  const check = promise.trim();
-  if (check === "") return { ...PLAYGROUND, invariant: null, goals: [] };
-  const goal = { id: `promise-${codeHash(check, {})}`, text: `The promise holds: \`${check}\``, check };
-  return { ...PLAYGROUND, invariant: { text: check, check }, goals: [goal] };
-}
 
 /**
  * The promise the playground opens with: a share link's, shown for that
