@@ -48,7 +48,8 @@ export const test = base.extend<object, { courseCopy: CourseCopy }>({
         const built = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "error", "--outDir", outDir], {
           cwd: dir,
           encoding: "utf8",
-          env: { ...process.env, BASE_PATH: BASE },
+          // Served here as built: compressed copies would only cost the build time.
+          env: { ...process.env, BASE_PATH: BASE, PRECOMPRESS: "0" },
         });
         await use({ dir, outDir, made, built });
       } finally {

@@ -37,9 +37,9 @@ test("a run that ended its page by running out of memory is reported on the next
   await expect(notice).toHaveCount(0);
 });
 
-/** Whether a notice appears once the page has had the time to ask the other tabs (run-in-progress.ts waits a second for answers). */
+/** Whether a notice appears once the page has asked the other tabs (run-in-progress.ts waits a second for answers). */
 async function noticeAfterTheCheck(page: Page): Promise<number> {
-  await page.waitForTimeout(2_000);
+  await expect(page.getByTestId("ended-runs-checked").or(page.getByTestId("ended-run-notice"))).toHaveCount(1);
   return page.getByTestId("ended-run-notice").count();
 }
 
