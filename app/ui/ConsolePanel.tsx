@@ -13,10 +13,10 @@ import { useLiveRefresh } from "./live-refresh";
  * lines as they come; a run that was stopped or stuck shows them too.
  */
 export function ConsolePanel({ session, running, last }: { session: Session; running: boolean; last: RunRecord | null }) {
-  const [live, setLive] = useState<readonly LiveLine[]>([]);
-  const read = useCallback(() => setLive([...session.liveConsole()]), [session]);
-  useLiveRefresh(running, read);
-  if (running) return <Lines lines={live.map(marked)} dropped={0} live />;
+  // Read at each render, never kept in state: a new run must not show the last run's lines until its first refresh.
+  const [, setTick] = useState(0);
+  useLiveRefresh(running, useCallback(() => setTick((tick) => tick + 1), []));
+  if (running) return <Lines lines={session.liveConsole().map(marked)} dropped={0} live />;
   if (last === null) return null;
   const outputs = consoleOf(last.outcome);
   if (outputs === null) return <Lines lines={(last.consoleLines ?? []).map(marked)} dropped={0} />;
