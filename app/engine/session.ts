@@ -126,7 +126,8 @@ export class Session {
     if (!compiled.ok) return this.record(this.snapshot.source, this.snapshot.params, { status: "refused", message: compiled.error.message, compile: compiled.error });
     const { source, params, declared } = await this.inputs();
     if (declared.status === "error") return this.record(source, params, { status: "refused", message: declared.error.message });
-    const problems = Object.values(this.problemsOf(params));
+    // Judged against the declarations just read: the snapshot's may still be the previous code's while a later describe runs.
+    const problems = Object.values(this.problemsOf(params, declared));
     if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
     if (this.stopRequested) {
       return this.record(source, params, { status: "stopped", reason: "stop", message: "Stopped before the workers started.", elapsedMs: 0 });
