@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import type { LiveLine } from "../engine/run";
 import type { RunRecord, Session } from "../engine/session";
 import type { ConsoleOutput } from "../runtime/console-capture";
@@ -12,17 +12,18 @@ import { useLiveRefresh } from "./live-refresh";
  * worker; shown only when they wrote something. While a run goes on, its
  * lines as they come; a run that was stopped or stuck shows them too.
  */
-export function ConsolePanel({ session, running, last }: { session: Session; running: boolean; last: RunRecord | null }) {
-  // Read at each render, never kept in state: a new run must not show the last run's lines until its first refresh.
-  const [, setTick] = useState(0);
-  useLiveRefresh(running, useCallback(() => setTick((tick) => tick + 1), []));
+export const ConsolePanel = memo(function ConsolePanel({ session, running, last }: { session: Session; running: boolean; last: RunRecord | null }) {
+  // The lines are read at each render, never kept in state: a new run must not show the last run's until its first refresh.
+  // Only their count is state, so that a refresh with no new line renders nothing.
+  const [, setCount] = useState(0);
+  useLiveRefresh(running, useCallback(() => setCount(session.liveConsole().length), [session]));
   if (running) return <Lines lines={session.liveConsole().map(marked)} dropped={0} live />;
   if (last === null) return null;
   const outputs = consoleOf(last.outcome);
   if (outputs === null) return <Lines lines={(last.consoleLines ?? []).map(marked)} dropped={0} />;
   const lines = outputs.flatMap(({ worker, output }) => output.lines.map((line) => marked({ worker, line })));
   return <Lines lines={lines} dropped={outputs.reduce((sum, { output }) => sum + output.dropped, 0)} />;
-}
+});
 
 function Lines({ lines, dropped, live = false }: { lines: readonly string[]; dropped: number; live?: boolean }) {
   if (lines.length === 0 && dropped === 0) return null;

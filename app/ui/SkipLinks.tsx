@@ -13,22 +13,25 @@ const LINKS = { editor: "Skip to the code editor", run: "Skip to the run control
 type Target = keyof typeof LINKS;
 type Focusers = Partial<Record<Target, () => void>>;
 
-interface Targets {
-  readonly focusers: Focusers;
-  register(target: Target, focus: (() => void) | undefined): void;
-}
+type Register = (target: Target, focus: (() => void) | undefined) => void;
 
-const SkipTargets = createContext<Targets>({ focusers: {}, register: () => {} });
+// Two contexts: the pages that register read only the stable `register`, so a registration re-renders the links, not them.
+const Focusers = createContext<Focusers>({});
+const RegisterTarget = createContext<Register>(() => {});
 
 /** Holds the targets for the links, around both the links and the page that registers them. */
 export function SkipTargetsProvider({ children }: { children: ReactNode }) {
   const [focusers, setFocusers] = useState<Focusers>({});
-  const register = useCallback((target: Target, focus: (() => void) | undefined) => setFocusers((now) => ({ ...now, [target]: focus })), []);
-  return <SkipTargets value={{ focusers, register }}>{children}</SkipTargets>;
+  const register = useCallback<Register>((target, focus) => setFocusers((now) => ({ ...now, [target]: focus })), []);
+  return (
+    <RegisterTarget value={register}>
+      <Focusers value={focusers}>{children}</Focusers>
+    </RegisterTarget>
+  );
 }
 
 export function SkipLinks() {
-  const { focusers } = useContext(SkipTargets);
+  const focusers = useContext(Focusers);
   return (
     <div className="skip-links">
       {(Object.keys(LINKS) as Target[]).map((target) => {
@@ -55,7 +58,7 @@ export function SkipLinks() {
 
 /** Makes the link to `target` move the focus with `focus`, for as long as the calling component is on the page. */
 export function useSkipTarget(target: Target, focus: () => void): void {
-  const { register } = useContext(SkipTargets);
+  const register = useContext(RegisterTarget);
   const latest = useRef(focus);
   latest.current = focus;
   useEffect(() => {

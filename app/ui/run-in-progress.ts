@@ -7,7 +7,8 @@
  * another tab's marker asks over a BroadcastChannel whether that tab is
  * alive: one that does not answer ended during its run.
  */
-const PREFIX = "interleave:v1:running:";
+// Outside storage.ts's "interleave:v1:" keys: a mark is this tab's, never part of an exported, imported or reset course.
+const PREFIX = "interleave:running:";
 const CHANNEL = "interleave:runs";
 /** Long enough for a busy or hidden tab to answer a message (timers are throttled there; messages are not). */
 const ANSWER_MS = 1000;

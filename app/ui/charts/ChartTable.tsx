@@ -3,6 +3,7 @@
  * reader reads instead of the plot, and what anyone can read exactly where
  * the plot only shows a shape. The rows are the chart's own.
  */
+import { useState } from "react";
 import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRow } from "./run-series";
 
@@ -10,9 +11,12 @@ const number = new Intl.NumberFormat("en", { maximumFractionDigits: 3 });
 
 export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly RunRow[] }) {
   const byRun = chart.kind === "runs" || chart.kind === "trend";
+  // Built only while open: a chart over time has a row per point, thousands, redrawn after every run.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="chart-numbers">
+    <details className="chart-numbers" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Show the numbers</summary>
+      {open && (
       <table data-testid="chart-table">
         <caption>{chart.title}</caption>
         <thead>
@@ -36,6 +40,7 @@ export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly R
           ))}
         </tbody>
       </table>
+      )}
     </details>
   );
 }
