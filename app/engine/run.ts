@@ -12,7 +12,7 @@
  * terminated worker: the run settles it instead.
  */
 import { Header, MAX_WORKERS, createRunMemory, layoutOf, type Allocation, type MemoryOptions } from "../runtime/memory";
-import type { BodyReport, GoalCheck, GoalOutcome, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
+import type { BodyReport, GoalCheck, GoalOutcome, LiveConsoleLine, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
 import { watch, type Deadlock } from "./watchdog";
@@ -71,10 +71,8 @@ export interface RunHandle {
   stop(reason?: StopReason): void;
 }
 
-export interface LiveLine {
-  readonly worker: number;
-  readonly line: string;
-}
+/** A console line of the run, as its worker sent it. */
+export type LiveLine = Omit<LiveConsoleLine, "liveConsole">;
 
 export function startRun(pool: WorkerPool, request: RunRequest): RunHandle {
   return new Run(pool, request);

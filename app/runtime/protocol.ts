@@ -114,7 +114,6 @@ export interface RunnerApi {
   runTaskSchedule(plan: TaskSchedulePlan, goals: readonly GoalCheck[]): Promise<Outcome<TaskScheduleReport>>;
 }
 
-/** The file name scenario code is evaluated under; stack frames name it. */
 /** A console line a worker sends as it is written, beside comlink's messages (which carry an id; this does not). */
 export interface LiveConsoleLine {
   readonly liveConsole: true;
@@ -126,6 +125,7 @@ export function isLiveConsoleLine(data: unknown): data is LiveConsoleLine {
   return typeof data === "object" && data !== null && (data as Partial<LiveConsoleLine>).liveConsole === true;
 }
 
+/** The file name scenario code is evaluated under; stack frames name it. */
 export const SCENARIO_FILE = "scenario.ts";
 
 export function workerName(id: number): string {

@@ -27,7 +27,6 @@ import type { Interpreter, Shared, WorkerContext } from "./api";
 import { configureGil } from "./gil";
 import { takeRunNotes } from "./run-notes";
 import { streamConsole, takeConsole } from "./console-capture";
-import { resetBufferCount } from "./buffer-cap";
 import { setPointHook, type PointHook } from "./gate";
 import { breaksEval, setEvalBreaker } from "./eval-breaker";
 import { START_POINT, ScheduleAbortedError } from "./turnstile";
@@ -95,9 +94,8 @@ export class Runner implements RunnerApi {
   prepare(request: PrepareRequest): Outcome<Prepared> {
     this.prepared = null;
     this.arenaAtStart = null;
-    // A run's console output and buffers begin here, with its setup's; what an earlier run left is not its.
+    // A run's console output begins here, with its setup's; what an earlier run left untaken is not its.
     takeConsole();
-    resetBufferCount();
     const { workerId } = request;
     // Step mode and Explore run a scenario over and over: only a free run's lines are shown as they come.
     const live = request.gated !== true;

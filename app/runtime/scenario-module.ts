@@ -4,6 +4,7 @@
  * of the editor) and named with a sourceURL (so stack frames say
  * `scenario.ts:LINE:COL`).
  */
+import { resetBufferCount } from "./buffer-cap";
 import * as api from "./api";
 import { SCENARIO_FILE, type Phase, type ScenarioErrorInfo } from "./protocol";
 import type { ParamSpecs } from "./params";
@@ -30,6 +31,8 @@ export function scenarioModule(js: string, gated: boolean): () => AnyScenario {
   type Factory = (exports: Record<string, unknown>, require: (name: string) => unknown, breakers: Breakers) => void;
   const factory = (0, eval)(source) as Factory;
   return () => {
+    // Each evaluation is a run of its own (a describe, a free run, each of Explore's schedules): its buffers count afresh.
+    resetBufferCount();
     const exports: Record<string, unknown> = {};
     factory(exports, requireModule, breakers);
     return checkScenario(exports.default);
