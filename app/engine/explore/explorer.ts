@@ -45,12 +45,14 @@ export class Explorer extends Store<ExploreSnapshot> {
   }
 
   async start(source: string, params: Readonly<Record<string, ParamValue>>, invariant: Invariant | null): Promise<void> {
+    if (this.running) return;
+    // Before the compiler's load, so that a Stop pressed while it loads is kept, not undone.
+    this.cancelRequested = false;
     const { compiledOrRefusal } = await compiler();
     if (this.running) return;
     const compiled = compiledOrRefusal(source);
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     const startedAt = performance.now();
-    this.cancelRequested = false;
     const budgetMs = DEFAULT_BUDGET_MS;
     this.set({ status: "running", progress: { schedules: 0, bound: 0, strategy: "bounded" }, startedAt, budgetMs });
     let result: ExploreResult;

@@ -115,10 +115,12 @@ export class Stepper extends Store<StepSnapshot> {
 
   /** Opens a stepped run of `request` and replays `moves`, keeping the schedule being followed. */
   private async reopen(request: StepRequest, moves: readonly Option[]): Promise<void> {
-    const { compiledOrRefusal } = await compiler();
     this.stopRun();
     const generation = ++this.generation;
     const current = () => generation === this.generation;
+    // The compiler may still be loading: step mode left meanwhile stays left.
+    const { compiledOrRefusal } = await compiler();
+    if (!current()) return;
     const compiled = compiledOrRefusal(request.source);
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     this.request = request;

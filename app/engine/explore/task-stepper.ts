@@ -114,9 +114,11 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
 
   /** Opens step mode on `request`, following `plan` (positions at the loop's choices) from `from`. */
   async start(request: TaskStepRequest, plan: readonly number[] | null = null, from: TaskStepStart = 0): Promise<void> {
-    const { compiledOrRefusal } = await compiler();
     this.close();
     const generation = this.generation;
+    // The compiler may still be loading: step mode left meanwhile stays left.
+    const { compiledOrRefusal } = await compiler();
+    if (generation !== this.generation) return;
     const compiled = compiledOrRefusal(request.source);
     if ("refused" in compiled) return this.set({ status: "refused", message: compiled.refused });
     this.set({ status: "starting" });
