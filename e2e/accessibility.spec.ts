@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { RACE, openLesson, run } from "./lesson-page";
+import { RACE, openLesson, openPlayground, run } from "./lesson-page";
 import { expectNoSeriousViolations } from "./axe";
 import { onePageForTheFile } from "./one-page";
 
@@ -53,8 +53,7 @@ test.describe("axe finds nothing critical or serious", () => {
 
   test("the playground", async () => {
     const page = onePage();
-    await page.goto("./#/playground");
-    await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+    await openPlayground(page);
     await expectNoSeriousViolations(page, "the playground");
   });
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { replaceCode } from "./lesson-page";
+import { expect, test } from "@playwright/test";
+import { openPlayground, replaceCode } from "./lesson-page";
 
 /**
  * An update lost only when the replies come in another order than their
@@ -24,12 +24,6 @@ export default defineAsyncScenario({
   result: (state) => ({ actual: state.counter, expected: 2 }),
 });
 `;
-
-async function openPlayground(page: Page, address = "./#/playground"): Promise<void> {
-  await page.goto(address);
-  await expect(page.getByTestId("lesson-title")).toHaveText("Playground");
-  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
-}
 
 const lost = /Every task has finished\. Result: \{"actual":1,"expected":2\}/;
 

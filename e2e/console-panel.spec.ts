@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { replaceCode, run } from "./lesson-page";
+import { openPlayground, replaceCode, run } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";
 
 const page = onePageForTheFile();
@@ -19,8 +19,7 @@ export default defineScenario({
 
 // Issue 12: what scenario code logs is shown beside the run, capped, with what was dropped counted.
 test("a worker's console.log is shown in the console panel by worker; a million lines are capped and counted, and the page stays responsive", async () => {
-  await page().goto("./#/playground");
-  await expect(page().getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await openPlayground(page());
   await replaceCode(page(), logging(2));
   expect(await run(page())).toBe("done");
   const lines = page().getByTestId("console-lines");

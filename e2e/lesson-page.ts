@@ -12,6 +12,13 @@ export async function openLesson(page: Page, slug = RACE): Promise<void> {
   await expect(page.getByTestId("params")).not.toHaveAttribute("aria-busy", "true");
 }
 
+/** Opens the playground (or a link to it) and waits for its editor. */
+export async function openPlayground(page: Page, address = "./#/playground"): Promise<void> {
+  await page.goto(address);
+  await expect(page.getByTestId("lesson-title")).toHaveText("Playground");
+  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+}
+
 export async function setParam(page: Page, name: string, value: string | number): Promise<void> {
   const control = page.getByTestId(`param-${name}`);
   if (typeof value === "string") await control.selectOption(value);

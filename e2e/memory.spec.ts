@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/ensure-chromium.mjs";
-import { replaceCode, run, savedCode } from "./lesson-page";
+import { openPlayground, replaceCode, run, savedCode } from "./lesson-page";
 
 // A small heap, so that the flood below fills it in a second rather than after 4 GB: the page ends the same way.
 test.use({ launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, "--js-flags=--max-old-space-size=256"] } });
@@ -21,15 +21,14 @@ export default defineScenario({
 // Issue 12: a worker that fills its memory ends the whole page, which no code on it can catch; the next page says so.
 test("a run that ended its page by running out of memory is reported on the next page, with the student's code kept", async ({ context }) => {
   const first = await context.newPage();
-  await first.goto("./#/playground");
-  await expect(first.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await openPlayground(first);
   await replaceCode(first, FLOOD);
   const crashed = new Promise<void>((resolve) => first.on("crash", () => resolve()));
   await first.getByTestId("run-button").click();
   await crashed;
 
   const next = await context.newPage();
-  await next.goto("./#/playground");
+  await openPlayground(next);
   const notice = next.getByTestId("ended-run-notice");
   await expect(notice).toContainText('A run of "Playground" ended the page it ran on, most likely because a worker ran out of memory');
   expect(await savedCode(next, "playground")).toContain("hoard.push(new Array(100_000).fill(1.5));");
@@ -45,8 +44,7 @@ async function noticeAfterTheCheck(page: Page): Promise<number> {
 
 test("a tab still running, or reloaded in the middle of a run, is not reported as ended", async ({ context }) => {
   const running = await context.newPage();
-  await running.goto("./#/playground");
-  await expect(running.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await openPlayground(running);
   await replaceCode(running, FLOOD.replace("const hoard = [];\n    for (;;) hoard.push(new Array(100_000).fill(1.5));", "for (;;) {}"));
   await running.getByTestId("run-button").click();
   await expect(running.getByTestId("run-status")).toHaveAttribute("data-status", "running");
@@ -62,8 +60,7 @@ test("a tab still running, or reloaded in the middle of a run, is not reported a
 });
 
 test("a run that asks for gigabytes of buffers is refused with its size and line, and the next run works", async ({ page }) => {
-  await page.goto("./#/playground");
-  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
+  await openPlayground(page);
   const allocating = (megabytes: number) =>
     FLOOD.replace("const hoard = [];\n    for (;;) hoard.push(new Array(100_000).fill(1.5));", `const samples = new Float64Array(${megabytes} * 131_072);\n    samples[0] = 1;`);
   await replaceCode(page, allocating(4096));

@@ -1,13 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { openPlayground } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";
 
 const STARTER_PROMISE = "result.actual === result.expected";
-
-async function openPlayground(page: Page, share?: string): Promise<void> {
-  await page.goto(share === undefined ? "./#/playground" : `./#/playground?share=${share}`);
-  await expect(page.getByTestId("lesson-title")).toHaveText("Playground");
-  await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
-}
 
 /** A payload as the site writes it (docs/schedules.md, "Share links"), with the playground's starter parameters. */
 function payload(extra: Record<string, unknown>): string {
@@ -50,7 +45,7 @@ test.describe("a playground share link carries its promise", () => {
     // The student's own promise: the starter's again, after the test before searched with another.
     await openPlayground(page);
     await page.getByTestId("playground-promise").fill(STARTER_PROMISE);
-    await openPlayground(page, payload({}));
+    await openPlayground(page, `./#/playground?share=${payload({})}`);
     await expect(page.getByTestId("share-promise-note")).toContainText("This link carries no promise");
     await expect(page.getByTestId("playground-promise")).toHaveValue(STARTER_PROMISE);
     await expect(page.getByTestId("share-problem")).toHaveCount(0);
@@ -58,7 +53,7 @@ test.describe("a playground share link carries its promise", () => {
 
   test("a link whose promise is not text is refused as damaged, and the playground opens as usual", async () => {
     const page = studentPage();
-    await openPlayground(page, payload({ promise: 42 }));
+    await openPlayground(page, `./#/playground?share=${payload({ promise: 42 })}`);
     await expect(page.getByTestId("share-problem")).toContainText("its promise is not text");
     await expect(page.getByTestId("playground-promise")).toHaveValue(STARTER_PROMISE);
     await expect(page.getByTestId("run-button")).toBeEnabled();

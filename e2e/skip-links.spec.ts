@@ -3,8 +3,11 @@ import { openLesson } from "./lesson-page";
 import { onePageForTheFile } from "./one-page";
 
 /** Off screen until focused: a link clipped to a pixel is there for a screen reader, not for the eye. */
+/** The link's width on the page; a link that is gone fails, rather than reading as hidden. */
 async function shownWidth(link: Locator): Promise<number> {
-  return (await link.boundingBox())?.width ?? 0;
+  const box = await link.boundingBox();
+  if (box === null) throw new Error("the skip link is not on the page");
+  return box.width;
 }
 
 // Skip links: from the top of a lesson page, past the header and the lesson list, to the editor and the run controls.
