@@ -17,6 +17,8 @@ import { checkLinks } from "./links";
 import { runReference } from "./python";
 import { runLessonChecks } from "./run-checks";
 import { typecheckLessons } from "./typecheck";
+import { staleTranslations, untranslated } from "./translations";
+import { translationFile } from "../../app/engine/course/lesson";
 
 export interface CourseReport {
   readonly problems: Problem[];
@@ -60,7 +62,14 @@ export async function checkCourse(lessonsDir: string, publicDir: string, { only 
       const started = performance.now();
       const own = (problem: Problem) => problem.file.startsWith(`${lesson.slug}/`);
       const problems = [...lesson.problems, ...typeProblems.filter(own)];
-      problems.push(...checkLinks(lesson, slugs, publicDir, files[`${lesson.slug}/lesson.md`] ?? ""));
+      const markdown = files[`${lesson.slug}/lesson.md`] ?? "";
+      problems.push(...checkLinks(lesson, slugs, publicDir, markdown, "lesson.md"));
+      for (const language of Object.keys(lesson.translations) as (keyof typeof lesson.translations)[]) {
+        const file = translationFile(language);
+        problems.push(...checkLinks(lesson, slugs, publicDir, files[`${lesson.slug}/${file}`] ?? "", file));
+      }
+      problems.push(...staleTranslations(lessonsDir, lesson, markdown));
+      report.notes.push(...untranslated(lesson));
       let reference: keyof typeof tally = "skipped";
       if (lesson.problems.length === 0) {
         const python = runReference(lessonsDir, lesson.slug, pythonCommand);

@@ -12,9 +12,10 @@ import type { Problem } from "../../app/engine/course/problem";
 const LINK = /(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const LESSON_LINK = /^#\/lessons\/([^/?#]+)/;
 
-export function checkLinks(lesson: Lesson, slugs: ReadonlySet<string>, publicDir: string, markdown: string): Problem[] {
+/** `name` is the markdown file's name in the lesson's folder (lesson.md, or a translation). */
+export function checkLinks(lesson: Lesson, slugs: ReadonlySet<string>, publicDir: string, markdown: string, name: string): Problem[] {
   const problems: Problem[] = [];
-  const file = `${lesson.slug}/lesson.md`;
+  const file = `${lesson.slug}/${name}`;
   const lines = markdown.split("\n");
   const prose = lines[0] === "---" ? lines.indexOf("---", 1) + 1 : 0;
   let inCode = false;

@@ -8,6 +8,7 @@ import type { Lesson, LessonCheck } from "../../app/engine/course/lesson";
 import type { Problem } from "../../app/engine/course/problem";
 import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
+import { translationParams } from "./translations";
 import { startRun, type RunOutcome } from "../../app/engine/run";
 import { explore, type ExploreResult } from "../../app/engine/explore/explore";
 import { invariantPromise } from "../../app/engine/explore/explorer";
@@ -49,7 +50,10 @@ export async function runLessonChecks(pool: WorkerPool, lesson: Lesson): Promise
     if (needed) prepared.set(code, await prepare(pool, lesson, code, report.problems));
   }
   const starter = prepared.get("starter");
-  if (starter) checkParams(lesson.stepParams, starter.specs, "stepParams", file, lesson.lines.get("stepParams"), report.problems);
+  if (starter) {
+    checkParams(lesson.stepParams, starter.specs, "stepParams", file, lesson.lines.get("stepParams"), report.problems);
+    report.problems.push(...translationParams(lesson, starter.specs));
+  }
   const results: unknown[] = [];
   for (const [i, check] of lesson.checks.entries()) {
     const code = prepared.get(check.code);

@@ -5,13 +5,24 @@
  */
 import type { Lesson } from "./lesson";
 import type { Problem } from "./problem";
+import type { Language } from "../../runtime/i18n/languages";
 
 /**
  * What the lesson list, the home page and progress need of a lesson: the page
  * builds it into its first load (course-index.ts) and loads the rest of a
  * lesson when it is opened.
  */
-export type LessonEntry = Pick<Lesson, "slug" | "title" | "summary" | "problems"> & { readonly goals: readonly Pick<Lesson["goals"][number], "id">[] };
+export type LessonEntry = Pick<Lesson, "slug" | "title" | "summary" | "problems"> & {
+  readonly goals: readonly Pick<Lesson["goals"][number], "id">[];
+  /** The title and summary in each language the lesson is translated into. */
+  readonly translations: Readonly<Partial<Record<Language, { readonly title: string; readonly summary: string }>>>;
+};
+
+/** The course's own texts in another language (`course.zh-CN.yaml`): its title and each unit's, in order. */
+export interface CourseTexts {
+  readonly title: string;
+  readonly units: readonly string[];
+}
 
 export interface Unit<L extends LessonEntry = LessonEntry> {
   readonly title: string;
@@ -26,6 +37,7 @@ export interface Course<L extends LessonEntry = LessonEntry> {
   readonly lessons: readonly L[];
   /** Problems of the manifest itself; each lesson carries its own. */
   readonly problems: readonly Problem[];
+  readonly translations: Readonly<Partial<Record<Language, CourseTexts>>>;
 }
 
 /** A lesson's number in the course, counted from 1 across units as the curriculum numbers them; 0 when it is not in it. */
@@ -38,9 +50,10 @@ export type CourseFiles = Readonly<Record<string, string>>;
 /** The course as the page needs it before a lesson is opened: titles, summaries, goal ids and problems, none of the lessons' files. */
 export function courseIndex(course: Course<Lesson>): Course {
   const units = course.units.map((unit) => ({ title: unit.title, lessons: unit.lessons.map(lessonEntry) }));
-  return { title: course.title, units, lessons: units.flatMap((unit) => unit.lessons), problems: course.problems };
+  return { title: course.title, units, lessons: units.flatMap((unit) => unit.lessons), problems: course.problems, translations: course.translations };
 }
 
-export function lessonEntry({ slug, title, summary, problems, goals }: Lesson): LessonEntry {
-  return { slug, title, summary, problems, goals: goals.map(({ id }) => ({ id })) };
+export function lessonEntry({ slug, title, summary, problems, goals, translations }: Lesson): LessonEntry {
+  const texts = Object.fromEntries(Object.entries(translations).map(([language, t]) => [language, { title: t.title, summary: t.summary }]));
+  return { slug, title, summary, problems, goals: goals.map(({ id }) => ({ id })), translations: texts };
 }

@@ -9,6 +9,7 @@
 import type { GoalCheck } from "../../runtime/protocol";
 import type { ChartKind, CHECK_CODES, CHECK_EXPECTATIONS, GIL_VERDICTS, STEP_GOAL_KINDS } from "./shapes";
 import type { Problem } from "./problem";
+import type { Language } from "../../runtime/i18n/languages";
 
 export type StepGoalKind = (typeof STEP_GOAL_KINDS)[number];
 
@@ -88,6 +89,33 @@ export interface Lesson {
   readonly problems: readonly Problem[];
   /** The line in lesson.md of each frontmatter key path (`checks.0` -> 14), for tools that report on them. */
   readonly lines: ReadonlyMap<string, number>;
+  /** The lesson's texts in other languages (`lesson.zh-CN.md`), each read against this one (read-translation.ts). */
+  readonly translations: Translations;
+}
+
+export type Translations = Readonly<Partial<Record<Language, LessonTexts>>>;
+
+/** A lesson's texts in one language: what a translation gives, keyed as the English lesson keys it. */
+export interface LessonTexts {
+  readonly title: string;
+  readonly summary: string;
+  readonly prose: string;
+  readonly invariant?: string;
+  /** Goal id -> text. */
+  readonly goals: Readonly<Record<string, string>>;
+  /** In the English charts' order. */
+  readonly charts: readonly { readonly title: string; readonly x?: string }[];
+  /** Parameter name -> label. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The hash of the English lesson.md it was made from (its first 12 hex digits of SHA-256). */
+  readonly translatedFrom: string;
+  /** The line of each frontmatter key path in the translation's file. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** A translation's file name beside lesson.md. */
+export function translationFile(language: Language): string {
+  return `lesson.${language}.md`;
 }
 
 export const LESSON_FILES = ["lesson.md", "scenario.ts", "solution.ts", "reference.py"] as const;

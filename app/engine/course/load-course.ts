@@ -4,10 +4,11 @@
  * and the command-line checks (the file system) share one loader.
  */
 import { checkShape } from "./schema";
-import { manifestShape } from "./shapes";
+import { manifestShape, manifestTranslationShape } from "./shapes";
+import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from "../../runtime/i18n/languages";
 import { parseYaml } from "./yaml-map";
 import { readLesson } from "./read-lesson";
-import type { Course, CourseFiles } from "./course";
+import type { Course, CourseFiles, CourseTexts } from "./course";
 import type { Lesson } from "./lesson";
 import type { Problem } from "./problem";
 
@@ -42,7 +43,27 @@ export function loadCourse(files: CourseFiles): Course<Lesson> {
     units,
     lessons: units.flatMap((unit) => unit.lessons),
     problems,
+    translations: readManifestTranslations(files, units.length, problems),
   };
+}
+
+/** `course.zh-CN.yaml` and the like: the course's title and its units' titles, one per unit of the manifest. */
+function readManifestTranslations(files: CourseFiles, unitCount: number, problems: Problem[]): Partial<Record<Language, CourseTexts>> {
+  const translations: Partial<Record<Language, CourseTexts>> = {};
+  for (const language of LANGUAGES) {
+    const file = `course.${language}.yaml`;
+    const text = files[file];
+    if (language === DEFAULT_LANGUAGE || text === undefined) continue;
+    const parsed = parseYaml(text, file);
+    const found = parsed.located ? checkShape(parsed.located, manifestTranslationShape, file) : parsed.problems;
+    const texts = parsed.located?.value as CourseTexts | undefined;
+    if (found.length === 0 && texts && texts.units.length !== unitCount) {
+      found.push({ file, line: parsed.located?.lines.get("units"), message: `course.yaml has ${unitCount} units; give a title for each, in its order (got ${texts.units.length})` });
+    }
+    problems.push(...found);
+    if (found.length === 0 && texts) translations[language] = texts;
+  }
+  return translations;
 }
 
 function readManifest(files: CourseFiles): { value?: Manifest; problems: Problem[]; lineOf: (slug: string) => number | undefined } {

@@ -3,9 +3,9 @@
  * the frontmatter's YAML against its shape, with each problem's line.
  */
 import { DEFAULT_TIME_LIMIT_MS } from "../run";
-import { checkShape } from "./schema";
+import { readFrontmatter } from "./frontmatter";
 import { frontmatterShape } from "./shapes";
-import { parseYaml } from "./yaml-map";
+import { readTranslations } from "./read-translation";
 import { LESSON_FILES, type ChartSpec, type Goal, type Invariant, type Lesson, type LessonCheck, type ParamOverrides } from "./lesson";
 import type { Problem } from "./problem";
 
@@ -30,7 +30,7 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
   };
   const [markdown, scenario, solution, reference] = LESSON_FILES.map(file) as [string, string, string, string];
   const { frontmatter, prose, lines } = readMarkdown(`${slug}/lesson.md`, markdown, problems);
-  return {
+  const lesson = {
     slug,
     id: frontmatter?.id ?? slug,
     title: frontmatter?.title ?? slug,
@@ -49,6 +49,7 @@ export function readLesson(slug: string, files: Readonly<Record<string, string>>
     problems,
     lines,
   };
+  return { ...lesson, translations: readTranslations(slug, files, lesson, problems) };
 }
 
 interface Markdown {
@@ -58,27 +59,22 @@ interface Markdown {
 }
 
 function readMarkdown(file: string, text: string, problems: Problem[]): Markdown {
-  const none = new Map<string, number>();
-  if (text === "") return { prose: "", lines: none };
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) {
-    problems.push({ file, line: 1, message: 'no frontmatter: start the file with a "---" line, the YAML keys, then another "---" line' });
-    return { prose: text, lines: none };
+  const read = readFrontmatter(file, text, frontmatterShape);
+  const { prose, lines } = read;
+  const shapeProblems = read.problems;
+  if (read.value === undefined) {
+    problems.push(...shapeProblems);
+    return { prose, lines };
   }
-  const prose = text.slice(match[0].length);
-  const parsed = parseYaml(match[1]!, file, 2);
-  problems.push(...parsed.problems);
-  if (!parsed.located) return { prose, lines: none };
-  const shapeProblems = checkShape(parsed.located, frontmatterShape, file);
-  (parsed.located.value as Frontmatter).charts?.forEach((chart, i) => {
+  const frontmatter = read.value as Frontmatter;
+  frontmatter.charts?.forEach((chart, i) => {
     if (chart.kind === "by-param" && !chart.param) {
-      shapeProblems.push({ file, line: parsed.located!.lines.get(`charts.${i}`), message: `chart "${chart.title}" is by-param: add "param" (the parameter for the x axis)` });
+      shapeProblems.push({ file, line: lines.get(`charts.${i}`), message: `chart "${chart.title}" is by-param: add "param" (the parameter for the x axis)` });
     }
   });
-  const frontmatter = parsed.located.value as Frontmatter;
   const goalIds = new Set((frontmatter.goals ?? []).map((goal) => goal.id));
   frontmatter.goals?.forEach((goal, i) => {
-    const line = parsed.located!.lines.get(`goals.${i}`);
+    const line = lines.get(`goals.${i}`);
     if (goal.step === "deadlock" && goal.check !== undefined) {
       shapeProblems.push({ file, line, message: `goal "${goal.id}" is reached by a deadlock, which has no result: remove its "check"` });
     }
@@ -87,7 +83,7 @@ function readMarkdown(file: string, text: string, problems: Problem[]): Markdown
     }
   });
   frontmatter.checks?.forEach((check, i) => {
-    const line = parsed.located!.lines.get(`checks.${i}`);
+    const line = lines.get(`checks.${i}`);
     const needsGoal = check.expect === "meets" || check.expect === "misses" || check.expect === "reachable";
     if ((needsGoal || check.goal !== undefined) && !goalIds.has(check.goal ?? "")) {
       const known = [...goalIds].join(", ") || "none";
@@ -106,5 +102,5 @@ function readMarkdown(file: string, text: string, problems: Problem[]): Markdown
     }
   });
   problems.push(...shapeProblems);
-  return { frontmatter: shapeProblems.length === 0 ? frontmatter : undefined, prose, lines: parsed.located.lines };
+  return { frontmatter: shapeProblems.length === 0 ? frontmatter : undefined, prose, lines };
 }

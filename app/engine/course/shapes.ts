@@ -94,3 +94,32 @@ export const frontmatterShape: Shape = {
     },
   },
 };
+
+const TEXTS_OF_A_CHART: Shape = {
+  title: { type: "string", required: true },
+  /** The x axis's label, when the English chart has one. */
+  x: { type: "string" },
+};
+
+/**
+ * A translation's frontmatter (`lesson.zh-CN.md`): the English lesson's texts
+ * only, keyed as the English keys them; what runs (checks, goal checks, chart
+ * series) is the English file's, shared by every language.
+ */
+export const translationShape: Shape = {
+  /** The first 12 hex digits of the SHA-256 of the English lesson.md this translates, as it was then. */
+  translatedFrom: { type: "string", required: true, pattern: /^[0-9a-f]{12}$/ },
+  title: { type: "string", required: true },
+  summary: { type: "string", required: true },
+  invariant: { type: "string" },
+  goals: { type: "list", item: { id: { type: "string", required: true, pattern: SLUG }, text: { type: "string", required: true } } },
+  charts: { type: "list", item: TEXTS_OF_A_CHART },
+  /** Each parameter's label, by the name the scenario declares it under. */
+  params: { type: "values" },
+};
+
+/** A translation of course.yaml's texts (`course.zh-CN.yaml`): the course's title, and each unit's, in the manifest's order. */
+export const manifestTranslationShape: Shape = {
+  title: { type: "string", required: true },
+  units: { type: "strings", required: true },
+};

@@ -11,7 +11,11 @@ import { PLAYGROUND_SLUG } from "./playground";
 import prose from "./lesson.md?raw";
 import starter from "./scenario.ts?raw";
 
+// lesson.zh-CN.md and any other translation beside lesson.md.
+const translations = import.meta.glob<string>("./lesson.*.md", { query: "?raw", import: "default", eager: true });
+
 export const PLAYGROUND: Lesson = readLesson(PLAYGROUND_SLUG, {
+  ...Object.fromEntries(Object.entries(translations).map(([path, text]) => [`${PLAYGROUND_SLUG}/${path.slice(2)}`, text])),
   [`${PLAYGROUND_SLUG}/lesson.md`]: prose,
   [`${PLAYGROUND_SLUG}/scenario.ts`]: starter,
   [`${PLAYGROUND_SLUG}/solution.ts`]: "",
