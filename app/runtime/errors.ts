@@ -2,6 +2,7 @@
  * Errors that scenario code can cause by misusing the runtime. Each names the
  * object involved; the runner adds the worker and the line.
  */
+import { runtimeMessage } from "./messages/message";
 export class ScenarioUsageError extends Error {
   override name = "ScenarioUsageError";
 }
@@ -10,9 +11,7 @@ export class ScenarioUsageError extends Error {
 export function checkTimeout(owner: string, timeout: number | undefined): void {
   if (timeout === undefined) return;
   if (typeof timeout !== "number" || Number.isNaN(timeout) || timeout < 0) {
-    throw new ScenarioUsageError(
-      `${owner}: timeout must be a number of seconds >= 0, or omitted to wait forever; got ${String(timeout)}.`,
-    );
+    throw new ScenarioUsageError(runtimeMessage("timeout.notSeconds", { owner, got: String(timeout) }));
   }
 }
 

@@ -9,12 +9,19 @@ import { PLAYGROUND_SLUG } from "./playground/playground";
 import { PLAYGROUND_HREF, lessonHref, useCourse, useLesson, useRoute } from "./hooks";
 import { saved } from "./storage";
 import { SkipLinks, SkipTargetsProvider } from "./SkipLinks";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { usePageLanguage } from "./language";
+import { useMessages } from "./messages/messages";
+import { courseIn, lessonIn } from "../engine/course/in-language";
 
 // The playground reads its lesson.md as a lesson does, with the YAML reader: none of it comes with the first page.
 const PlaygroundPage = lazy(() => import("./PlaygroundPage").then((module) => ({ default: module.PlaygroundPage })));
 
 export function App() {
-  const course = useCourse();
+  const language = usePageLanguage();
+  const say = useMessages();
+  const builtCourse = useCourse();
+  const course = useMemo(() => courseIn(builtCourse, language), [builtCourse, language]);
   const route = useRoute();
   const match = /^\/(?:lessons\/([^/?]+)|(playground))(?:\?(.*))?$/.exec(route);
   const slug = match?.[1];
@@ -22,7 +29,8 @@ export function App() {
   const shared = new URLSearchParams(match?.[3] ?? "").get("share");
   // Once per link: the page keeps its session as long as the link it opened with is the same object.
   const entry = course.lessons.find((l) => l.slug === slug);
-  const lesson = useLesson(entry?.slug);
+  const builtLesson = useLesson(entry?.slug);
+  const lesson = useMemo(() => builtLesson && lessonIn(builtLesson, language), [builtLesson, language]);
   const here = playground ? PLAYGROUND_SLUG : (entry?.slug ?? "");
   useEffect(() => {
     if (entry) saved.saveLastLesson(entry.slug);
@@ -42,16 +50,17 @@ export function App() {
         <header className="topbar">
           <SkipLinks />
           <a href="#/" className="brand">
-            Interleave
+            {say("app.brand")}
           </a>
           <span className="course-title">{course.title}</span>
+          <LanguageSwitch />
         </header>
         <div className="body">
           <CourseNav course={course} current={playground ? PLAYGROUND_SLUG : entry?.slug} />
           <main className="main">
             <EndedRunNotice />
             {playground ? (
-              <Suspense fallback={<LessonLoading title="Playground" />}>
+              <Suspense fallback={<LessonLoading title={say("loading.playground")} />}>
                 <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
               </Suspense>
             ) : lesson ? (

@@ -5,16 +5,18 @@ import { InlineMarkdown } from "./LazyMarkdown";
 import { ProgressPanel } from "./ProgressPanel";
 import { complete, progressOf } from "./progress";
 import { PLAYGROUND_HREF, lessonHref } from "./hooks";
+import { useMessages } from "./messages/messages";
+import { usePageLanguage } from "./language";
+import { entryIn } from "../engine/course/in-language";
 
 export function CourseHome({ course, missing }: { course: Course; missing?: string }) {
+  const say = useMessages();
+  const language = usePageLanguage();
   return (
     <div className="home" data-testid="course-home">
-      {missing && <p className="notice warn">There is no lesson “{missing}”. Pick one below.</p>}
+      {missing && <p className="notice warn">{say("home.noSuchLesson", { slug: missing })}</p>}
       <h1>{course.title}</h1>
-      <p>
-        Each lesson runs its scenario on real Web Workers sharing memory, on your machine's cores. Read, predict, run,
-        then change the code and run again.
-      </p>
+      <p>{say("home.intro")}</p>
       <ProblemList problems={course.problems} />
       <ProgressPanel course={course} />
       {course.units.map((unit) => (
@@ -28,9 +30,9 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
         </section>
       ))}
       <section>
-        <h2>Your own</h2>
+        <h2>{say("home.yourOwn")}</h2>
         <ul className="lesson-cards">
-          <LessonCard lesson={playground} href={PLAYGROUND_HREF} />
+          <LessonCard lesson={entryIn(playground, language)} href={PLAYGROUND_HREF} />
         </ul>
       </section>
     </div>

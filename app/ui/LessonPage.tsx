@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sharedBy, type DecodedShare, type Share } from "../engine/explore/share";
 import { freeRunGoals, type Lesson } from "../engine/course/lesson";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
 import { ProblemList } from "./ProblemList";
 import { Prose } from "./LazyMarkdown";
-import { Workspace } from "./Workspace";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { FocusablePre } from "./FocusablePre";
 import { runnerPool } from "./runner-pool";
@@ -13,6 +12,9 @@ import { saved } from "./storage";
 import { useNarrowScreen } from "./narrow-screen";
 import { useLessonView } from "./lesson-view";
 import { ViewSwitch } from "./ViewSwitch";
+
+// The workspace (run controls, step mode, Explore, charts, timeline) is a chunk of its own, asked for as the page renders: the lesson's text paints without it.
+const Workspace = lazy(() => import("./Workspace").then((module) => ({ default: module.Workspace })));
 
 function openSession(lesson: Lesson, share: Share | null): Session {
   const own = saved.code(lesson.slug);
@@ -91,7 +93,9 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
         )}
         {session && (
           <ErrorBoundary what="workspace">
-            <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} linksCarryPromise={linksCarryPromise} />
+            <Suspense fallback={null}>
+              <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} linksCarryPromise={linksCarryPromise} />
+            </Suspense>
           </ErrorBoundary>
         )}
       </section>

@@ -67,6 +67,9 @@ export const saved = {
   /** The lesson the student opened last, for "continue where you left off". */
   lastLesson: () => read<string>("last-lesson"),
   saveLastLesson: (lesson: string) => write("last-lesson", lesson),
+  /** The language the student chose for the page (none: the browser's). */
+  language: () => read<string>("language"),
+  saveLanguage: (language: string) => write("language", language),
 };
 
 const FORMAT = "interleave-progress";

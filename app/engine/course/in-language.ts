@@ -26,9 +26,14 @@ export function paramLabel(lesson: Lesson, language: Language, name: string, dec
   return lesson.translations[language]?.params[name] ?? declared;
 }
 
+/** A lesson's card (title and summary) in `language`. */
+export function entryIn(lesson: LessonEntry, language: Language): LessonEntry {
+  return { ...lesson, ...lesson.translations[language] };
+}
+
 export function courseIn(course: Course, language: Language): Course {
   const texts = course.translations[language];
-  const entry = (lesson: LessonEntry): LessonEntry => ({ ...lesson, ...lesson.translations[language] });
+  const entry = (lesson: LessonEntry) => entryIn(lesson, language);
   const units = course.units.map((unit, i) => ({ title: texts?.units[i] ?? unit.title, lessons: unit.lessons.map(entry) }));
   return { ...course, title: texts?.title ?? course.title, units, lessons: units.flatMap((unit) => unit.lessons) };
 }
