@@ -4,19 +4,46 @@
  * does: every kind of error is reported once, at its file and line, and the
  * intact lesson passes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../app/engine/course/problem";
 import { newLesson } from "../lesson-new.mjs";
 import { checkCourse, type CourseReport } from "./check";
+import { englishHash } from "./translations";
+
+/** A zh-CN translation of the template's lesson.md, made from `english`, with `change` applied to its text. */
+const translation = (english: string, change: (text: string) => string = (t) => t) =>
+  change(
+    [
+      "---",
+      `translatedFrom: ${englishHash(english)}`,
+      "title: 演示",
+      "summary: 几个工作线程对同一个共享计数器做原子加法，结果分毫不差。",
+      "goals:",
+      "  - id: exact",
+      "    text: 用至少 2 个工作线程运行，得到准确的计数。",
+      "  - id: double",
+      "    text: 修改代码，让每一轮加 2。",
+      "charts:",
+      "  - title: 每次运行的预期值与实际值",
+      "params:",
+      "  workers: 工作线程数",
+      "  rounds: 每个工作线程的轮数",
+      "---",
+      "",
+      "## 思路",
+      "",
+    ].join("\n"),
+  );
 
 const root = mkdtempSync(join(tmpdir(), "lessons-check-"));
 const lessons = join(root, "lessons");
 
-/** Each fixture: a lesson from the template, then `breakIt` on its files. */
-const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => string) => void) => void> = {
+type Edit = (file: string, change: (text: string, english: string) => string) => void;
+/** Each fixture: a lesson from the template, then `breakIt` on its files (`change` gets the file's text, "" for a new file, and lesson.md's). */
+const FIXTURES: Record<string, (edit: Edit) => void> = {
   "01-intact": () => {},
   "14-asyncio-intact": () => {},
   "02-misspelt-key": (edit) => edit("lesson.md", (t) => t.replace("title:", "tittle:")),
@@ -30,6 +57,16 @@ const FIXTURES: Record<string, (edit: (file: string, change: (text: string) => s
   "10-unknown-goal": (edit) => edit("lesson.md", (t) => t.replace("goal: double, runs: 1", "goal: tripled, runs: 1")),
   "11-syntax-error": (edit) => edit("solution.ts", (t) => t.replace("counter.add(2);", "counter.add(2;")),
   "13-chart-typo": (edit) => edit("lesson.md", (t) => t.replace("series: [expected, actual]", "series: [expected, actaul]")),
+  "15-translated": (edit) => edit("lesson.zh-CN.md", (_, english) => translation(english)),
+  "16-translation-mismatch": (edit) =>
+    edit("lesson.zh-CN.md", (_, english) =>
+      translation(english, (t) => t.replace("  - id: exact", "  - id: exactly").replace("  - title: 每次运行的预期值与实际值\n", "  - title: 一\n  - title: 二\n").concat("```ts\ncounter.add(2);\n```\n")),
+    ),
+  "17-translation-stale": (edit) => {
+    edit("lesson.zh-CN.md", (_, english) => translation(english));
+    edit("lesson.md", (t) => t.replace("## Exercises", "## Exercises, reworded"));
+  },
+  "18-translation-params": (edit) => edit("lesson.zh-CN.md", (_, english) => translation(english, (t) => t.replace("  rounds: 每个工作线程的轮数", "  nope: 不存在"))),
   "12-explore-claims": (edit) =>
     edit("lesson.md", (t) =>
       t.replace(
@@ -49,7 +86,7 @@ beforeAll(async () => {
     newLesson(root, slug, undefined, { asyncio: slug.includes("asyncio") });
     breakIt((file, change) => {
       const path = join(lessons, slug, file);
-      const text = change(readFileSync(path, "utf8"));
+      const text = change(existsSync(path) ? readFileSync(path, "utf8") : "", readFileSync(join(lessons, slug, "lesson.md"), "utf8"));
       if (text === "") rmSync(path);
       else writeFileSync(path, text);
     });
@@ -137,12 +174,39 @@ describe("lessons:check", () => {
     ]);
   });
 
+  it("passes a translation that matches its English, and notes the lessons with none", () => {
+    expect(only("15-translated")).toEqual([]);
+    expect(report.notes).toContain("untranslated: 01-intact has no zh-CN translation (lesson.zh-CN.md): its readers see the English");
+    expect(report.notes.some((note) => note.includes("15-translated has no"))).toBe(false);
+  });
+
+  it("refuses a translation whose goals, charts or code are not the English lesson's", () => {
+    expect(only("16-translation-mismatch")).toEqual([
+      "lessons/16-translation-mismatch/lesson.zh-CN.md:5: goals must be the English lesson's, in its order (exact, double); got exactly, double",
+      "lessons/16-translation-mismatch/lesson.zh-CN.md:10: the English lesson has 1 chart(s); give a title for each, in its order (got 2)",
+      "lessons/16-translation-mismatch/lesson.zh-CN.md: the English prose has 0 code block(s), this one 1: code (and its comments) stays as in the English",
+    ]);
+  });
+
+  it("reports a translation older than its English, at its translatedFrom line", () => {
+    expect(only("17-translation-stale")).toEqual([
+      expect.stringMatching(/^lessons\/17-translation-stale\/lesson\.zh-CN\.md:2: stale translation: made from lesson\.md as it was at [0-9a-f]{12}, but lesson\.md is now [0-9a-f]{12} \(the version it was made from is not in git's history/),
+    ]);
+  });
+
+  it("refuses a label for a parameter the scenario does not declare, and a declared one left unlabelled", () => {
+    expect(only("18-translation-params")).toEqual([
+      'lessons/18-translation-params/lesson.zh-CN.md:14: parameter "nope" is not one the scenario declares (workers, rounds)',
+      'lessons/18-translation-params/lesson.zh-CN.md:12: give a label for each parameter under "params": missing rounds',
+    ]);
+  });
+
   it("counts each lesson's own checks, and each Python reference, as one test: passed, failed, or skipped when it cannot run", () => {
-    // Own checks: 01, 08 and 14 pass (08's failure is its reference's), the other 12 fail; course.yaml's problem fails
-    // once more. References: 4 cannot run, their lessons' files being broken (02, 03, 10, 99); of the 11 that can, 08's fails.
-    const withPython = { passed: 3 + 10, failed: 12 + 1 + 1, skipped: 4 };
-    // Without python3 the 11 that could run are skipped too, and counted so.
-    const withoutPython = { passed: 3, failed: 12 + 1, skipped: 4 + 11 };
+    // Own checks: 01, 08, 14 and 15 pass (08's failure is its reference's), the other 15 fail; course.yaml's problem fails
+    // once more. References: 5 cannot run, their lessons' files being broken (02, 03, 10, 16, 99); of the 14 that can, 08's fails.
+    const withPython = { passed: 4 + 13, failed: 15 + 1 + 1, skipped: 5 };
+    // Without python3 the 14 that could run are skipped too, and counted so.
+    const withoutPython = { passed: 4, failed: 15 + 1, skipped: 5 + 14 };
     expect(report.tally).toEqual(report.skipped.length === 0 ? withPython : withoutPython);
   });
 

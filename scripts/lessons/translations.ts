@@ -41,7 +41,7 @@ function changedLines(path: string, from: string, current: string): string | und
   try {
     const relative = git("ls-files", "--full-name", path).trim();
     if (relative === "") return undefined;
-    for (const commit of git("log", "--format=%H", "--", relative).split("\n").filter(Boolean)) {
+    for (const commit of git("log", "--format=%H", "--", `:(top)${relative}`).split("\n").filter(Boolean)) {
       const old = git("show", `${commit}:${relative}`);
       if (englishHash(old) === from) return lineRanges(old, current);
     }
@@ -94,5 +94,5 @@ export function translationParams(lesson: Lesson, specs: ParamSpecs): Problem[] 
 
 /** The languages a lesson has no translation into, for lessons:check's notes. */
 export function untranslated(lesson: Lesson): string[] {
-  return LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE && !lesson.translations[language]).map((language) => `${lesson.slug}: no ${language} translation (${translationFile(language)}): its readers see the English`);
+  return LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE && !lesson.translations[language]).map((language) => `untranslated: ${lesson.slug} has no ${language} translation (${translationFile(language)}): its readers see the English`);
 }
