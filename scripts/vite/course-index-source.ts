@@ -5,7 +5,10 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, sep } from "node:path";
-import { courseIndex, lessonEntry } from "../../app/engine/course/course";
+import { courseIndex, lessonEntry, type LessonEntry } from "../../app/engine/course/course";
+import type { Lesson } from "../../app/engine/course/lesson";
+import type { Language } from "../../app/runtime/i18n/languages";
+import { englishHash } from "../lessons/translations";
 import { LESSON_FILES } from "../../app/engine/course/lesson";
 import { loadCourse } from "../../app/engine/course/load-course";
 import { readLesson } from "../../app/engine/course/read-lesson";
@@ -13,13 +16,27 @@ import { readCourseFiles } from "../lessons/course-files";
 
 /** The course's index, and the card of the lesson-like page in `playgroundDir`, named by its folder. */
 export function courseIndexSource(lessonsDir: string, playgroundDir: string): string {
-  const course = courseIndex(loadCourse(readCourseFiles(lessonsDir)));
+  const files = readCourseFiles(lessonsDir);
+  const full = loadCourse(files);
+  const index = courseIndex(full);
+  const stale = (slug: string) => staleLanguages(full.lessons.find((lesson) => lesson.slug === slug)!, files[`${slug}/lesson.md`] ?? "");
+  const withStale = (entry: LessonEntry): LessonEntry => {
+    const languages = stale(entry.slug);
+    return languages.length === 0 ? entry : { ...entry, staleTranslations: languages };
+  };
+  const units = index.units.map((unit) => ({ ...unit, lessons: unit.lessons.map(withStale) }));
+  const course = { ...index, units, lessons: units.flatMap((unit) => unit.lessons) };
   const slug = playgroundDir.split(sep).at(-1)!;
   const texts = readdirSync(playgroundDir).filter((name) => /^lesson(\.[\w-]+)?\.md$/.test(name));
-  const files = Object.fromEntries([
+  const playgroundFiles = Object.fromEntries([
     ...LESSON_FILES.map((name) => [`${slug}/${name}`, ""]),
     ...texts.map((name) => [`${slug}/${name}`, readFileSync(join(playgroundDir, name), "utf8")]),
   ]);
-  const playground = lessonEntry(readLesson(slug, files));
+  const playground = lessonEntry(readLesson(slug, playgroundFiles));
   return `export const course = ${JSON.stringify(course)};\nexport const playground = ${JSON.stringify(playground)};\n`;
+}
+
+function staleLanguages(lesson: Lesson, english: string): Language[] {
+  const now = englishHash(english);
+  return (Object.keys(lesson.translations) as Language[]).filter((language) => lesson.translations[language]!.translatedFrom !== now);
 }

@@ -16,6 +16,8 @@ export type LessonEntry = Pick<Lesson, "slug" | "title" | "summary" | "problems"
   readonly goals: readonly Pick<Lesson["goals"][number], "id">[];
   /** The title and summary in each language the lesson is translated into. */
   readonly translations: Readonly<Partial<Record<Language, { readonly title: string; readonly summary: string }>>>;
+  /** The languages whose translation is older than the English it was made from, as the build found them (scripts/vite/course-index-source.ts). */
+  readonly staleTranslations?: readonly Language[];
 };
 
 /** The course's own texts in another language (`course.zh-CN.yaml`): its title and each unit's, in order. */
