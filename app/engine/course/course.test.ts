@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { courseIndex } from "./course";
 import { loadCourse } from "./load-course";
 import { formatProblem } from "./problem";
+import { courseIn, lessonIn, paramLabel } from "./in-language";
 
 const lessonMd = (frontmatter: string) => `---\n${frontmatter}\n---\n# Prose\n`;
 const good = "id: demo\ntitle: Demo\nsummary: A demo.";
@@ -73,8 +74,32 @@ describe("loadCourse", () => {
     const index = courseIndex(loadCourse(files(md, manifest)));
     expect(JSON.parse(JSON.stringify(index))).toEqual(index);
     expect(index.units.map((unit) => unit.lessons.map((lesson) => lesson.slug))).toEqual([["01-demo", "02-gone"]]);
-    expect(index.lessons[0]).toEqual({ slug: "01-demo", title: "Demo", summary: "A demo.", problems: [], goals: [{ id: "g" }, { id: "h" }] });
+    expect(index.lessons[0]).toEqual({ slug: "01-demo", title: "Demo", summary: "A demo.", problems: [], goals: [{ id: "g" }, { id: "h" }], translations: {} });
     expect(index.lessons[1]!.problems.length).toBeGreaterThan(0);
     expect(index.problems.map((p) => p.message)).toEqual(['lesson "02-gone" has no folder lessons/02-gone/']);
+  });
+
+  it("reads the course's and a lesson's translations, and shows them in their language with the English's ids and checks", () => {
+    const md = lessonMd(`${good}\ngoals:\n  - id: g\n    text: Do it\n    check: result.ok\ncharts:\n  - kind: runs\n    title: Runs\n    series: [a]`);
+    const zh = "---\ntranslatedFrom: 0123456789ab\ntitle: 演示\nsummary: 一个演示。\ngoals:\n  - id: g\n    text: 做到它\ncharts:\n  - title: 每次运行\nparams:\n  workers: 工作线程数\n---\n# 正文\n";
+    const course = loadCourse({ ...files(md), "01-demo/lesson.zh-CN.md": zh, "course.zh-CN.yaml": "title: 课程\nunits: [单元]\n" });
+    expect(course.problems).toEqual([]);
+    const lesson = course.lessons[0]!;
+    expect(lesson.problems).toEqual([]);
+    const chinese = lessonIn(lesson, "zh-CN");
+    expect([chinese.title, chinese.summary, chinese.prose, chinese.charts[0]!.title]).toEqual(["演示", "一个演示。", "# 正文\n", "每次运行"]);
+    expect(chinese.goals).toEqual([{ id: "g", text: "做到它", check: "result.ok" }]);
+    expect(chinese.checks).toBe(lesson.checks);
+    expect(paramLabel(lesson, "zh-CN", "workers", "Workers")).toBe("工作线程数");
+    expect(paramLabel(lesson, "en", "workers", "Workers")).toBe("Workers");
+    expect(lessonIn(lesson, "en")).toBe(lesson);
+    const index = courseIn(courseIndex(course), "zh-CN");
+    expect([index.title, index.units[0]!.title, index.lessons[0]!.title, index.lessons[0]!.summary]).toEqual(["课程", "单元", "演示", "一个演示。"]);
+  });
+
+  it("refuses a course translation that does not title every unit", () => {
+    const course = loadCourse({ ...files(lessonMd(good)), "course.zh-CN.yaml": "title: 课程\nunits: [一, 二]\n" });
+    expect(course.problems).toEqual([{ file: "course.zh-CN.yaml", line: 2, message: "course.yaml has 1 units; give a title for each, in its order (got 2)" }]);
+    expect(course.translations).toEqual({});
   });
 });
