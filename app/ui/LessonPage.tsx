@@ -12,9 +12,10 @@ import { saved } from "./storage";
 import { useNarrowScreen } from "./narrow-screen";
 import { useLessonView } from "./lesson-view";
 import { ViewSwitch } from "./ViewSwitch";
+import { loadWorkspace } from "./load-workspace";
 
 // The workspace (run controls, step mode, Explore, charts, timeline) is a chunk of its own, asked for as the page renders: the lesson's text paints without it.
-const Workspace = lazy(() => import("./Workspace").then((module) => ({ default: module.Workspace })));
+const Workspace = lazy(() => loadWorkspace().then((module) => ({ default: module.Workspace })));
 
 function openSession(lesson: Lesson, share: Share | null): Session {
   const own = saved.code(lesson.slug);

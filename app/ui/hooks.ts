@@ -2,6 +2,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { courseStore } from "./content/course-store";
 import { loadCodeEditor } from "./editor/load-editor";
+import { loadWorkspace } from "./load-workspace";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session, SessionSnapshot } from "../engine/session";
 
@@ -15,6 +16,7 @@ export function useLesson(slug: string | undefined): Lesson | undefined {
     if (slug === undefined) return;
     courseStore.load(slug);
     void loadCodeEditor();
+    void loadWorkspace();
   }, [slug]);
   return useSyncExternalStore(courseStore.subscribe, () => (slug === undefined ? undefined : courseStore.lesson(slug)));
 }
