@@ -7,6 +7,7 @@
  */
 import type { Description, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { WorkerPool } from "./pool";
+import { language } from "../runtime/i18n/i18n";
 
 export const DESCRIBE_TIME_LIMIT_MS = 3000;
 /** A worker that has not started in this long will not: its start failed. */
@@ -21,7 +22,7 @@ export async function describeScenario(pool: WorkerPool, js: string, timeLimitMs
     return { ok: false, error };
   };
   const started = await within(handle.crash.race(handle.runner.ping(), crashed), START_LIMIT_MS);
-  const outcome = started === true ? await within(handle.crash.race<Outcome<Description>, Outcome<Description>>(handle.runner.describe(js), crashed), timeLimitMs) : started;
+  const outcome = started === true ? await within(handle.crash.race<Outcome<Description>, Outcome<Description>>(handle.runner.describe(js, language()), crashed), timeLimitMs) : started;
   if (outcome === null || died) pool.discard([handle]);
   else pool.give([handle]);
   if (started === null) {

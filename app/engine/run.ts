@@ -16,6 +16,7 @@ import type { BodyReport, GoalCheck, GoalOutcome, LiveConsoleLine, Outcome, Scen
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
 import { watch, type Deadlock } from "./watchdog";
+import { language } from "../runtime/i18n/i18n";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
 /** The name of the error an asyncio loop ends with when no task can run (runtime/asyncio/loop.ts). */
@@ -174,7 +175,7 @@ class Run implements RunHandle {
 
   private prepareRequest(workerId: number, init: boolean) {
     const { js, params, goals, drive, epochs } = this.request;
-    return { js, memory: this.memory, workerId, params, init, origin: this.origin, gated: drive !== undefined, epochs: epochs ? { goals } : undefined };
+    return { js, memory: this.memory, workerId, params, init, origin: this.origin, gated: drive !== undefined, epochs: epochs ? { goals } : undefined, language: language() };
   }
 
   private take(count: number): void {

@@ -38,6 +38,8 @@ import { runTaskSchedule, type TaskSchedulePlan } from "./asyncio/task-schedule"
 import { LoopDeadlockError } from "./asyncio/loop";
 import { reportNotes } from "./asyncio/run-main";
 import { plainDataProblem } from "./plain-data";
+import { loadLanguage } from "./i18n/i18n";
+import { DEFAULT_LANGUAGE, type Language } from "./i18n/languages";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
 import { calibrateCpuUnit, cpuWork, ioWait, warmUpCpu } from "./work";
@@ -81,7 +83,8 @@ export class Runner implements RunnerApi {
     return true;
   }
 
-  describe(js: string): Outcome<Description> {
+  async describe(js: string, language: Language = DEFAULT_LANGUAGE): Promise<Outcome<Description>> {
+    await loadLanguage(language);
     streamConsole(null);
     try {
       const scenario = evaluateScenario(js);
@@ -91,7 +94,9 @@ export class Runner implements RunnerApi {
     }
   }
 
-  prepare(request: PrepareRequest): Outcome<Prepared> {
+  async prepare(request: PrepareRequest): Promise<Outcome<Prepared>> {
+    // Before anything that may throw: the run's every message speaks the page's language.
+    await loadLanguage(request.language ?? DEFAULT_LANGUAGE);
     this.prepared = null;
     this.arenaAtStart = null;
     // A run's console output begins here, with its setup's; what an earlier run left untaken is not its.

@@ -9,4 +9,83 @@ export default {
   timeout: {
     notSeconds: "{{owner}}: timeout must be a number of seconds >= 0, or omitted to wait forever; got {{got}}.",
   },
+  // The shared objects of sync/: `{{kind}}` and `{{label}}` are class names with the object's name (`Queue "jobs"`).
+  lock: {
+    releaseUnlocked: 'Lock "{{name}}": release of an unlocked lock. Release only a lock you acquired.',
+    rlockNotHeld: 'RLock "{{name}}".{{operation}}: worker {{worker}} does not hold this lock ({{held}}). Only the worker that acquired an RLock may release it.',
+    rlockFree: "it is not held",
+    rlockHeldBy: "worker {{worker}} holds it",
+  },
+  semaphore: {
+    initial: '{{kind}} "{{name}}": the initial value must be a whole number >= 0; got {{got}}.',
+    releaseCount: '{{kind}} "{{name}}".release(n): n must be a whole number >= 1; got {{got}}.',
+    overBound:
+      '{{kind}} "{{name}}".release({{n}}): released too many times: its value {{value}} would rise above its initial value {{limit}}. Release only permits that were acquired.',
+    overflow: '{{kind}} "{{name}}".release({{n}}): its value {{value}} would pass {{limit}} permits.',
+  },
+  condition: {
+    lockKind: 'Condition "{{name}}": its lock must be a Lock or an RLock made by shared.lock or shared.rlock; got {{got}}.',
+    notifyCount: 'Condition "{{name}}".notify(n): n must be a whole number >= 0; got {{got}}.',
+    notHeld:
+      'Condition "{{name}}".{{operation}}: worker {{worker}} does not hold the condition\'s lock "{{lock}}". Acquire it first (acquire() or hold()).',
+  },
+  barrier: {
+    parties: 'Barrier "{{name}}": parties must be a whole number >= 1; got {{got}}.',
+    action: 'Barrier "{{name}}": action must be a function; got {{got}}.',
+    defaultTimeout: 'Barrier "{{name}}" default timeout',
+    broken: "{{label}} is broken: {{why}}.",
+    whyTimeout: "a worker's wait timed out",
+    whyAbort: "abort() was called",
+    whyAction: "its action threw",
+    whyReset: "reset() was called while this worker waited",
+    whyUnknown: "for an unknown reason",
+    inAction: "{{label}}.{{operation}}: called from the barrier's own action, which runs while the barrier is locked. Do this outside the action.",
+  },
+  queue: {
+    unbounded:
+      '{{kind}} "{{name}}": maxsize 0 means unbounded in Python, but here every queue is bounded by its slots in shared memory. Give maxsize >= 1.',
+    maxsize: '{{kind}} "{{name}}": maxsize must be a whole number >= 1; got {{got}}.',
+    slotBytes: '{{kind}} "{{name}}": slotBytes must be a whole number from 0 to {{max}}; got {{got}}.',
+    notJson: "{{label}}: cannot encode the message as JSON: {{problem}}",
+    tooLong: "{{label}}: the message takes {{bytes}} bytes as JSON, and this queue's slots hold {{slotBytes}}. Send less, or create the queue with a larger slotBytes.",
+    notPlain:
+      "{{label}}: messages are plain data (finite numbers, strings, booleans, null, arrays and plain objects); {{where}} is {{what}}.",
+    theMessage: "the message",
+    theValueAt: 'the value at "{{key}}"',
+    anInstance: "a {{constructor}}",
+    aPrototypedObject: "an object with a prototype",
+    aType: "a {{type}}",
+    full: "{{label}} is full (maxsize {{maxsize}}).",
+    stayedFull: "{{label}} stayed full for {{seconds}} s (maxsize {{maxsize}}).",
+    empty: "{{label}} is empty.",
+    stayedEmpty: "{{label}} stayed empty for {{seconds}} s.",
+    taskDone: "{{label}}.taskDone: called more times than items were put. Call it once per item taken with get.",
+  },
+  priorityQueue: {
+    item: 'PriorityQueue "{{name}}".put: items are numbers or [priority, data] pairs with a number priority (not NaN); got {{got}}.',
+    itemPair: "a pair whose priority is {{priority}}",
+    itemArray: "an array of {{length}} elements",
+    itemObject: "an object",
+    incomparable: 'PriorityQueue "{{name}}".{{operation}}: {{why}}: {{error}}. {{fix}}',
+    tieWhy: "two items tie on priority {{priority}}, so their data are compared next, as in Python",
+    tieFix: "Make the data comparable (numbers, strings, arrays), or put a tie-breaker that is never equal before it: [priority, [n, data]].",
+    mixedWhy: "a number item is compared with a [priority, data] pair, as Python compares an int with a tuple",
+    mixedFix: "Put numbers or pairs in one queue, not both.",
+  },
+  // How a blocking call takes its options (sync/wait-options.ts): `{{call}}` is code, such as `acquire({ timeout: 1 })`.
+  waitOptions: {
+    timeoutNotBlocking:
+      "{{owner}}.acquire: can't specify a timeout for a non-blocking call (Python raises ValueError). Give blocking: false or a timeout, not both.",
+    unknown: '{{owner}}.{{method}}: unknown option "{{option}}"; its options are {{flag}} and timeout, as Python names them.',
+    flag: "{{owner}}.{{method}}: {{flag}} must be true or false; got {{got}}.",
+    number: "{{written}}: in Python {{which}} is {{flag}}, and a timeout is passed by name; write {{fix}}.",
+    afterItem: "the parameter after the item",
+    first: "the first parameter of {{method}}",
+    boolean: "{{written}}: pass {{flag}} by name, as the options object: {{call}}.",
+    notObject: "{{owner}}.{{method}}: the options are an object such as { timeout: 1 } or { {{flag}}: false }; got {{got}}.",
+    fixTry: "{{call}} to try without waiting",
+    fixWait: "{{call}} to wait at most {{seconds}} s",
+    fixAny: "{{call}} with seconds >= 0, or give no options to wait for as long as it takes",
+    anArray: "an array",
+  },
 };
