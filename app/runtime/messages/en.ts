@@ -72,6 +72,65 @@ export default {
     mixedWhy: "a number item is compared with a [priority, data] pair, as Python compares an int with a tuple",
     mixedFix: "Put numbers or pairs in one queue, not both.",
   },
+  sharedInt: {
+    notInt32: "{{what}} holds 32-bit integers; got {{got}}. Use a whole number between -2147483648 and 2147483647.",
+  },
+  sharedArray: {
+    length: 'SharedArray "{{name}}": the length must be a whole number >= 1; got {{got}}.',
+    initial: 'SharedArray "{{name}}": give the initial value as one number, or as {{length}} numbers (one per element).',
+    index: "{{label}} has {{length}} elements, indices 0 to {{last}}; got index {{got}}.",
+  },
+  series: {
+    capacity: 'Series "{{name}}": capacity must be a whole number from 1 to {{max}}; got {{got}}.',
+    value: 'Series "{{name}}".record: the value must be a finite number; got {{got}}.',
+  },
+  work: {
+    amount: "{{call}}: give a finite number >= 0.",
+  },
+  gil: {
+    mode: 'Unknown interpreter mode "{{mode}}": use one of {{modes}}.',
+    interval: "The switch interval must be between 0 and 10,000 ms; got {{got}}.",
+  },
+  memory: {
+    arenaFull: 'Out of shared memory allocating {{kind}} "{{name}}": the run has {{words}} words for shared objects. Create fewer shared objects.',
+    buffers:
+      "new {{constructor}} of {{size}} would bring this worker's buffers in this run to {{total}}, over the {{cap}} a run may allocate. Allocate only what the lesson needs, and reuse a buffer rather than making one per iteration.",
+    megabytes: "{{count, number}} MB",
+  },
+  sealed: {
+    network:
+      "{{name}} is not available: scenario code runs without the network, so that code from a share link cannot send or fetch anything. Simulate a request with ctx.io or loop.io.",
+    close: "close() would end this worker in the middle of its run: let the body return instead.",
+  },
+  // A parameter's value against its spec (params.ts): the page says these beside the inputs, and a worker of a bad default.
+  params: {
+    notNumber: "{{label}} needs a whole number from {{min, number}} to {{max, number}}.",
+    notWhole: "{{label}} must be a whole number; got {{got}}.",
+    outOfRange: "{{label}} = {{value, number}} is out of range: choose between {{min, number}} and {{max, number}}.",
+    notOption: "{{label}} must be one of {{options}}; got {{got}}.",
+  },
+  // What result() returned, when the page cannot take it (plain-data.ts): `{{path}}` is code, such as `result.items[2]`.
+  plainData: {
+    tooLarge: "result is {{size}} as JSON, and the page takes at most {{limit}}: return counts and summaries, and record long series with shared.series",
+    megabytes: "{{megabytes}} MB",
+    nan: "{{path}} is NaN",
+    undefined: "{{path}} is undefined",
+    kind: "{{path}} is a {{kind}}",
+    cycle: "{{path}} refers back to {{ancestor}}: the result has a cycle, which plain data cannot",
+    notPlain: "{{problem}}. result() must return plain data: numbers, strings, booleans, null, arrays and objects of them, at most 1 MB as JSON.",
+  },
+  // Loading a scenario (scenario-module.ts) and running it (runner.ts).
+  scenario: {
+    unreadable: "The code could not be read to place the GIL's switch points ({{problem}}). Check the line for a syntax error.",
+    importOnly: 'Cannot import "{{name}}": scenarios can import only from "interleave".',
+    noDefault: "The scenario has no default export. End it with `export default defineScenario({ ... })`.",
+    noFunction: "The scenario's default export has no `{{key}}` function. Declare it inside defineScenario({ ... }).",
+    noParams: "The scenario's default export has no `params` object. Declare `params: {}` if it takes none.",
+    workers: "The scenario asked for {{got}} workers; it needs a whole number of at least 1.",
+    badDefault: 'Parameter "{{name}}" has a bad default: {{problem}}',
+    gatedAsyncio: "Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely.",
+    notAsyncio: "This scenario is not in asyncio mode: step mode and Explore schedule its workers instead.",
+  },
   // How a blocking call takes its options (sync/wait-options.ts): `{{call}}` is code, such as `acquire({ timeout: 1 })`.
   waitOptions: {
     timeoutNotBlocking:

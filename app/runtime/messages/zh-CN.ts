@@ -65,6 +65,61 @@ export default {
     mixedWhy: "数字条目与 [priority, data] 对相比较，就像 Python 拿 int 和 tuple 比较",
     mixedFix: "同一个队列里只放数字或只放对，不要混用。",
   },
+  sharedInt: {
+    notInt32: "{{what}} 存放的是 32 位整数；实际传入的是 {{got}}。请使用 -2147483648 到 2147483647 之间的整数。",
+  },
+  sharedArray: {
+    length: 'SharedArray "{{name}}"：长度必须是大于等于 1 的整数；实际传入的是 {{got}}。',
+    initial: 'SharedArray "{{name}}"：初始值要么是一个数，要么是 {{length}} 个数（每个元素一个）。',
+    index: "{{label}} 有 {{length}} 个元素，下标从 0 到 {{last}}；实际传入的下标是 {{got}}。",
+  },
+  series: {
+    capacity: 'Series "{{name}}"：capacity 必须是 1 到 {{max}} 之间的整数；实际传入的是 {{got}}。',
+    value: 'Series "{{name}}".record：值必须是有限的数字；实际传入的是 {{got}}。',
+  },
+  work: {
+    amount: "{{call}}：请给出大于等于 0 的有限数字。",
+  },
+  gil: {
+    mode: '未知的解释器模式 "{{mode}}"：请使用 {{modes}} 之一。',
+    interval: "切换间隔必须在 0 到 10,000 毫秒之间；实际传入的是 {{got}}。",
+  },
+  memory: {
+    arenaFull: '为 {{kind}} "{{name}}" 分配共享内存时空间不足：这次运行只有 {{words}} 个字（word）可供共享对象使用。请少创建一些共享对象。',
+    buffers:
+      "new {{constructor}}（{{size}}）会让这个工作线程在本次运行中的缓冲区达到 {{total}}，超过了一次运行可分配的 {{cap}}。只分配课程需要的内存，并复用缓冲区，不要每次循环都新建一个。",
+    megabytes: "{{count, number}} MB",
+  },
+  sealed: {
+    network: "{{name}} 不可用：场景代码在没有网络的环境中运行，这样来自分享链接的代码就无法发送或获取任何内容。请用 ctx.io 或 loop.io 模拟请求。",
+    close: "close() 会在运行中途结束这个工作线程：请让工作函数正常返回。",
+  },
+  params: {
+    notNumber: "{{label}} 需要一个 {{min, number}} 到 {{max, number}} 之间的整数。",
+    notWhole: "{{label}} 必须是整数；实际传入的是 {{got}}。",
+    outOfRange: "{{label}} = {{value, number}} 超出范围：请在 {{min, number}} 到 {{max, number}} 之间选择。",
+    notOption: "{{label}} 必须是 {{options}} 之一；实际传入的是 {{got}}。",
+  },
+  plainData: {
+    tooLarge: "result 编码为 JSON 后有 {{size}}，而页面最多接收 {{limit}}：请返回计数和摘要，长序列用 shared.series 记录",
+    megabytes: "{{megabytes}} MB",
+    nan: "{{path}} 是 NaN",
+    undefined: "{{path}} 是 undefined",
+    kind: "{{path}} 是 {{kind}} 类型",
+    cycle: "{{path}} 又指回了 {{ancestor}}：结果中有循环引用，纯数据无法表示",
+    notPlain: "{{problem}}。result() 必须返回纯数据：数字、字符串、布尔值、null，以及由它们组成的数组和对象，编码为 JSON 后最多 1 MB。",
+  },
+  scenario: {
+    unreadable: "无法解析代码以放置 GIL 的切换点（{{problem}}）。请检查该行是否有语法错误。",
+    importOnly: '无法导入 "{{name}}"：场景只能从 "interleave" 导入。',
+    noDefault: "场景没有默认导出。请以 `export default defineScenario({ ... })` 结尾。",
+    noFunction: "场景的默认导出中没有 `{{key}}` 函数。请在 defineScenario({ ... }) 中声明它。",
+    noParams: "场景的默认导出中没有 `params` 对象。如果不需要参数，请声明 `params: {}`。",
+    workers: "场景要求 {{got}} 个工作线程；工作线程数必须是至少为 1 的整数。",
+    badDefault: '参数 "{{name}}" 的默认值有误：{{problem}}',
+    gatedAsyncio: "单步模式和探索还不能调度 asyncio 任务：请直接运行这个场景。",
+    notAsyncio: "这个场景不是 asyncio 模式：单步模式和探索调度的是它的工作线程。",
+  },
   waitOptions: {
     timeoutNotBlocking: "{{owner}}.acquire：非阻塞调用不能指定超时（Python 会抛出 ValueError）。blocking: false 和 timeout 只能给一个。",
     unknown: '{{owner}}.{{method}}：未知选项 "{{option}}"；它的选项是 {{flag}} 和 timeout，与 Python 的参数名一致。',
