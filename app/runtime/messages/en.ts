@@ -131,6 +131,47 @@ export default {
     gatedAsyncio: "Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely.",
     notAsyncio: "This scenario is not in asyncio mode: step mode and Explore schedule its workers instead.",
   },
+  // asyncio mode (asyncio/): what the event loop and its objects say of misuse, a deadlock, and what a run left behind.
+  asyncio: {
+    notOwned:
+      "Task {{task}} awaited something the event loop does not own (a Promise of its own, setTimeout, fetch...), so the loop cannot tell when it will go on. Await the loop's own objects: loop.sleep, loop.io, tasks, and the loop's locks, events and queues.",
+    twoAtOnce:
+      "Task {{task}} waits on two things at once: an async function called without await (a forgotten await), or Promise.all / Promise.race over the loop's objects. Await each call, or use loop.gather.",
+    blocking:
+      "Task {{task}} made a blocking call of a thread primitive (a shared lock, queue, event...) on the event loop's thread: every other task would stop until it returned, and never if it waits for another task. Use the loop's own primitives (loop.lock, loop.queue, loop.event), or run the call with loop.toThread.",
+    // `{{what}}` is what the task awaits, in the loop's words ("lock L", "I/O of 0.1 s"), which the timeline reads too.
+    deadlock: "Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: {{waits}}.",
+    waitsFor: "{{task}} waits for {{what}}",
+    waitsForNothing: "{{task}} waits for nothing it will get",
+    waitsJoin: "; ",
+    noExecutor: 'This scenario has no executor: declare `executor: () => ({ kind: "threads", workers: 2 })` beside main.',
+    toThreadOnProcesses: "toThread runs a job on a thread, and this scenario's executor is a pool of processes: use runInExecutor, or declare a thread pool.",
+    notAJob:
+      "runInExecutor runs one of the scenario's jobs, and {{name}} is not one: declare it in `jobs: { {{name}} }` beside main, so that the executor's workers have it too.",
+    thisFunction: "this function",
+    taskGroupOutside: "taskGroup() must be used inside a task.",
+    taskGroupFinished: "This TaskGroup is finished: create tasks inside its callback.",
+    taskGroupAborting: "This TaskGroup is shutting down (a task failed): it takes no new tasks.",
+    timeoutOutside: "timeout() must be used inside a task.",
+    timedOut: "Timed out after {{seconds}} s.",
+    asCompletedTimedOut: "as_completed timed out after {{seconds}} s.",
+    lockNotAcquired: "Lock {{name}} is not acquired: release() without acquire().",
+    conditionWait: "Condition {{name}}: wait() without holding its lock (RuntimeError in Python).",
+    conditionNotify: "Condition {{name}}: notify() without holding its lock (RuntimeError in Python).",
+    semaphoreInitial: "Semaphore {{name}}: the initial value must be a whole number of 0 or more; got {{got}}.",
+    semaphoreOverRelease: "BoundedSemaphore {{name}} released too many times (ValueError in Python).",
+    queueMaxsize: "Queue {{name}}: maxsize must be a whole number of 0 (unbounded) or more; got {{got}}.",
+    queueFull: "Queue {{name}} is full ({{maxsize}} items).",
+    queueEmpty: "Queue {{name}} is empty.",
+    queueTaskDone: "Queue {{name}}: taskDone() called more times than items were put (ValueError in Python).",
+    // The first part is Python's own TypeError, in English as Python prints it.
+    incomparable: "'<' not supported between {{a}} and {{b}}: a PriorityQueue orders numbers, strings and arrays of them, as Python orders tuples.",
+    // Notes: what main left behind without failing (run-main.ts).
+    leaked: "Still pending when main returned, so cancelled as asyncio.run does: {{tasks}}. Await your tasks (or use a task group) before main ends.",
+    swallowedCancel:
+      "Task {{task}} ended normally after it was cancelled: it swallowed CancelledError, which breaks timeouts and task groups. Re-raise it.",
+    unretrieved: "Task {{task}} failed and nobody retrieved its exception: {{error}}. Await the task, or use a task group.",
+  },
   // How a blocking call takes its options (sync/wait-options.ts): `{{call}}` is code, such as `acquire({ timeout: 1 })`.
   waitOptions: {
     timeoutNotBlocking:
