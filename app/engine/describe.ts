@@ -8,6 +8,7 @@
 import type { Description, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { WorkerPool } from "./pool";
 import { language } from "../runtime/i18n/i18n";
+import { engineMessage } from "./messages/message";
 
 export const DESCRIBE_TIME_LIMIT_MS = 3000;
 /** A worker that has not started in this long will not: its start failed. */
@@ -26,13 +27,13 @@ export async function describeScenario(pool: WorkerPool, js: string, timeLimitMs
   if (outcome === null || died) pool.discard([handle]);
   else pool.give([handle]);
   if (started === null) {
-    return { ok: false, error: { name: "TimeoutError", phase: "load", message: `The worker did not start within ${START_LIMIT_MS / 1000} s. Reload the page.` } };
+    return { ok: false, error: { name: "TimeoutError", phase: "load", message: engineMessage("describe.workerNotStarted", { seconds: START_LIMIT_MS / 1000 }) } };
   }
   if (outcome === null) {
     const seconds = timeLimitMs / 1000;
     return {
       ok: false,
-      error: { name: "TimeoutError", phase: "load", message: `The scenario's top-level code did not finish within ${seconds} s. Move loops into the worker body.` },
+      error: { name: "TimeoutError", phase: "load", message: engineMessage("describe.topLevelTooLong", { seconds }) },
     };
   }
   return outcome;

@@ -78,5 +78,5 @@ function count(name: string, bytes: number, cap: number): void {
 }
 
 function megabytes(bytes: number): string {
-  return runtimeMessage("memory.megabytes", { count: Math.round(bytes / (1024 * 1024)) });
+  return runtimeMessage("memory.megabytes", { megabytes: Math.round(bytes / (1024 * 1024)) });
 }

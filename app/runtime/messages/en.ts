@@ -95,7 +95,7 @@ export default {
     arenaFull: 'Out of shared memory allocating {{kind}} "{{name}}": the run has {{words}} words for shared objects. Create fewer shared objects.',
     buffers:
       "new {{constructor}} of {{size}} would bring this worker's buffers in this run to {{total}}, over the {{cap}} a run may allocate. Allocate only what the lesson needs, and reuse a buffer rather than making one per iteration.",
-    megabytes: "{{count, number}} MB",
+    megabytes: "{{megabytes, number}} MB",
   },
   sealed: {
     network:

@@ -88,7 +88,7 @@ export default {
     arenaFull: '为 {{kind}} "{{name}}" 分配共享内存时空间不足：这次运行只有 {{words}} 个字（word）可供共享对象使用。请少创建一些共享对象。',
     buffers:
       "new {{constructor}}（{{size}}）会让这个工作线程在本次运行中的缓冲区达到 {{total}}，超过了一次运行可分配的 {{cap}}。只分配课程需要的内存，并复用缓冲区，不要每次循环都新建一个。",
-    megabytes: "{{count, number}} MB",
+    megabytes: "{{megabytes, number}} MB",
   },
   sealed: {
     network: "{{name}} 不可用：场景代码在没有网络的环境中运行，这样来自分享链接的代码就无法发送或获取任何内容。请用 ctx.io 或 loop.io 模拟请求。",
