@@ -172,6 +172,29 @@ export default {
       "Task {{task}} ended normally after it was cancelled: it swallowed CancelledError, which breaks timeouts and task groups. Re-raise it.",
     unretrieved: "Task {{task}} failed and nobody retrieved its exception: {{error}}. Await the task, or use a task group.",
   },
+  // Step mode over asyncio tasks (task-schedule.ts, task.ts): what a step came to, what arrived, where each task stands.
+  taskStep: {
+    starts: "starts, {{step}}",
+    cancelledBeforeStart: "is cancelled before it starts",
+    endsCancelled: "ends cancelled",
+    ends: "ends",
+    endsWith: "ends with {{error}}",
+    yields: "yields to the other ready tasks (sleep 0)",
+    awaits: "awaits {{what}}",
+    runsReady: "runs the ready tasks",
+    readyFirst: "runs the ready tasks first: the I/O that is due is slow",
+    timer: "time passes to {{seconds}} s: a timer fires",
+    timerBeforeIo: "time passes to {{seconds}} s: a timer fires while I/O is still out (it is slow)",
+    io: "{{task}}'s {{what}} completes",
+    ioEarly: "{{task}}'s {{what}} completes first, sooner than its time",
+  },
+  taskStanding: {
+    cancelled: "cancelled",
+    done: "done",
+    failed: "failed: {{error}}",
+    ready: "ready",
+    readyToStart: "ready to start",
+  },
   // How a blocking call takes its options (sync/wait-options.ts): `{{call}}` is code, such as `acquire({ timeout: 1 })`.
   waitOptions: {
     timeoutNotBlocking:
