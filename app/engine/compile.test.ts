@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { compileScenario, compiledOrRefusal } from "./compile";
+import { loadLanguage } from "../runtime/i18n/i18n";
+
+afterEach(() => loadLanguage("en"));
 
 describe("compileScenario", () => {
   it("keeps every line where it was, so stack lines match the editor", () => {
@@ -18,5 +21,10 @@ describe("compileScenario", () => {
 
   it("refuses code for step mode and explore with the line of its syntax error", () => {
     expect(compiledOrRefusal("const a = 1;\nlet x = ;\n")).toEqual({ refused: "The code does not compile (line 2): Syntax error: Unexpected token" });
+  });
+
+  it("says it in the page's language, the compiler's own words in English", async () => {
+    await loadLanguage("zh-CN");
+    expect(compiledOrRefusal("const a = 1;\nlet x = ;\n")).toEqual({ refused: "代码无法编译（第 2 行）：语法错误：Unexpected token" });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { transform } from "sucrase";
 import { SCENARIO_FILE } from "../runtime/protocol";
+import { engineMessage } from "./messages/message";
 
 export interface CompileError {
   readonly message: string;
@@ -32,7 +33,7 @@ export function compiledOrRefusal(source: string): { readonly js: string } | { r
   const compiled = compileScenario(source);
   if (compiled.ok) return { js: compiled.js };
   const { message, line } = compiled.error;
-  return { refused: `The code does not compile${line === undefined ? "" : ` (line ${line})`}: ${message}` };
+  return { refused: line === undefined ? engineMessage("compile.refused", { problem: message }) : engineMessage("compile.refusedAtLine", { line, problem: message }) };
 }
 
 /**
@@ -43,9 +44,9 @@ export function compiledOrRefusal(source: string): { readonly js: string } | { r
 function syntaxError(thrown: unknown): CompileError {
   const message = (thrown instanceof Error ? thrown.message : String(thrown)).replace(/^Error transforming \S+: /, "");
   const at = /\((\d+):(\d+)\)\s*$/.exec(message);
-  if (!at) return { message: `Syntax error: ${message}` };
+  if (!at) return { message: engineMessage("compile.syntax", { problem: message }) };
   return {
-    message: `Syntax error: ${message.slice(0, at.index).trim()}`,
+    message: engineMessage("compile.syntax", { problem: message.slice(0, at.index).trim() }),
     line: Number(at[1]),
     column: Number(at[2]),
   };

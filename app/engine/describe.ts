@@ -7,6 +7,8 @@
  */
 import type { Description, Outcome, ScenarioErrorInfo } from "../runtime/protocol";
 import type { WorkerPool } from "./pool";
+import { language } from "../runtime/i18n/i18n";
+import { engineMessage } from "./messages/message";
 
 export const DESCRIBE_TIME_LIMIT_MS = 3000;
 /** A worker that has not started in this long will not: its start failed. */
@@ -21,17 +23,17 @@ export async function describeScenario(pool: WorkerPool, js: string, timeLimitMs
     return { ok: false, error };
   };
   const started = await within(handle.crash.race(handle.runner.ping(), crashed), START_LIMIT_MS);
-  const outcome = started === true ? await within(handle.crash.race<Outcome<Description>, Outcome<Description>>(handle.runner.describe(js), crashed), timeLimitMs) : started;
+  const outcome = started === true ? await within(handle.crash.race<Outcome<Description>, Outcome<Description>>(handle.runner.describe(js, language()), crashed), timeLimitMs) : started;
   if (outcome === null || died) pool.discard([handle]);
   else pool.give([handle]);
   if (started === null) {
-    return { ok: false, error: { name: "TimeoutError", phase: "load", message: `The worker did not start within ${START_LIMIT_MS / 1000} s. Reload the page.` } };
+    return { ok: false, error: { name: "TimeoutError", phase: "load", message: engineMessage("describe.workerNotStarted", { seconds: START_LIMIT_MS / 1000 }) } };
   }
   if (outcome === null) {
     const seconds = timeLimitMs / 1000;
     return {
       ok: false,
-      error: { name: "TimeoutError", phase: "load", message: `The scenario's top-level code did not finish within ${seconds} s. Move loops into the worker body.` },
+      error: { name: "TimeoutError", phase: "load", message: engineMessage("describe.topLevelTooLong", { seconds }) },
     };
   }
   return outcome;

@@ -5,6 +5,7 @@
  * (run-in-progress.ts tells the reloaded page).
  */
 import type { ScenarioErrorInfo } from "../runtime/protocol";
+import { engineMessage } from "./messages/message";
 
 /** The heap a Node runner may use: far above what any lesson needs, far below what would starve the machine. */
 export const NODE_RUNNER_HEAP_MB = 512;
@@ -16,6 +17,6 @@ export function outOfMemory(limitMb: number): ScenarioErrorInfo {
   return {
     name: "MemoryError",
     phase: "worker",
-    message: `The worker ran out of memory: it filled the ${limitMb} MB its heap may use, and was ended. ${OUT_OF_MEMORY_HINT} The next run starts on a fresh worker.`,
+    message: engineMessage("run.outOfMemory", { limit: limitMb, hint: engineMessage("run.outOfMemoryHint") }),
   };
 }

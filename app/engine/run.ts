@@ -16,6 +16,8 @@ import type { BodyReport, GoalCheck, GoalOutcome, LiveConsoleLine, Outcome, Scen
 import type { ParamValue } from "../runtime/params";
 import type { RunnerHandle, WorkerPool } from "./pool";
 import { watch, type Deadlock } from "./watchdog";
+import { language } from "../runtime/i18n/i18n";
+import { engineMessage } from "./messages/message";
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
 /** The name of the error an asyncio loop ends with when no task can run (runtime/asyncio/loop.ts). */
@@ -112,11 +114,7 @@ class Run implements RunHandle {
   stop(reason: StopReason = "stop"): void {
     if (this.ended) return;
     this.end(false);
-    const seconds = (this.timeLimitMs / 1000).toLocaleString("en");
-    const message =
-      reason === "stop"
-        ? "Stopped: the workers were terminated."
-        : `Stopped by the time limit: the run took longer than ${seconds} s. Look for a loop that never ends or a lock that is never released.`;
+    const message = reason === "stop" ? engineMessage("run.stopped") : engineMessage("run.timeLimit", { seconds: this.timeLimitMs / 1000 });
     this.settleEarly({ status: "stopped", reason, message, elapsedMs: this.elapsed() });
   }
 
@@ -174,7 +172,7 @@ class Run implements RunHandle {
 
   private prepareRequest(workerId: number, init: boolean) {
     const { js, params, goals, drive, epochs } = this.request;
-    return { js, memory: this.memory, workerId, params, init, origin: this.origin, gated: drive !== undefined, epochs: epochs ? { goals } : undefined };
+    return { js, memory: this.memory, workerId, params, init, origin: this.origin, gated: drive !== undefined, epochs: epochs ? { goals } : undefined, language: language() };
   }
 
   private take(count: number): void {
@@ -223,7 +221,7 @@ function tooManyWorkers(count: number): ScenarioErrorInfo {
   return {
     name: "RangeError",
     phase: "setup",
-    message: `The scenario asked for ${count.toLocaleString("en")} workers; a run can have at most ${MAX_WORKERS}. Lower the worker count.`,
+    message: engineMessage("run.tooManyWorkers", { workers: count, max: MAX_WORKERS }),
   };
 }
 

@@ -19,6 +19,7 @@ import type { TimelineModel } from "./timeline/model";
 import { startRun, type LiveLine, type RunHandle, type RunOutcome } from "./run";
 import type { WorkerPool } from "./pool";
 import type { Goal } from "./course/lesson";
+import { engineMessage } from "./messages/message";
 
 export type Params = Readonly<Record<string, ParamValue>>;
 
@@ -130,7 +131,7 @@ export class Session {
     const problems = Object.values(this.problemsOf(params, declared));
     if (problems.length > 0) return this.record(source, params, { status: "refused", message: problems.join(" ") });
     if (this.stopRequested) {
-      return this.record(source, params, { status: "stopped", reason: "stop", message: "Stopped before the workers started.", elapsedMs: 0 });
+      return this.record(source, params, { status: "stopped", reason: "stop", message: engineMessage("run.stoppedBeforeStart"), elapsedMs: 0 });
     }
     this.handle = this.lastRun = startRun(this.options.pool, {
       js: compiled.js,

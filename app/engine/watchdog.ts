@@ -18,6 +18,7 @@ import { layoutOf, type Allocation, type Layout } from "../runtime/memory";
 import { WorkerState, readStatuses, type WorkerStatusView } from "../runtime/worker-status";
 import { cycleMessage, stallMessage, waitWords } from "./deadlock-words";
 import { holdersOf } from "./holders";
+import { engineMessage } from "./messages/message";
 
 export const DEADLOCK_AFTER_MS = 500;
 export const WATCHDOG_POLL_MS = 100;
@@ -79,7 +80,7 @@ function allStuck(words: Int32Array, statuses: readonly WorkerStatusView[]): boo
 
 function edgeOf(run: WatchedRun, words: Int32Array, worker: number, status: WorkerStatusView): WaitEdge {
   const object = run.objects.find((o) => o.index === status.object);
-  if (!object) return { worker, object: `#${status.object}`, kind: "object", holder: -1, waits: `waits on object #${status.object}` };
+  if (!object) return { worker, object: `#${status.object}`, kind: "object", holder: -1, waits: engineMessage("run.waitsOnObject", { index: status.object }) };
   // A semaphore's permits may be spread over several workers: follow another one's first.
   const holders = holdersOf(words, object);
   const holder = holders.find((h) => h !== worker) ?? holders[0] ?? -1;

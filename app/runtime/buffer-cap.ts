@@ -13,6 +13,7 @@
  * `map`) use the unwrapped constructor and are not counted.
  */
 import { ScenarioUsageError } from "./errors";
+import { runtimeMessage } from "./messages/message";
 
 /** A run's buffers on one worker: above anything a lesson needs, below what would make the machine swap. */
 export const BUFFER_CAP_BYTES = 1024 * 1024 * 1024;
@@ -70,13 +71,12 @@ function bytesAsked(first: unknown, perElement: number): number {
 function count(name: string, bytes: number, cap: number): void {
   if (!(bytes > 0)) return;
   if (allocated + bytes > cap) {
-    throw new MemoryError(
-      `new ${name} of ${megabytes(bytes)} would bring this worker's buffers in this run to ${megabytes(allocated + bytes)}, over the ${megabytes(cap)} a run may allocate. Allocate only what the lesson needs, and reuse a buffer rather than making one per iteration.`,
-    );
+    const values = { constructor: name, size: megabytes(bytes), total: megabytes(allocated + bytes), cap: megabytes(cap) };
+    throw new MemoryError(runtimeMessage("memory.buffers", values));
   }
   allocated += bytes;
 }
 
 function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-US")} MB`;
+  return runtimeMessage("memory.megabytes", { megabytes: Math.round(bytes / (1024 * 1024)) });
 }

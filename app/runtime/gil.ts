@@ -28,6 +28,7 @@
  */
 import { Header } from "./memory";
 import { EventKind, type TraceWriter } from "./trace";
+import { runtimeMessage } from "./messages/message";
 
 export const INTERPRETER_MODES = ["gil", "free-threaded", "processes", "asyncio"] as const;
 export type InterpreterMode = (typeof INTERPRETER_MODES)[number];
@@ -41,10 +42,10 @@ export type ExecutorKind = (typeof EXECUTOR_KINDS)[number];
 /** Written by the first prepared worker, before any worker reads it. */
 export function configureGil(words: Int32Array, mode: InterpreterMode, switchIntervalMs = DEFAULT_SWITCH_INTERVAL_MS, executor?: ExecutorKind): void {
   if (!INTERPRETER_MODES.includes(mode)) {
-    throw new RangeError(`Unknown interpreter mode "${String(mode)}": use one of ${INTERPRETER_MODES.join(", ")}.`);
+    throw new RangeError(runtimeMessage("gil.mode", { mode: String(mode), modes: INTERPRETER_MODES.join(", ") }));
   }
   if (!(switchIntervalMs > 0 && switchIntervalMs <= 10_000)) {
-    throw new RangeError(`The switch interval must be between 0 and 10,000 ms; got ${switchIntervalMs}.`);
+    throw new RangeError(runtimeMessage("gil.interval", { got: switchIntervalMs }));
   }
   Atomics.store(words, Header.gilMode, INTERPRETER_MODES.indexOf(mode));
   Atomics.store(words, Header.switchIntervalMicros, Math.round(switchIntervalMs * 1000));

@@ -18,6 +18,7 @@
  * (buffer, index), as in the SpiderMonkey lock-and-condition primitives, and
  * nothing is sent between threads to "share" it.
  */
+import { runtimeMessage } from "./messages/message";
 
 /** A run has at most this many workers: the status and trace regions have a slot for each. */
 export const MAX_WORKERS = 16;
@@ -149,9 +150,8 @@ export class Arena {
 
   allocate(kind: string, name: string, words: number): number {
     if (this.top + words > this.words.length) {
-      throw new MemoryExhaustedError(
-        `Out of shared memory allocating ${kind} "${name}": the run has ${this.words.length - this.layout.arenaStart} words for shared objects. Create fewer shared objects.`,
-      );
+      const values = { kind, name, words: this.words.length - this.layout.arenaStart };
+      throw new MemoryExhaustedError(runtimeMessage("memory.arenaFull", values));
     }
     const index = this.top;
     this.top += words;

@@ -2,6 +2,7 @@
  * Scenario parameters: a small declarative spec per parameter, from which the
  * page generates its controls and the engine validates values before a run.
  */
+import { runtimeMessage } from "./messages/message";
 
 export interface IntParam {
   readonly kind: "int";
@@ -46,17 +47,18 @@ export const param = {
 export function checkParam(name: string, spec: ParamSpec, value: unknown): string | null {
   const label = spec.label ?? name;
   if (spec.kind === "int") {
-    if (typeof value !== "number" || Number.isNaN(value)) return `${label} needs a whole number from ${spec.min.toLocaleString("en")} to ${spec.max.toLocaleString("en")}.`;
+    const { min, max } = spec;
+    if (typeof value !== "number" || Number.isNaN(value)) return runtimeMessage("params.notNumber", { label, min, max });
     if (!Number.isInteger(value)) {
-      return `${label} must be a whole number; got ${String(value)}.`;
+      return runtimeMessage("params.notWhole", { label, got: String(value) });
     }
-    if (value < spec.min || value > spec.max) {
-      return `${label} = ${value.toLocaleString("en")} is out of range: choose between ${spec.min.toLocaleString("en")} and ${spec.max.toLocaleString("en")}.`;
+    if (value < min || value > max) {
+      return runtimeMessage("params.outOfRange", { label, value, min, max });
     }
     return null;
   }
   if (typeof value !== "string" || !spec.options.includes(value)) {
-    return `${label} must be one of ${spec.options.join(", ")}; got ${String(value)}.`;
+    return runtimeMessage("params.notOption", { label, options: spec.options.join(", "), got: String(value) });
   }
   return null;
 }

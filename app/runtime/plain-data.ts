@@ -6,6 +6,7 @@
  * of failing later on the page: a cycle overflowed the stack there, and a
  * 50 MB string froze it for half a minute.
  */
+import { runtimeMessage } from "./messages/message";
 
 /** The most JSON a result may take: the page copies, shows and keeps every run's result. */
 export const RESULT_LIMIT_BYTES = 1_000_000;
@@ -15,7 +16,7 @@ export function plainDataProblem(value: unknown, path = "result"): string | null
   const problem = walk.problem(value, path);
   if (problem) return problem;
   if (walk.bytes > RESULT_LIMIT_BYTES) {
-    return `result is ${megabytes(walk.bytes)} as JSON, and the page takes at most ${megabytes(RESULT_LIMIT_BYTES)}: return counts and summaries, and record long series with shared.series`;
+    return runtimeMessage("plainData.tooLarge", { size: megabytes(walk.bytes), limit: megabytes(RESULT_LIMIT_BYTES) });
   }
   return null;
 }
@@ -36,18 +37,18 @@ class Walk {
     }
     if (typeof value === "number") {
       this.bytes += 8;
-      return Number.isNaN(value) ? `${path} is NaN` : null;
+      return Number.isNaN(value) ? runtimeMessage("plainData.nan", { path }) : null;
     }
     if (Array.isArray(value)) return this.inside(value, path, () => this.items(value, path));
     if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return this.inside(value, path, () => this.fields(value, path));
-    if (value === undefined) return `${path} is undefined`;
+    if (value === undefined) return runtimeMessage("plainData.undefined", { path });
     const kind = typeof value === "object" ? (value.constructor?.name ?? "object") : typeof value;
-    return `${path} is a ${kind}`;
+    return runtimeMessage("plainData.kind", { path, kind });
   }
 
   private inside(container: object, path: string, walk: () => string | null): string | null {
     const ancestor = this.ancestors.get(container);
-    if (ancestor !== undefined) return `${path} refers back to ${ancestor}: the result has a cycle, which plain data cannot`;
+    if (ancestor !== undefined) return runtimeMessage("plainData.cycle", { path, ancestor });
     this.ancestors.set(container, path);
     this.bytes += 2;
     const problem = walk();
@@ -75,5 +76,5 @@ class Walk {
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return runtimeMessage("plainData.megabytes", { megabytes: (bytes / 1_000_000).toFixed(1) });
 }

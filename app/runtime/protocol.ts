@@ -8,6 +8,7 @@ import type { ConsoleOutput } from "./console-capture";
 import type { ParamSpecs, ParamValue } from "./params";
 import type { Allocation } from "./memory";
 import type { Paused, TaskDecision, TaskSchedulePlan, TaskStep } from "./asyncio/task-schedule";
+import type { Language } from "./i18n/languages";
 
 /** Which step of a run an error came from. */
 export type Phase = "load" | "setup" | "worker" | "result" | "goal";
@@ -47,6 +48,8 @@ export interface PrepareRequest {
   readonly gated?: boolean;
   /** Explore's gated run: the bodies repeat, one epoch per schedule, and worker 0 checks these goals after each (epochs.ts). */
   readonly epochs?: { readonly goals: readonly GoalCheck[] };
+  /** The page's language, which the worker's messages speak from now on (English when omitted). */
+  readonly language?: Language;
 }
 
 /** What preparing a worker tells the engine: how many workers to start, and the shared objects' places. */
@@ -105,8 +108,9 @@ export interface TaskScheduleReport {
 export interface RunnerApi {
   /** Answers once the worker has started: a cold worker takes seconds to load in Node, and a moment in a browser. */
   ping(): true;
-  describe(js: string): Outcome<Description>;
-  prepare(request: PrepareRequest): Outcome<Prepared>;
+  /** `language`: the page's, which the worker's messages speak from now on (English when omitted). */
+  describe(js: string, language?: Language): Promise<Outcome<Description>>;
+  prepare(request: PrepareRequest): Promise<Outcome<Prepared>>;
   /** Waits at the start gate with the run's other `workerCount - 1` workers, then runs the body. */
   runBody(workerCount: number): Promise<Outcome<BodyReport>>;
   finish(goals: readonly GoalCheck[]): Outcome<Finish>;

@@ -38,6 +38,8 @@ import { runTaskSchedule, type TaskSchedulePlan } from "./asyncio/task-schedule"
 import { LoopDeadlockError } from "./asyncio/loop";
 import { reportNotes } from "./asyncio/run-main";
 import { plainDataProblem } from "./plain-data";
+import { loadLanguage } from "./i18n/i18n";
+import { DEFAULT_LANGUAGE, type Language } from "./i18n/languages";
 import { EventKind, now } from "./trace";
 import { WorkerState } from "./worker-status";
 import { calibrateCpuUnit, cpuWork, ioWait, warmUpCpu } from "./work";
@@ -56,6 +58,7 @@ import {
   type TaskScheduleReport,
   type LiveConsoleLine,
 } from "./protocol";
+import { runtimeMessage } from "./messages/message";
 
 interface PreparedRun {
   readonly scenario: AnyScenario;
@@ -81,7 +84,8 @@ export class Runner implements RunnerApi {
     return true;
   }
 
-  describe(js: string): Outcome<Description> {
+  async describe(js: string, language: Language = DEFAULT_LANGUAGE): Promise<Outcome<Description>> {
+    await loadLanguage(language);
     streamConsole(null);
     try {
       const scenario = evaluateScenario(js);
@@ -91,7 +95,9 @@ export class Runner implements RunnerApi {
     }
   }
 
-  prepare(request: PrepareRequest): Outcome<Prepared> {
+  async prepare(request: PrepareRequest): Promise<Outcome<Prepared>> {
+    // Before anything that may throw: the run's every message speaks the page's language.
+    await loadLanguage(request.language ?? DEFAULT_LANGUAGE);
     this.prepared = null;
     this.arenaAtStart = null;
     // A run's console output begins here, with its setup's; what an earlier run left untaken is not its.
@@ -114,7 +120,7 @@ export class Runner implements RunnerApi {
         // In a gated run the mode is only recorded (the controller says which switches the GIL rules out): the Gil stays off.
         const interpreter = scenario.interpreter?.(request.params as never) ?? FREE_THREADED;
         if (request.gated && interpreter.mode === "asyncio") {
-          throw new Error("Step mode and Explore cannot schedule asyncio tasks yet: run the scenario freely.");
+          throw new Error(runtimeMessage("scenario.gatedAsyncio"));
         }
         configureGil(arena.words, interpreter.mode, interpreter.switchIntervalMs, interpreter.executor);
         Atomics.store(arena.words, Header.gateMode, request.gated ? 1 : 0);
@@ -219,7 +225,7 @@ export class Runner implements RunnerApi {
       result = scenario.result(state, request.params as never);
       const problem = plainDataProblem(result);
       if (problem) {
-        throw new TypeError(`${problem}. result() must return plain data: numbers, strings, booleans, null, arrays and objects of them, at most 1 MB as JSON.`);
+        throw new TypeError(runtimeMessage("plainData.notPlain", { problem }));
       }
     } catch (thrown) {
       return { ok: false, error: describeError(thrown, "result", request.workerId) };
@@ -244,7 +250,7 @@ export class Runner implements RunnerApi {
       return { ok: false, error: describeError(thrown, "setup", received.workerId) };
     }
     if (declaration === null) {
-      return { ok: false, error: { name: "Error", message: "This scenario is not in asyncio mode: step mode and Explore schedule its workers instead.", phase: "load" } };
+      return { ok: false, error: { name: "Error", message: runtimeMessage("scenario.notAsyncio"), phase: "load" } };
     }
     setPointHook(null);
     setEvalBreaker(null);
@@ -301,7 +307,7 @@ export function workerCount(scenario: AnyScenario, params: Readonly<Record<strin
   const declared = scenario.workers;
   const count = typeof declared === "function" ? declared(params as never) : (declared ?? params.workers ?? 2);
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
-    throw new Error(`The scenario asked for ${String(count)} workers; it needs a whole number of at least 1.`);
+    throw new Error(runtimeMessage("scenario.workers", { got: String(count) }));
   }
   return count;
 }
@@ -400,7 +406,7 @@ function plainParams(specs: ParamSpecs): ParamSpecs {
   const plain = structuredClone(specs);
   for (const [name, spec] of Object.entries(plain)) {
     const problem = checkParam(name, spec, spec.default);
-    if (problem !== null) throw new Error(`Parameter "${name}" has a bad default: ${problem}`);
+    if (problem !== null) throw new Error(runtimeMessage("scenario.badDefault", { name, problem }));
   }
   return plain;
 }

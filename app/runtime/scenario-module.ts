@@ -12,6 +12,7 @@ import type { Scenario } from "./api";
 import { BREAKER, insertEvalBreakers } from "./insert-eval-breakers";
 import { breakers, type Breakers } from "./eval-breaker";
 import { SCENARIO_FRAME } from "./caller-line";
+import { runtimeMessage } from "./messages/message";
 
 export type AnyScenario = Scenario<ParamSpecs, unknown, unknown>;
 
@@ -44,30 +45,30 @@ function instrumented(js: string, gated: boolean): string {
     return insertEvalBreakers(js, gated);
   } catch (thrown) {
     const message = thrown instanceof Error ? thrown.message : String(thrown);
-    throw new SyntaxError(`The code could not be read to place the GIL's switch points (${message}). Check the line for a syntax error.`);
+    throw new SyntaxError(runtimeMessage("scenario.unreadable", { problem: message }));
   }
 }
 
 function requireModule(name: string): unknown {
   const module = MODULES[name];
   if (module === undefined) {
-    throw new Error(`Cannot import "${name}": scenarios can import only from "interleave".`);
+    throw new Error(runtimeMessage("scenario.importOnly", { name }));
   }
   return module;
 }
 
 function checkScenario(value: unknown): AnyScenario {
   if (value === undefined) {
-    throw new Error('The scenario has no default export. End it with `export default defineScenario({ ... })`.');
+    throw new Error(runtimeMessage("scenario.noDefault"));
   }
   const s = value as Partial<AnyScenario>;
   for (const key of ["setup", "worker", "result"] as const) {
     if (typeof s[key] !== "function") {
-      throw new Error(`The scenario's default export has no \`${key}\` function. Declare it inside defineScenario({ ... }).`);
+      throw new Error(runtimeMessage("scenario.noFunction", { key }));
     }
   }
   if (typeof s.params !== "object" || s.params === null) {
-    throw new Error("The scenario's default export has no `params` object. Declare `params: {}` if it takes none.");
+    throw new Error(runtimeMessage("scenario.noParams"));
   }
   return s as AnyScenario;
 }

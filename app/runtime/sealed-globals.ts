@@ -7,18 +7,20 @@
  * that throws a readable error, whose stack names the scenario's line.
  */
 import { ScenarioUsageError } from "./errors";
+import { runtimeMessage } from "./messages/message";
 
 const NETWORK = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"] as const;
 
 export function sealGlobals(scope: Record<string, unknown>): void {
   for (const name of NETWORK) {
-    if (name in scope) scope[name] = refusal(`${name} is not available: scenario code runs without the network, so that code from a share link cannot send or fetch anything. Simulate a request with ctx.io or loop.io.`);
+    if (name in scope) scope[name] = refusal(() => runtimeMessage("sealed.network", { name }));
   }
-  if ("close" in scope) scope.close = refusal("close() would end this worker in the middle of its run: let the body return instead.");
+  if ("close" in scope) scope.close = refusal(() => runtimeMessage("sealed.close"));
 }
 
-function refusal(message: string): () => never {
+/** `message` is built when the call is refused, in the language of the run that made it. */
+function refusal(message: () => string): () => never {
   return function refused() {
-    throw new ScenarioUsageError(message);
+    throw new ScenarioUsageError(message());
   };
 }

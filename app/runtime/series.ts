@@ -20,6 +20,7 @@ import type { Arena } from "./memory";
 import { PointKind, schedulingPoint } from "./gate";
 import { now } from "./trace";
 import { ScenarioUsageError } from "./errors";
+import { runtimeMessage } from "./messages/message";
 
 const COUNT = 0;
 const CAPACITY = 1;
@@ -50,7 +51,7 @@ export class Series {
   /** @internal */
   static allocate(arena: Arena, name: string, init: boolean, origin: number, capacity = DEFAULT_CAPACITY): Series {
     if (!(Number.isInteger(capacity) && capacity >= 1 && capacity <= MAX_CAPACITY)) {
-      throw new ScenarioUsageError(`Series "${name}": capacity must be a whole number from 1 to ${MAX_CAPACITY}; got ${String(capacity)}.`);
+      throw new ScenarioUsageError(runtimeMessage("series.capacity", { name, max: MAX_CAPACITY, got: String(capacity) }));
     }
     const index = arena.allocate("series", name, POINTS + 2 * capacity);
     if (init) Atomics.store(arena.words, index + CAPACITY, capacity);
@@ -60,7 +61,7 @@ export class Series {
   /** Records `value` at this moment of the run. */
   record(value: number): void {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new ScenarioUsageError(`Series "${this.name}".record: the value must be a finite number; got ${String(value)}.`);
+      throw new ScenarioUsageError(runtimeMessage("series.value", { name: this.name, got: String(value) }));
     }
     schedulingPoint(PointKind.Record, this.index);
     const slot = Atomics.add(this.words, this.index + COUNT, 1);

@@ -19,6 +19,7 @@ import type { Arena } from "./memory";
 import { PointKind, schedulingPoint } from "./gate";
 import { ScenarioUsageError } from "./errors";
 import { checkInt32 } from "./shared-int";
+import { runtimeMessage } from "./messages/message";
 
 const LENGTH = 0;
 const ELEMENTS = 1;
@@ -59,11 +60,11 @@ export class SharedArray {
   /** @internal */
   static allocate(arena: Arena, name: string, length: number, initial: number | readonly number[], init: boolean): SharedArray {
     if (!(Number.isInteger(length) && length >= 1)) {
-      throw new ScenarioUsageError(`SharedArray "${name}": the length must be a whole number >= 1; got ${String(length)}.`);
+      throw new ScenarioUsageError(runtimeMessage("sharedArray.length", { name, got: String(length) }));
     }
     const values = typeof initial === "number" ? new Array<number>(length).fill(initial) : initial;
     if (!Array.isArray(values) || values.length !== length) {
-      throw new ScenarioUsageError(`SharedArray "${name}": give the initial value as one number, or as ${length} numbers (one per element).`);
+      throw new ScenarioUsageError(runtimeMessage("sharedArray.initial", { name, length }));
     }
     values.forEach((value, i) => checkInt32(value, `SharedArray "${name}"`, i));
     const index = arena.allocate("array", name, ELEMENTS + length);
@@ -123,7 +124,7 @@ export class SharedArray {
   /** The word of element `i`, refusing an index out of range. */
   private at(i: number): number {
     if (!(Number.isInteger(i) && i >= 0 && i < this.length)) {
-      throw new RangeError(`${this.label} has ${this.length} elements, indices 0 to ${this.length - 1}; got index ${String(i)}.`);
+      throw new RangeError(runtimeMessage("sharedArray.index", { label: this.label, length: this.length, last: this.length - 1, got: String(i) }));
     }
     return elementIndex(this.index, i);
   }

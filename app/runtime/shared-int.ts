@@ -7,6 +7,7 @@
  */
 import type { Arena } from "./memory";
 import { PointKind, schedulingPoint } from "./gate";
+import { runtimeMessage } from "./messages/message";
 
 export class SharedInt {
   private readonly words: Int32Array;
@@ -66,6 +67,6 @@ export function checkInt32(value: number, label: string, element = -1): void {
   // `| 0` is the identity exactly on 32-bit integers, and cheap on the hot path.
   if ((value | 0) !== value) {
     const what = element < 0 ? label : `${label}[${element}]`;
-    throw new RangeError(`${what} holds 32-bit integers; got ${value}. Use a whole number between -2147483648 and 2147483647.`);
+    throw new RangeError(runtimeMessage("sharedInt.notInt32", { what, got: value }));
   }
 }

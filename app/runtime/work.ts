@@ -11,6 +11,7 @@ import { Header } from "./memory";
 import type { Thread } from "./thread";
 import { EventKind } from "./trace";
 import { WorkerState } from "./worker-status";
+import { runtimeMessage } from "./messages/message";
 
 /** Calibration windows: short ones, so that a preemption by another process spoils few of them. */
 const CALIBRATION_WINDOWS = 9;
@@ -98,6 +99,6 @@ export function ioWait(thread: Thread, ms: number): void {
 
 function checkAmount(what: string, amount: number): void {
   if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
-    throw new ScenarioUsageError(`${what}(${String(amount)}): give a finite number >= 0.`);
+    throw new ScenarioUsageError(runtimeMessage("work.amount", { call: `${what}(${String(amount)})` }));
   }
 }

@@ -9,6 +9,7 @@ import { CancelledError, TimeoutError } from "./errors";
 import type { Future } from "./future";
 import type { Gatherable } from "./gather";
 import type { EventLoop } from "./loop";
+import { runtimeMessage } from "../messages/message";
 
 export function asCompleted<T>(loop: EventLoop, children: readonly Gatherable<T>[], seconds: number | null = null): Future<T>[] {
   const todo = new Set(children.map((child) => (typeof child === "function" ? loop.createTask(child) : child)));
@@ -38,7 +39,7 @@ export function asCompleted<T>(loop: EventLoop, children: readonly Gatherable<T>
     loop.callLater(seconds, () => {
       for (const child of todo) child.removeDoneCallback(onDone);
       todo.clear();
-      for (let output = nextOutput(); output !== undefined; output = nextOutput()) output.setException(new TimeoutError(`as_completed timed out after ${seconds} s.`));
+      for (let output = nextOutput(); output !== undefined; output = nextOutput()) output.setException(new TimeoutError(runtimeMessage("asyncio.asCompletedTimedOut", { seconds })));
     });
   }
   return outputs;

@@ -7,6 +7,7 @@ import { CancelledError } from "./errors";
 import { AsyncLock } from "./lock";
 import type { EventLoop } from "./loop";
 import { Waiters } from "./waiters";
+import { runtimeMessage } from "../messages/message";
 
 export class AsyncCondition {
   readonly lock: AsyncLock;
@@ -38,7 +39,7 @@ export class AsyncCondition {
   }
 
   async wait(): Promise<true> {
-    if (!this.lock.locked()) throw new Error(`Condition ${this.name}: wait() without holding its lock (RuntimeError in Python).`);
+    if (!this.lock.locked()) throw new Error(runtimeMessage("asyncio.conditionWait", { name: this.name }));
     this.lock.release();
     try {
       await this.waiters.wait();
@@ -58,7 +59,7 @@ export class AsyncCondition {
   }
 
   notify(count = 1): void {
-    if (!this.lock.locked()) throw new Error(`Condition ${this.name}: notify() without holding its lock (RuntimeError in Python).`);
+    if (!this.lock.locked()) throw new Error(runtimeMessage("asyncio.conditionNotify", { name: this.name }));
     this.waiters.wake(false, count);
   }
 

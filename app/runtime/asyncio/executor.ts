@@ -22,6 +22,7 @@ import type { WorkerContext } from "../api";
 import type { Message, Queue } from "../sync/queue";
 import { Empty } from "../errors";
 import type { ParamSpecs } from "../params";
+import { runtimeMessage } from "../messages/message";
 
 /** A function an executor runs: plain data in, plain data out. */
 export type Job = (arg: Message, ctx: WorkerContext<ParamSpecs>) => Message;
@@ -55,8 +56,8 @@ export function jobName(jobs: Readonly<Record<string, Job>>, job: Job | string):
     const found = Object.entries(jobs).find(([, declared]) => declared === job);
     if (found) return found[0];
   }
-  const name = typeof job === "string" ? job : job.name || "this function";
-  throw new TypeError(`runInExecutor runs one of the scenario's jobs, and ${name} is not one: declare it in \`jobs: { ${name} }\` beside main, so that the executor's workers have it too.`);
+  const name = typeof job === "string" ? job : job.name || runtimeMessage("asyncio.thisFunction");
+  throw new TypeError(runtimeMessage("asyncio.notAJob", { name }));
 }
 
 /** A job's exception, rebuilt from its words on the loop's side. */

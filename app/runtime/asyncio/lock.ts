@@ -8,6 +8,7 @@ import { CancelledError } from "./errors";
 import type { EventLoop } from "./loop";
 import { Waiters } from "./waiters";
 import { hold } from "./hold";
+import { runtimeMessage } from "../messages/message";
 
 export class AsyncLock {
   private held = false;
@@ -41,7 +42,7 @@ export class AsyncLock {
   }
 
   release(): void {
-    if (!this.held) throw new Error(`Lock ${this.name} is not acquired: release() without acquire().`);
+    if (!this.held) throw new Error(runtimeMessage("asyncio.lockNotAcquired", { name: this.name }));
     this.held = false;
     this.waiters.wake(true);
   }

@@ -7,6 +7,7 @@
  */
 import { setBlockingGuard } from "../thread";
 import type { EventLoop } from "./loop";
+import { runtimeMessage } from "../messages/message";
 
 export async function guardingLoopThread<T>(loop: EventLoop, run: () => Promise<T>): Promise<T> {
   setBlockingGuard(() => {
@@ -21,5 +22,5 @@ export async function guardingLoopThread<T>(loop: EventLoop, run: () => Promise<
 }
 
 function blockingWords(task: string): string {
-  return `Task ${task} made a blocking call of a thread primitive (a shared lock, queue, event...) on the event loop's thread: every other task would stop until it returned, and never if it waits for another task. Use the loop's own primitives (loop.lock, loop.queue, loop.event), or run the call with loop.toThread.`;
+  return runtimeMessage("asyncio.blocking", { task });
 }

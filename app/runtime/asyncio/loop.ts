@@ -28,6 +28,7 @@ import { SCENARIO_FRAME, callerLine } from "../caller-line";
 import { armSentinel } from "./sentinel";
 import type { Job, LoopExecutor } from "./executor";
 import type { Message } from "../sync/queue";
+import { runtimeMessage } from "../messages/message";
 
 /** Something the student's code did that asyncio forbids or warns of, in words. */
 export class LoopMisuseError extends Error {
@@ -191,14 +192,14 @@ export class EventLoop implements TaskLoop {
 
   /** `loop.run_in_executor(None, job, arg)`: `job` runs on the executor's workers; the task awaits its result (executor.ts). */
   async runInExecutor(job: Job | string, arg: Message): Promise<Message> {
-    if (this.executor === null) throw new TypeError("This scenario has no executor: declare `executor: () => ({ kind: \"threads\", workers: 2 })` beside main.");
+    if (this.executor === null) throw new TypeError(runtimeMessage("asyncio.noExecutor"));
     return await this.executor.submit(job, arg, (waitsFor) => this.createFuture<Message>(waitsFor));
   }
 
   /** `asyncio.to_thread(job, arg)`: as runInExecutor, on a pool of threads. */
   async toThread(job: Job | string, arg: Message): Promise<Message> {
     if (this.executor !== null && this.executor.kind !== "threads") {
-      throw new TypeError("toThread runs a job on a thread, and this scenario's executor is a pool of processes: use runInExecutor, or declare a thread pool.");
+      throw new TypeError(runtimeMessage("asyncio.toThreadOnProcesses"));
     }
     return await this.runInExecutor(job, arg);
   }
@@ -216,7 +217,7 @@ export class EventLoop implements TaskLoop {
   /** `async with asyncio.TaskGroup() as tg:` around `body` (task-group.ts). */
   taskGroup<T>(body: (group: TaskGroup) => Promise<T>): Promise<T> {
     const parent = this.current;
-    if (parent === null) return Promise.reject(new Error("taskGroup() must be used inside a task."));
+    if (parent === null) return Promise.reject(new Error(runtimeMessage("asyncio.taskGroupOutside")));
     return new TaskGroup(this, parent).run(body);
   }
 
@@ -270,7 +271,7 @@ export class EventLoop implements TaskLoop {
       return;
     }
     if (this.suspended) {
-      this.fail(misuse(task, `Task ${task.name} waits on two things at once: an async function called without await (a forgotten await), or Promise.all / Promise.race over the loop's objects. Await each call, or use loop.gather.`));
+      this.fail(misuse(task, runtimeMessage("asyncio.twoAtOnce", { task: task.name })));
       return;
     }
     task.suspendOn(future, resume, throwIn);
@@ -403,14 +404,17 @@ export class EventLoop implements TaskLoop {
     this.fail(
       misuse(
         task,
-        `Task ${task.name} awaited something the event loop does not own (a Promise of its own, setTimeout, fetch...), so the loop cannot tell when it will go on. Await the loop's own objects: loop.sleep, loop.io, tasks, and the loop's locks, events and queues.`,
+        runtimeMessage("asyncio.notOwned", { task: task.name }),
       ),
     );
   }
 
   private deadlockWords(): string {
-    const waiting = this.tasks.filter((t) => !t.done()).map((t) => `${t.name} waits for ${t.waitingFor() ?? "nothing it will get"}`);
-    return `Deadlock: no task is ready, and no timer or I/O is pending, so nothing can wake them: ${waiting.join("; ")}.`;
+    const waiting = this.tasks.filter((t) => !t.done()).map((t) => {
+      const what = t.waitingFor();
+      return what === null ? runtimeMessage("asyncio.waitsForNothing", { task: t.name }) : runtimeMessage("asyncio.waitsFor", { task: t.name, what });
+    });
+    return runtimeMessage("asyncio.deadlock", { waits: waiting.join(runtimeMessage("asyncio.waitsJoin")) });
   }
 
   private report(leaked: readonly Task<unknown>[]): LoopReport {

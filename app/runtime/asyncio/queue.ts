@@ -9,6 +9,7 @@ import { QueueEmpty, QueueFull } from "./errors";
 import type { Future } from "./future";
 import type { EventLoop } from "./loop";
 import { AsyncEvent } from "./event";
+import { runtimeMessage } from "../messages/message";
 
 export class AsyncQueue<T> {
   protected readonly items: T[] = [];
@@ -23,7 +24,7 @@ export class AsyncQueue<T> {
     readonly name: string,
     readonly maxsize = 0,
   ) {
-    if (!Number.isInteger(maxsize) || maxsize < 0) throw new RangeError(`Queue ${name}: maxsize must be a whole number of 0 (unbounded) or more; got ${maxsize}.`);
+    if (!Number.isInteger(maxsize) || maxsize < 0) throw new RangeError(runtimeMessage("asyncio.queueMaxsize", { name, got: maxsize }));
     this.finished = new AsyncEvent(loop, `${name} finished`);
     this.finished.set();
   }
@@ -46,7 +47,7 @@ export class AsyncQueue<T> {
   }
 
   putNowait(item: T): void {
-    if (this.full()) throw new QueueFull(`Queue ${this.name} is full (${this.maxsize} items).`);
+    if (this.full()) throw new QueueFull(runtimeMessage("asyncio.queueFull", { name: this.name, maxsize: this.maxsize }));
     this.add(item);
     this.unfinished++;
     this.finished.clear();
@@ -59,14 +60,14 @@ export class AsyncQueue<T> {
   }
 
   getNowait(): T {
-    if (this.empty()) throw new QueueEmpty(`Queue ${this.name} is empty.`);
+    if (this.empty()) throw new QueueEmpty(runtimeMessage("asyncio.queueEmpty", { name: this.name }));
     const item = this.take();
     wakeNext(this.putters);
     return item;
   }
 
   taskDone(): void {
-    if (this.unfinished <= 0) throw new Error(`Queue ${this.name}: taskDone() called more times than items were put (ValueError in Python).`);
+    if (this.unfinished <= 0) throw new Error(runtimeMessage("asyncio.queueTaskDone", { name: this.name }));
     this.unfinished--;
     if (this.unfinished === 0) this.finished.set();
   }
@@ -134,5 +135,5 @@ function pythonCompare(a: unknown, b: unknown): number {
     }
     return a.length - b.length;
   }
-  throw new TypeError(`'<' not supported between ${typeof a} and ${typeof b}: a PriorityQueue orders numbers, strings and arrays of them, as Python orders tuples.`);
+  throw new TypeError(runtimeMessage("asyncio.incomparable", { a: typeof a, b: typeof b }));
 }

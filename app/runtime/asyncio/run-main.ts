@@ -14,6 +14,7 @@ import { LoopTrace } from "./loop-trace";
 import { WorkerExecutor, type ExecutorChannel, type ExecutorSpec, type Job } from "./executor";
 import type { WorkerContext } from "../api";
 import type { ParamSpecs } from "../params";
+import { runtimeMessage } from "../messages/message";
 
 export type ClockKind = "virtual" | "real";
 
@@ -47,8 +48,10 @@ export async function runMain(main: (loop: Loop) => Promise<void>, clock: ClockK
 /** What the loop saw go wrong without failing, as notes for the student. */
 export function reportNotes({ leaked, swallowedCancels, unretrieved }: LoopReport): string[] {
   const notes: string[] = [];
-  if (leaked.length > 0) notes.push(`Still pending when main returned, so cancelled as asyncio.run does: ${leaked.join(", ")}. Await your tasks (or use a task group) before main ends.`);
-  for (const name of swallowedCancels) notes.push(`Task ${name} ended normally after it was cancelled: it swallowed CancelledError, which breaks timeouts and task groups. Re-raise it.`);
-  for (const { task, error } of unretrieved) notes.push(`Task ${task} failed and nobody retrieved its exception: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}. Await the task, or use a task group.`);
+  if (leaked.length > 0) notes.push(runtimeMessage("asyncio.leaked", { tasks: leaked.join(", ") }));
+  for (const task of swallowedCancels) notes.push(runtimeMessage("asyncio.swallowedCancel", { task }));
+  for (const { task, error } of unretrieved) {
+    notes.push(runtimeMessage("asyncio.unretrieved", { task, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+  }
   return notes;
 }

@@ -6,6 +6,7 @@
 import type { EventLoop } from "./loop";
 import { Waiters } from "./waiters";
 import { hold } from "./hold";
+import { runtimeMessage } from "../messages/message";
 
 export class AsyncSemaphore {
   protected value: number;
@@ -16,7 +17,7 @@ export class AsyncSemaphore {
     readonly name: string,
     value = 1,
   ) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`Semaphore ${name}: the initial value must be a whole number of 0 or more; got ${value}.`);
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(runtimeMessage("asyncio.semaphoreInitial", { name, got: value }));
     this.value = value;
     this.waiters = new Waiters(loop, `semaphore ${name}`);
   }
@@ -62,7 +63,7 @@ export class AsyncBoundedSemaphore extends AsyncSemaphore {
   }
 
   override release(): void {
-    if (this.value >= this.bound) throw new Error(`BoundedSemaphore ${this.name} released too many times (ValueError in Python).`);
+    if (this.value >= this.bound) throw new Error(runtimeMessage("asyncio.semaphoreOverRelease", { name: this.name }));
     super.release();
   }
 }

@@ -11,6 +11,7 @@ import { CancelledError, ExceptionGroup } from "./errors";
 import type { Future } from "./future";
 import type { EventLoop } from "./loop";
 import type { Task } from "./task";
+import { runtimeMessage } from "../messages/message";
 
 export class TaskGroup {
   private readonly tasks = new Set<Task<unknown>>();
@@ -26,8 +27,8 @@ export class TaskGroup {
   ) {}
 
   createTask<T>(body: () => Promise<T>, name?: string): Task<T> {
-    if (this.exiting && this.tasks.size === 0) throw new Error("This TaskGroup is finished: create tasks inside its callback.");
-    if (this.aborting) throw new Error("This TaskGroup is shutting down (a task failed): it takes no new tasks.");
+    if (this.exiting && this.tasks.size === 0) throw new Error(runtimeMessage("asyncio.taskGroupFinished"));
+    if (this.aborting) throw new Error(runtimeMessage("asyncio.taskGroupAborting"));
     const task = this.loop.createTask(body, name);
     task.addDoneCallback(this.onTaskDone as (t: Future<T>) => void);
     this.tasks.add(task as Task<unknown>);

@@ -19,6 +19,7 @@ import type { WorkerContext } from "../api";
 import type { AsyncState } from "./async-scenarios";
 import { InlineExecutor } from "./executor";
 import { guardingLoopThread } from "./loop-thread-guard";
+import { runtimeMessage } from "../messages/message";
 
 export interface TaskSchedulePlan {
   /** The positions to take at the first choices. */
@@ -147,7 +148,7 @@ class PlannedChoices {
   choose(arrivals: readonly Arrival[]): number {
     const index = this.decisions.length;
     if (this.plan.pauseAtChoice && index >= this.plan.prefix.length) {
-      this.offered = arrivals.map((_, position) => ({ words: arrivalWords(arrivals, position) ?? "runs the ready tasks", preemption: position > 0 }));
+      this.offered = arrivals.map((_, position) => ({ words: arrivalWords(arrivals, position) ?? runtimeMessage("taskStep.runsReady"), preemption: position > 0 }));
       throw new LoopHalted("Paused at a choice.");
     }
     const keys = arrivals.map(arrivalKey);
@@ -202,14 +203,19 @@ class StepRecord {
 
 /** What a step came to: "starts, awaits I/O of 0.1 s", "ends", "ends with ValueError: bad". */
 function stepWords(task: Task<unknown>, first: boolean): string {
-  const starts = first ? "starts, " : "";
-  if (task.cancelled()) return first ? "is cancelled before it starts" : "ends cancelled";
+  if (task.cancelled()) return runtimeMessage(first ? "taskStep.cancelledBeforeStart" : "taskStep.endsCancelled");
+  const step = stepEnd(task);
+  return first ? runtimeMessage("taskStep.starts", { step }) : step;
+}
+
+/** How a step ended, without whether it was the task's first. */
+function stepEnd(task: Task<unknown>): string {
   if (task.done()) {
     const error = task.peekError();
-    return error === undefined ? `${starts}ends` : `${starts}ends with ${errorWords(error)}`;
+    return error === undefined ? runtimeMessage("taskStep.ends") : runtimeMessage("taskStep.endsWith", { error: errorWords(error) });
   }
   const waiting = task.waitingFor();
-  return waiting === null ? `${starts}yields to the other ready tasks (sleep 0)` : `${starts}awaits ${waiting}`;
+  return waiting === null ? runtimeMessage("taskStep.yields") : runtimeMessage("taskStep.awaits", { what: waiting });
 }
 
 /** What arrived at a choice, in words; null for running the ready tasks as due. */
@@ -218,14 +224,10 @@ function arrivalWords(arrivals: readonly Arrival[], position: number): string | 
   const early = position > 0;
   switch (arrival.kind) {
     case "go":
-      return early ? "runs the ready tasks first: the I/O that is due is slow" : null;
+      return early ? runtimeMessage("taskStep.readyFirst") : null;
     case "timer":
-      return `time passes to ${seconds(arrival.at)}: a timer fires${early ? " while I/O is still out (it is slow)" : ""}`;
+      return runtimeMessage(early ? "taskStep.timerBeforeIo" : "taskStep.timer", { seconds: Number(arrival.at.toFixed(6)) });
     case "io":
-      return `${arrival.io.task}'s ${arrival.io.what} completes${early ? " first, sooner than its time" : ""}`;
+      return runtimeMessage(early ? "taskStep.ioEarly" : "taskStep.io", { task: arrival.io.task, what: arrival.io.what });
   }
-}
-
-function seconds(value: number): string {
-  return `${Number(value.toFixed(6))} s`;
 }

@@ -11,6 +11,7 @@
  */
 import { CancelledError } from "./errors";
 import { Future, type FutureLoop } from "./future";
+import { runtimeMessage } from "../messages/message";
 
 /** What a task needs of its loop beyond a future's needs. */
 export interface TaskLoop extends FutureLoop {
@@ -70,10 +71,10 @@ export class Task<T> extends Future<T> {
 
   /** @internal Where it stands, in words, for step mode: "ready", "awaits lock L", "done". */
   standing(): string {
-    if (this.cancelled()) return "cancelled";
-    if (this.done()) return this.peekError() === undefined ? "done" : `failed: ${errorWords(this.peekError())}`;
-    if (this.waiter !== null && !this.waiter.done()) return `awaits ${this.waiter.waitsFor}`;
-    return this.started ? "ready" : "ready to start";
+    if (this.cancelled()) return runtimeMessage("taskStanding.cancelled");
+    if (this.done()) return this.peekError() === undefined ? runtimeMessage("taskStanding.done") : runtimeMessage("taskStanding.failed", { error: errorWords(this.peekError()) });
+    if (this.waiter !== null && !this.waiter.done()) return runtimeMessage("taskStep.awaits", { what: this.waiter.waitsFor });
+    return runtimeMessage(this.started ? "taskStanding.ready" : "taskStanding.readyToStart");
   }
 
   cancelling(): number {

@@ -8,10 +8,11 @@
 import { CancelledError, TimeoutError } from "./errors";
 import type { EventLoop } from "./loop";
 import type { Future } from "./future";
+import { runtimeMessage } from "../messages/message";
 
 export async function timeout<T>(loop: EventLoop, seconds: number | null, body: () => Promise<T>): Promise<T> {
   const task = loop.currentTask();
-  if (task === null) throw new Error("timeout() must be used inside a task.");
+  if (task === null) throw new Error(runtimeMessage("asyncio.timeoutOutside"));
   const cancellingBefore = task.cancelling();
   let expiring = false;
   const onTimeout = () => {
@@ -22,7 +23,7 @@ export async function timeout<T>(loop: EventLoop, seconds: number | null, body: 
   const exit = (error: unknown): void => {
     if (timer) timer.cancelled = true;
     if (expiring && task.uncancel() <= cancellingBefore && error instanceof CancelledError) {
-      throw new TimeoutError(`Timed out after ${seconds} s.`, { cause: error });
+      throw new TimeoutError(runtimeMessage("asyncio.timedOut", { seconds }), { cause: error });
     }
   };
   let value: T;

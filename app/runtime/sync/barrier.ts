@@ -33,6 +33,7 @@ import { MAX_WORKERS, type Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { BrokenBarrierError, ScenarioUsageError, checkTimeout } from "../errors";
+import { runtimeMessage, type RuntimeKey } from "../messages/message";
 import { lock, unlock } from "./futex";
 import { deadlineOf, msLeft } from "./wait-clock";
 
@@ -47,11 +48,11 @@ const WORDS = OUTCOMES + MAX_WORKERS;
 
 const Outcome = { pending: 0, passed: 1, timeout: 2, abort: 3, action: 4, reset: 5 } as const;
 type Outcome = (typeof Outcome)[keyof typeof Outcome];
-const WHY_BROKEN: Readonly<Record<number, string>> = {
-  [Outcome.timeout]: "a worker's wait timed out",
-  [Outcome.abort]: "abort() was called",
-  [Outcome.action]: "its action threw",
-  [Outcome.reset]: "reset() was called while this worker waited",
+const WHY_BROKEN: Readonly<Record<number, RuntimeKey>> = {
+  [Outcome.timeout]: "barrier.whyTimeout",
+  [Outcome.abort]: "barrier.whyAbort",
+  [Outcome.action]: "barrier.whyAction",
+  [Outcome.reset]: "barrier.whyReset",
 };
 
 /** Workers waiting in the current phase of the barrier at `index`, read from anywhere (the page). */
@@ -90,12 +91,12 @@ export class Barrier {
   /** @internal */
   static allocate(arena: Arena, name: string, thread: Thread, init: boolean, parties: number, options: BarrierOptions = {}): Barrier {
     if (!(Number.isInteger(parties) && parties >= 1)) {
-      throw new ScenarioUsageError(`Barrier "${name}": parties must be a whole number >= 1; got ${String(parties)}.`);
+      throw new ScenarioUsageError(runtimeMessage("barrier.parties", { name, got: String(parties) }));
     }
     if (options.action !== undefined && typeof options.action !== "function") {
-      throw new ScenarioUsageError(`Barrier "${name}": action must be a function; got ${String(options.action)}.`);
+      throw new ScenarioUsageError(runtimeMessage("barrier.action", { name, got: String(options.action) }));
     }
-    checkTimeout(`Barrier "${name}" default timeout`, options.timeout);
+    if (options.timeout !== undefined) checkTimeout(runtimeMessage("barrier.defaultTimeout", { name }), options.timeout);
     const index = arena.allocate("barrier", name, WORDS);
     if (init) Atomics.store(arena.words, index + PARTIES, parties);
     return new Barrier(arena, name, index, thread, parties, options);
@@ -222,13 +223,13 @@ export class Barrier {
   }
 
   private brokenError(outcome: number): BrokenBarrierError {
-    return new BrokenBarrierError(`${this.label} is broken: ${WHY_BROKEN[outcome] ?? "for an unknown reason"}.`);
+    return new BrokenBarrierError(runtimeMessage("barrier.broken", { label: this.label, why: runtimeMessage(WHY_BROKEN[outcome] ?? "barrier.whyUnknown") }));
   }
 
   /** The action runs holding the barrier's lock: calling the barrier from it would wait for itself forever. */
   private notInAction(operation: string): void {
     if (this.inAction) {
-      throw new ScenarioUsageError(`${this.label}.${operation}: called from the barrier's own action, which runs while the barrier is locked. Do this outside the action.`);
+      throw new ScenarioUsageError(runtimeMessage("barrier.inAction", { label: this.label, operation }));
     }
   }
 }

@@ -27,6 +27,7 @@ import { MAX_WORKERS, type Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError, checkTimeout } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import { workerName } from "../protocol";
 import { Mutex, mutexHolder, type Held } from "./mutex";
 import { RLock } from "./rlock";
@@ -56,7 +57,7 @@ export class Condition {
   /** @internal */
   static allocate(arena: Arena, name: string, thread: Thread, lock?: Mutex | RLock): Condition {
     if (lock !== undefined && !(lock instanceof Mutex) && !(lock instanceof RLock)) {
-      throw new ScenarioUsageError(`Condition "${name}": its lock must be a Lock or an RLock made by shared.lock or shared.rlock; got ${String(lock)}.`);
+      throw new ScenarioUsageError(runtimeMessage("condition.lockKind", { name, got: String(lock) }));
     }
     const index = arena.allocate("condition", name, WORDS);
     return new Condition(arena, name, index, thread, lock ?? RLock.allocate(arena, `${name}.lock`, thread));
@@ -108,7 +109,7 @@ export class Condition {
   /** Wakes the `n` longest-waiting workers (fewer if fewer wait). */
   notify(n = 1): void {
     if (n !== 1 && !(Number.isInteger(n) && n >= 0)) {
-      throw new ScenarioUsageError(`Condition "${this.name}".notify(n): n must be a whole number >= 0; got ${String(n)}.`);
+      throw new ScenarioUsageError(runtimeMessage("condition.notifyCount", { name: this.name, got: String(n) }));
     }
     schedulingPoint(PointKind.Notify, this.index);
     this.mustHold("notify");
@@ -161,9 +162,8 @@ export class Condition {
   private mustHold(operation: string): void {
     // The raw reader (an RLock's first words are a Lock's): the check is part of this call's one point.
     if (mutexHolder(this.words, this.lock.index) === this.thread.id) return;
-    throw new ScenarioUsageError(
-      `Condition "${this.name}".${operation}: worker ${workerName(this.thread.id)} does not hold the condition's lock "${this.lock.name}". Acquire it first (acquire() or hold()).`,
-    );
+    const values = { name: this.name, operation, worker: workerName(this.thread.id), lock: this.lock.name };
+    throw new ScenarioUsageError(runtimeMessage("condition.notHeld", values));
   }
 }
 

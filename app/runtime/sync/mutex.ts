@@ -18,6 +18,7 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
 import { deadlineOf } from "./wait-clock";
 import { acquireTimeout, type AcquireOptions } from "./wait-options";
@@ -81,7 +82,7 @@ export class Mutex {
     w[this.index + OWNER] = 0;
     const state = tryUnlock(w, this.state);
     if (state === UNLOCKED) {
-      throw new ScenarioUsageError(`Lock "${this.name}": release of an unlocked lock. Release only a lock you acquired.`);
+      throw new ScenarioUsageError(runtimeMessage("lock.releaseUnlocked", { name: this.name }));
     }
     this.thread.traceReleased(this.index, state === CONTENDED && handOver(w, this.state) > 0);
   }

@@ -21,6 +21,7 @@
 import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { ScenarioUsageError } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import { BaseQueue, type Message, type PriorityItem } from "./queue";
 import { ORDER, placeQueue, type QueueOptions } from "./queue-layout";
 import { pythonLess } from "./python-order";
@@ -36,9 +37,7 @@ export class PriorityQueue<D = Message> extends BaseQueue<PriorityItem<D>> {
   protected override encode(item: PriorityItem<D>): Uint8Array | null {
     const priority = typeof item === "number" ? item : Array.isArray(item) && item.length === 2 ? item[0] : undefined;
     if (typeof priority !== "number" || Number.isNaN(priority)) {
-      throw new ScenarioUsageError(
-        `PriorityQueue "${this.name}".put: items are numbers or [priority, data] pairs with a number priority (not NaN); got ${describeItem(item)}.`,
-      );
+      throw new ScenarioUsageError(runtimeMessage("priorityQueue.item", { name: this.name, got: describeItem(item) }));
     }
     return typeof item === "number" ? null : this.codec.encode(item[1]);
   }
@@ -113,16 +112,19 @@ export class PriorityQueue<D = Message> extends BaseQueue<PriorityItem<D>> {
       return pythonLess(a, b);
     } catch (thrown) {
       if (!(thrown instanceof TypeError)) throw thrown;
-      const [why, fix] = Array.isArray(a) && Array.isArray(b)
-        ? [`two items tie on priority ${String(a[0])}, so their data are compared next, as in Python`, "Make the data comparable (numbers, strings, arrays), or put a tie-breaker that is never equal before it: [priority, [n, data]]."]
-        : ["a number item is compared with a [priority, data] pair, as Python compares an int with a tuple", "Put numbers or pairs in one queue, not both."];
-      throw new TypeError(`PriorityQueue "${this.name}".${operation}: ${why}: ${thrown.message}. ${fix}`);
+      const tie = Array.isArray(a) && Array.isArray(b);
+      const why = tie ? runtimeMessage("priorityQueue.tieWhy", { priority: String(a[0]) }) : runtimeMessage("priorityQueue.mixedWhy");
+      const fix = runtimeMessage(tie ? "priorityQueue.tieFix" : "priorityQueue.mixedFix");
+      // `thrown.message` is CPython's own TypeError text, in English as Python prints it.
+      throw new TypeError(runtimeMessage("priorityQueue.incomparable", { name: this.name, operation, why, error: thrown.message, fix }));
     }
   }
 }
 
 function describeItem(item: unknown): string {
   if (typeof item === "number") return "NaN";
-  if (Array.isArray(item)) return item.length === 2 ? `a pair whose priority is ${String(item[0])}` : `an array of ${item.length} elements`;
-  return typeof item === "object" && item !== null ? "an object" : `${typeof item} ${String(item)}`;
+  if (Array.isArray(item)) {
+    return item.length === 2 ? runtimeMessage("priorityQueue.itemPair", { priority: String(item[0]) }) : runtimeMessage("priorityQueue.itemArray", { length: item.length });
+  }
+  return typeof item === "object" && item !== null ? runtimeMessage("priorityQueue.itemObject") : `${typeof item} ${String(item)}`;
 }

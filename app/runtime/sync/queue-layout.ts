@@ -29,6 +29,7 @@
  */
 import type { Arena } from "../memory";
 import { ScenarioUsageError } from "../errors";
+import { runtimeMessage } from "../messages/message";
 
 export const LOCK = 0;
 export const NOT_EMPTY = 1;
@@ -63,15 +64,13 @@ export interface QueuePlace {
 export function placeQueue(arena: Arena, kind: string, name: string, init: boolean, options: QueueOptions, ordered: boolean): QueuePlace {
   const { maxsize, slotBytes = DEFAULT_SLOT_BYTES } = options ?? ({} as QueueOptions);
   if (maxsize === 0) {
-    throw new ScenarioUsageError(
-      `${kind} "${name}": maxsize 0 means unbounded in Python, but here every queue is bounded by its slots in shared memory. Give maxsize >= 1.`,
-    );
+    throw new ScenarioUsageError(runtimeMessage("queue.unbounded", { kind, name }));
   }
   if (!(Number.isInteger(maxsize) && maxsize >= 1)) {
-    throw new ScenarioUsageError(`${kind} "${name}": maxsize must be a whole number >= 1; got ${String(maxsize)}.`);
+    throw new ScenarioUsageError(runtimeMessage("queue.maxsize", { kind, name, got: String(maxsize) }));
   }
   if (!(Number.isInteger(slotBytes) && slotBytes >= 0 && slotBytes <= MAX_SLOT_BYTES)) {
-    throw new ScenarioUsageError(`${kind} "${name}": slotBytes must be a whole number from 0 to ${MAX_SLOT_BYTES}; got ${String(slotBytes)}.`);
+    throw new ScenarioUsageError(runtimeMessage("queue.slotBytes", { kind, name, max: MAX_SLOT_BYTES, got: String(slotBytes) }));
   }
   const orderWords = ordered ? maxsize : 0;
   const allocationKind = kind === "Queue" ? "queue" : kind === "LifoQueue" ? "lifo-queue" : "priority-queue";
@@ -126,13 +125,12 @@ export class SlotCodec {
       json = JSON.stringify(message, this.plainOnly);
     } catch (thrown) {
       if (thrown instanceof ScenarioUsageError) throw thrown;
-      throw new ScenarioUsageError(`${this.label}: cannot encode the message as JSON: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+      const problem = thrown instanceof Error ? thrown.message : String(thrown);
+      throw new ScenarioUsageError(runtimeMessage("queue.notJson", { label: this.label, problem }));
     }
     const bytes = encoder.encode(json);
     if (bytes.length > this.slotBytes) {
-      throw new ScenarioUsageError(
-        `${this.label}: the message takes ${bytes.length} bytes as JSON, and this queue's slots hold ${this.slotBytes}. Send less, or create the queue with a larger slotBytes.`,
-      );
+      throw new ScenarioUsageError(runtimeMessage("queue.tooLong", { label: this.label, bytes: bytes.length, slotBytes: this.slotBytes }));
     }
     return bytes;
   }
@@ -167,10 +165,8 @@ function plainOnly(label: string) {
     // The holder's own value: `value` has already been through toJSON (a Date is a string by then).
     const original = (this as Record<string, unknown>)[key];
     if (isPlain(original)) return value;
-    const where = key === "" ? "the message" : `the value at "${key}"`;
-    throw new ScenarioUsageError(
-      `${label}: messages are plain data (finite numbers, strings, booleans, null, arrays and plain objects); ${where} is ${describe(original)}.`,
-    );
+    const where = key === "" ? runtimeMessage("queue.theMessage") : runtimeMessage("queue.theValueAt", { key });
+    throw new ScenarioUsageError(runtimeMessage("queue.notPlain", { label, where, what: describe(original) }));
   };
 }
 
@@ -193,6 +189,9 @@ function isPlain(value: unknown): boolean {
 
 function describe(value: unknown): string {
   if (typeof value === "number") return String(value);
-  if (typeof value === "object" && value !== null) return `a ${value.constructor?.name ?? "object with a prototype"}`;
-  return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+  if (typeof value === "object" && value !== null) {
+    const constructor = value.constructor?.name;
+    return constructor === undefined ? runtimeMessage("queue.aPrototypedObject") : runtimeMessage("queue.anInstance", { constructor });
+  }
+  return typeof value === "undefined" ? "undefined" : runtimeMessage("queue.aType", { type: typeof value });
 }

@@ -17,6 +17,7 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { Empty, Full, ScenarioUsageError, checkTimeout } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import { lock, notifySequence, unlock, waitSequence } from "./futex";
 import { deadlineOf, msLeft } from "./wait-clock";
 import { queueTimeout, type QueueWaitOptions } from "./wait-options";
@@ -92,7 +93,7 @@ export abstract class BaseQueue<T> {
     const at = this.index;
     lock(this.thread, at + LOCK, at);
     if (w[at + COUNT] === this.maxsize && !this.await(at + NOT_FULL, () => w[at + COUNT] === this.maxsize, timeout)) {
-      throw new Full(`${this.label} ${timeout ? `stayed full for ${timeout} s` : "is full"} (maxsize ${this.maxsize}).`);
+      throw new Full(runtimeMessage(timeout ? "queue.stayedFull" : "queue.full", { label: this.label, seconds: timeout, maxsize: this.maxsize }));
     }
     const count = w[at + COUNT]!;
     try {
@@ -114,7 +115,7 @@ export abstract class BaseQueue<T> {
     const at = this.index;
     lock(this.thread, at + LOCK, at);
     if (w[at + COUNT] === 0 && !this.await(at + NOT_EMPTY, () => w[at + COUNT] === 0, timeout)) {
-      throw new Empty(`${this.label} ${timeout ? `stayed empty for ${timeout} s` : "is empty"}.`);
+      throw new Empty(runtimeMessage(timeout ? "queue.stayedEmpty" : "queue.empty", { label: this.label, seconds: timeout }));
     }
     const count = w[at + COUNT]!;
     let item: T;
@@ -139,7 +140,7 @@ export abstract class BaseQueue<T> {
     const left = w[at + UNFINISHED]! - 1;
     if (left < 0) {
       unlock(w, at + LOCK);
-      throw new ScenarioUsageError(`${this.label}.taskDone: called more times than items were put. Call it once per item taken with get.`);
+      throw new ScenarioUsageError(runtimeMessage("queue.taskDone", { label: this.label }));
     }
     w[at + UNFINISHED] = left;
     if (left === 0) notifySequence(w, at + ALL_DONE);

@@ -21,6 +21,7 @@ import type { Arena } from "../memory";
 import type { Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import { workerName } from "../protocol";
 import type { Held } from "./mutex";
 import { CONTENDED, handOver, lockContended, tryLock, tryUnlock } from "./futex";
@@ -144,9 +145,7 @@ export class RLock {
     // A plain read, as in `take`: only this worker writes its own id, so it cannot see it there by mistake.
     if (this.words[this.index + OWNER] === this.thread.id + 1) return;
     const owner = rlockHolder(this.words, this.index);
-    const held = owner < 0 ? "it is not held" : `worker ${workerName(owner)} holds it`;
-    throw new ScenarioUsageError(
-      `RLock "${this.name}".${operation}: worker ${workerName(this.thread.id)} does not hold this lock (${held}). Only the worker that acquired an RLock may release it.`,
-    );
+    const held = owner < 0 ? runtimeMessage("lock.rlockFree") : runtimeMessage("lock.rlockHeldBy", { worker: workerName(owner) });
+    throw new ScenarioUsageError(runtimeMessage("lock.rlockNotHeld", { name: this.name, operation, worker: workerName(this.thread.id), held }));
   }
 }

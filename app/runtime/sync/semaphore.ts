@@ -35,6 +35,7 @@ import { MAX_WORKERS, type Arena } from "../memory";
 import type { Publishable, Thread } from "../thread";
 import { PointKind, schedulingPoint } from "../gate";
 import { ScenarioUsageError } from "../errors";
+import { runtimeMessage } from "../messages/message";
 import type { Held } from "./mutex";
 import { deadlineOf, msLeft } from "./wait-clock";
 import { acquireTimeout, type AcquireOptions } from "./wait-options";
@@ -99,7 +100,7 @@ export class Semaphore implements Publishable {
   /** Returns `n` permits (Python's `release(n=1)`), waking as many waiting workers. */
   release(n = 1): void {
     if (n !== 1 && !(Number.isInteger(n) && n >= 1)) {
-      throw new ScenarioUsageError(`${this.kind} "${this.name}".release(n): n must be a whole number >= 1; got ${String(n)}.`);
+      throw new ScenarioUsageError(runtimeMessage("semaphore.releaseCount", { kind: this.kind, name: this.name, got: String(n) }));
     }
     schedulingPoint(PointKind.Release, this.index);
     if (this.bounded) this.addBounded(n);
@@ -173,10 +174,8 @@ export class Semaphore implements Publishable {
   }
 
   private overRelease(n: number, value: number, limit: number): ScenarioUsageError {
-    const what = this.bounded
-      ? `released too many times: its value ${value} would rise above its initial value ${limit}. Release only permits that were acquired.`
-      : `its value ${value} would pass ${MAX_VALUE} permits.`;
-    return new ScenarioUsageError(`${this.kind} "${this.name}".release(${n}): ${what}`);
+    const values = { kind: this.kind, name: this.name, n, value, limit };
+    return new ScenarioUsageError(runtimeMessage(this.bounded ? "semaphore.overBound" : "semaphore.overflow", values));
   }
 }
 
@@ -209,7 +208,7 @@ export function semaphoreHolders(words: Int32Array, index: number): number[] {
 
 function allocate(arena: Arena, kind: string, name: string, init: boolean, value: number): number {
   if (!(Number.isInteger(value) && value >= 0 && value <= MAX_VALUE)) {
-    throw new ScenarioUsageError(`${kind} "${name}": the initial value must be a whole number >= 0; got ${String(value)}.`);
+    throw new ScenarioUsageError(runtimeMessage("semaphore.initial", { kind, name, got: String(value) }));
   }
   const index = arena.allocate(kind === "Semaphore" ? "semaphore" : "bounded-semaphore", name, WORDS);
   if (init) {

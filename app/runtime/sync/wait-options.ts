@@ -10,6 +10,7 @@
  * refused with the call to write instead, never read as something else.
  */
 import { ScenarioUsageError, checkTimeout } from "../errors";
+import { runtimeMessage } from "../messages/message";
 
 /** How `acquire` waits: Python's `acquire(blocking=True, timeout=...)`, by name. */
 export interface AcquireOptions {
@@ -46,9 +47,7 @@ export function acquireTimeout(owner: string, options: AcquireOptions): number |
   const { blocking, timeout } = readOptions({ owner, method: "acquire", flag: "blocking", before: "" }, options);
   if (!blocking) {
     if (timeout === undefined) return 0;
-    throw new ScenarioUsageError(
-      `${owner}.acquire: can't specify a timeout for a non-blocking call (Python raises ValueError). Give blocking: false or a timeout, not both.`,
-    );
+    throw new ScenarioUsageError(runtimeMessage("waitOptions.timeoutNotBlocking", { owner }));
   }
   checkTimeout(`${owner}.acquire`, timeout);
   return timeout;
@@ -72,10 +71,10 @@ function readOptions(call: Call, options: unknown): { blocking: boolean; timeout
   const { [call.flag]: flag, timeout, ...unknown } = options as Record<string, unknown>;
   const extra = Object.keys(unknown)[0];
   if (extra !== undefined) {
-    throw new TypeError(`${call.owner}.${call.method}: unknown option "${extra}"; its options are ${call.flag} and timeout, as Python names them.`);
+    throw new TypeError(runtimeMessage("waitOptions.unknown", { owner: call.owner, method: call.method, option: extra, flag: call.flag }));
   }
   if (flag !== undefined && typeof flag !== "boolean") {
-    throw new TypeError(`${call.owner}.${call.method}: ${call.flag} must be true or false; got ${String(flag)}.`);
+    throw new TypeError(runtimeMessage("waitOptions.flag", { owner: call.owner, method: call.method, flag: call.flag, got: String(flag) }));
   }
   return { blocking: flag !== false, timeout: timeout as number | undefined };
 }
@@ -84,23 +83,23 @@ function readOptions(call: Call, options: unknown): { blocking: boolean; timeout
 function notOptions(call: Call, value: unknown): TypeError {
   const { owner, method, flag, before } = call;
   const written = `${owner}.${method}(${before}${shown(value)})`;
-  const which = before ? `the parameter after the item` : `the first parameter of ${method}`;
+  const which = before ? runtimeMessage("waitOptions.afterItem") : runtimeMessage("waitOptions.first", { method });
   if (typeof value === "number") {
-    return new TypeError(`${written}: in Python ${which} is ${flag}, and a timeout is passed by name; write ${numberFix(call, value)}.`);
+    return new TypeError(runtimeMessage("waitOptions.number", { written, which, flag, fix: numberFix(call, value) }));
   }
   if (typeof value === "boolean") {
-    return new TypeError(`${written}: pass ${flag} by name, as the options object: ${method}(${before}{ ${flag}: ${value} }).`);
+    return new TypeError(runtimeMessage("waitOptions.boolean", { written, flag, call: `${method}(${before}{ ${flag}: ${value} })` }));
   }
-  return new TypeError(`${owner}.${method}: the options are an object such as { timeout: 1 } or { ${flag}: false }; got ${shown(value)}.`);
+  return new TypeError(runtimeMessage("waitOptions.notObject", { owner, method, flag, got: shown(value) }));
 }
 
 /** The call that says what a bare number most likely meant. */
 function numberFix({ method, flag, before }: Call, seconds: number): string {
-  if (seconds === 0) return `${method}(${before}{ ${flag}: false }) to try without waiting`;
-  if (seconds > 0 && Number.isFinite(seconds)) return `${method}(${before}{ timeout: ${seconds} }) to wait at most ${seconds} s`;
-  return `${method}(${before}{ timeout: seconds }) with seconds >= 0, or give no options to wait for as long as it takes`;
+  if (seconds === 0) return runtimeMessage("waitOptions.fixTry", { call: `${method}(${before}{ ${flag}: false })` });
+  if (seconds > 0 && Number.isFinite(seconds)) return runtimeMessage("waitOptions.fixWait", { call: `${method}(${before}{ timeout: ${seconds} })`, seconds });
+  return runtimeMessage("waitOptions.fixAny", { call: `${method}(${before}{ timeout: seconds })` });
 }
 
 function shown(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? "an array" : String(value);
+  return typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? runtimeMessage("waitOptions.anArray") : String(value);
 }
