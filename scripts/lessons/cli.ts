@@ -8,6 +8,10 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem } from "../../app/engine/course/problem";
 import { checkCourse } from "./check";
+import { loadEveryLanguage } from "../../app/runtime/i18n/i18n";
+
+// Vite's module runner that loads this file closes once it is imported: the catalogues the error checks speak (run-checks.ts) load now.
+await loadEveryLanguage();
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

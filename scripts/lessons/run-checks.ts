@@ -9,6 +9,8 @@ import type { Problem } from "../../app/engine/course/problem";
 import { compileScenario } from "../../app/engine/compile";
 import { describeScenario } from "../../app/engine/describe";
 import { translationParams } from "./translations";
+import { DEFAULT_LANGUAGE, LANGUAGES } from "../../app/runtime/i18n/languages";
+import { loadLanguage } from "../../app/runtime/i18n/i18n";
 import { startRun, type RunOutcome } from "../../app/engine/run";
 import { explore, type ExploreResult } from "../../app/engine/explore/explore";
 import { invariantPromise } from "../../app/engine/explore/explorer";
@@ -62,7 +64,9 @@ export async function runLessonChecks(pool: WorkerPool, lesson: Lesson): Promise
     const params = checkParams(check.params ?? {}, code.specs, `check ${i + 1}: params`, file, line, report.problems);
     if (params === null) continue;
     const started = performance.now();
-    const verdict = await verify(pool, lesson, check, code.js, params, (result) => results.push(result));
+    const once = () => verify(pool, lesson, check, code.js, params, (result) => results.push(result));
+    const english = await once();
+    const verdict = english.ok && check.expect === "error" ? await inEveryOtherLanguage(once, english) : english;
     const claim = describeCheck(check);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (verdict.ok) report.notes.push(`${lesson.slug}: ${claim}: ${verdict.seen} (${seconds} s)`);
@@ -162,6 +166,24 @@ async function verify(
   return check.expect === "meets"
     ? { ok: true, seen: `met in all ${runs} runs` }
     : { ok: false, seen: `${expected(check)} in none of ${runs} runs` };
+}
+
+/**
+ * An error check holds in every language the workers speak: the text it names
+ * is Python's own (which stays English) or must be said in each language.
+ */
+async function inEveryOtherLanguage(verifyOnce: () => Promise<Verdict>, english: Verdict): Promise<Verdict> {
+  const others = LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE);
+  for (const language of others) {
+    await loadLanguage(language);
+    try {
+      const verdict = await verifyOnce();
+      if (!verdict.ok) return { ok: false, seen: `in ${language}: ${verdict.seen}` };
+    } finally {
+      await loadLanguage(DEFAULT_LANGUAGE);
+    }
+  }
+  return { ok: true, seen: `${english.seen}; the same in ${others.join(", ")}` };
 }
 
 /** The verdict after one run, or null while it is still open. */

@@ -14,7 +14,7 @@
  * `catalogue.ts` makes tsc refuse a translation that lacks an English key.
  */
 import i18next, { type i18n, type TOptions } from "i18next";
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages";
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./languages";
 
 const instance: i18n = i18next.createInstance();
 void instance.init({
@@ -55,6 +55,11 @@ async function loadLayer(namespace: string, lang: Language): Promise<void> {
   if (loaded.has(key) || !load) return;
   loaded.add(key);
   instance.addResourceBundle(lang, namespace, (await load()).default, true, true);
+}
+
+/** Loads every registered layer's catalogue of every language, without changing the language: for a realm that cannot load modules later (a module runner closed after its import). */
+export async function loadEveryLanguage(): Promise<void> {
+  await Promise.all(LANGUAGES.flatMap((lang) => [...layers.keys()].map((namespace) => loadLayer(namespace, lang))));
 }
 
 /** Loads every registered layer's catalogue of `next`, then makes it this realm's language. */
