@@ -35,15 +35,18 @@ export function App() {
   useEffect(() => {
     if (entry) saved.saveLastLesson(entry.slug);
   }, [entry]);
+  // Decoded once per link: a link opened on its own page is this same object while the page lasts, whatever the language.
+  const decoded = useMemo(() => (shared === null ? null : decodeShare(shared)), [shared]);
   const opened = useMemo(() => {
-    if (shared === null) return null;
+    if (decoded === null || shared === null) return null;
     const pageOf: PageOf = (madeOn, payload) => {
-      if (madeOn === PLAYGROUND_SLUG) return { name: "the playground", href: `${PLAYGROUND_HREF}?share=${payload}` };
+      if (madeOn === PLAYGROUND_SLUG) return { name: say("share.thePlayground"), href: `${PLAYGROUND_HREF}?share=${payload}` };
       const other = course.lessons.find((l) => l.slug === madeOn);
-      return other ? { name: `the lesson "${other.title}"`, href: `${lessonHref(other.slug)}?share=${payload}` } : null;
+      return other ? { name: say("share.theLesson", { title: other.title }), href: `${lessonHref(other.slug)}?share=${payload}` } : null;
     };
-    return openedOn(decodeShare(shared), shared, here, pageOf);
-  }, [shared, here, course]);
+    return openedOn(decoded, shared, here, pageOf);
+    // `course` is in the page's language: a new language words another page's name again.
+  }, [decoded, shared, here, course]);
   return (
     <SkipTargetsProvider>
       <div className="app">

@@ -6,6 +6,7 @@ import { MAX_LINES } from "../runtime/console-capture";
 import { workerName } from "../runtime/protocol";
 import { FocusablePre } from "./FocusablePre";
 import { useLiveRefresh } from "./live-refresh";
+import { useMessages } from "./messages/messages";
 
 /**
  * What the run's workers wrote to the console, each line marked with its
@@ -26,16 +27,17 @@ export const ConsolePanel = memo(function ConsolePanel({ session, running, last 
 });
 
 function Lines({ lines, dropped, live = false }: { lines: readonly string[]; dropped: number; live?: boolean }) {
+  const say = useMessages();
   if (lines.length === 0 && dropped === 0) return null;
   return (
     <section className="console" data-testid="console" data-live={live}>
-      <h2>Console{live ? " (live)" : ""}</h2>
-      <FocusablePre label="Console output" data-testid="console-lines">
+      <h2>{say(live ? "panel.consoleLive" : "panel.console")}</h2>
+      <FocusablePre label={say("panel.consoleOutput")} data-testid="console-lines">
         {lines.join("\n")}
       </FocusablePre>
       {dropped > 0 && (
         <p className="console-dropped" data-testid="console-dropped">
-          {dropped.toLocaleString("en")} more {dropped === 1 ? "line was" : "lines were"} not kept: the console keeps each worker's first {MAX_LINES} lines of a run.
+          {say("panel.consoleDropped", { count: dropped, max: MAX_LINES })}
         </p>
       )}
     </section>

@@ -57,12 +57,13 @@ function LessonCard({ lesson, number, href }: { lesson: LessonEntry; number?: nu
 }
 
 function Progress({ lesson }: { lesson: LessonEntry }) {
+  const say = useMessages();
   const progress = progressOf(lesson);
   if (progress.total === 0) return null;
   return (
     <small className={complete(progress) ? "card-progress complete" : "card-progress"} data-testid={`lesson-progress-${lesson.slug}`}>
       {complete(progress) ? "✓ " : ""}
-      {progress.met} of {progress.total} goals met
+      {say("home.goalsMet", { met: progress.met, total: progress.total })}
     </small>
   );
 }

@@ -4,9 +4,11 @@ import { PLAYGROUND_HREF, lessonHref } from "./hooks";
 import { complete, progressOf } from "./progress";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 import { useNarrowScreen } from "./narrow-screen";
+import { useMessages } from "./messages/messages";
 
 /** The lessons beside every page; on a phone, folded under a "Lessons" button so that the page itself comes first. */
 export function CourseNav({ course, current }: { course: Course; current?: string }) {
+  const say = useMessages();
   const narrow = useNarrowScreen();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -20,7 +22,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
     toggle.current?.focus();
   };
   return (
-    <nav className="course-nav" data-testid="course-nav" aria-label="Lessons" onKeyDown={closeOnEscape}>
+    <nav className="course-nav" data-testid="course-nav" aria-label={say("nav.lessons")} onKeyDown={closeOnEscape}>
       {narrow && (
         <button
           ref={toggle}
@@ -30,7 +32,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
           onClick={() => setOpen(!open)}
           data-testid="course-nav-toggle"
         >
-          Lessons
+          {say("nav.lessons")}
         </button>
       )}
       <div id="course-nav-lessons" hidden={narrow && !open} onClick={closeOnLink}>
@@ -50,7 +52,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
                       data-complete={done}
                     >
                       {lesson.title}
-                      {done && <span aria-label=" (every goal met)"> ✓</span>}
+                      {done && <span aria-label={say("nav.everyGoalMet")}> ✓</span>}
                     </a>
                   </li>
                 );
@@ -59,11 +61,11 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
           </section>
         ))}
         <section>
-          <h2>Your own</h2>
+          <h2>{say("nav.yourOwn")}</h2>
           <ul>
             <li>
               <a href={PLAYGROUND_HREF} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
-                Playground
+                {say("nav.playground")}
               </a>
             </li>
           </ul>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
 import { OUT_OF_MEMORY_HINT } from "../engine/out-of-memory";
 import { endedRuns, type EndedRun } from "./run-in-progress";
+import { useMessages } from "./messages/messages";
 
 /** Says, on the next page, that a run ended the page it ran on (run-in-progress.ts), and that the code was kept. */
 export function EndedRunNotice() {
+  const say = useMessages();
   const [ended, setEnded] = useState<readonly EndedRun[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,11 +18,8 @@ export function EndedRunNotice() {
   const last = ended[ended.length - 1]!;
   return (
     <div className="notice warn" role="alert" data-testid="ended-run-notice">
-      <p>
-        A run of "{last.title}" ended the page it ran on, most likely because a worker ran out of memory: a browser gives its workers no
-        memory limit of their own, and one that fills its memory takes its page down with it. Your code was kept. {OUT_OF_MEMORY_HINT}
-      </p>
-      <button onClick={() => setEnded([])}>Dismiss</button>
+      <p>{say("page.endedRun", { title: last.title, hint: OUT_OF_MEMORY_HINT })}</p>
+      <button onClick={() => setEnded([])}>{say("page.dismiss")}</button>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useNarrowScreen } from "./narrow-screen";
 import { useLessonView } from "./lesson-view";
 import { ViewSwitch } from "./ViewSwitch";
 import { loadWorkspace } from "./load-workspace";
+import { useMessages } from "./messages/messages";
 
 // The workspace (run controls, step mode, Explore, charts, timeline) is a chunk of its own, asked for as the page renders: the lesson's text paints without it.
 const Workspace = lazy(() => loadWorkspace().then((module) => ({ default: module.Workspace })));
@@ -44,6 +45,7 @@ interface LessonPageProps {
 
 /** A lesson: its text (and `children` under it), and the workspace to run, step and explore its scenario. */
 export function LessonPage({ lesson, href, opened, linksCarryPromise = false, children }: LessonPageProps) {
+  const say = useMessages();
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
   const share = sharedBy(opened);
@@ -75,7 +77,7 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
       <section className="lesson-work">
         {isolation && <IsolationNotice problem={isolation} />}
         {isolation && (
-          <FocusablePre label="Scenario code" className="code-fallback">
+          <FocusablePre label={say("page.scenarioCode")} className="code-fallback">
             {lesson.scenario}
           </FocusablePre>
         )}
@@ -86,14 +88,14 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
               <>
                 {" "}
                 <a href={opened.openAt} data-testid="share-open-at">
-                  Open the link there
+                  {say("share.openThere")}
                 </a>
               </>
             )}
           </p>
         )}
         {session && (
-          <ErrorBoundary what="workspace">
+          <ErrorBoundary what={say("page.workspace")}>
             <Suspense fallback={null}>
               <Workspace key={lesson.slug} lesson={lesson} session={session} share={share} href={href} linksCarryPromise={linksCarryPromise} />
             </Suspense>

@@ -4,9 +4,11 @@ import { downloadFile } from "./download";
 import { lessonHref } from "./hooks";
 import { nextLesson } from "./progress";
 import { exportProgress, forget, importProgress, readProgress, saved } from "./storage";
+import { useMessages } from "./messages/messages";
 
 /** The home page's progress: where to go on, and the student's work as one file to take to another browser, or to start over. */
 export function ProgressPanel({ course }: { course: Course }) {
+  const say = useMessages();
   const [problem, setProblem] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const last = course.lessons.find((lesson) => lesson.slug === saved.lastLesson());
@@ -15,12 +17,12 @@ export function ProgressPanel({ course }: { course: Course }) {
   const load = async (file: File) => {
     const read = readProgress(await file.text());
     if ("problem" in read) return setProblem(read.problem);
-    if (!confirm("Replace the code, parameters and goals this browser remembers with the file's?")) return;
-    if (!importProgress(read.entries)) return setProblem("The browser's storage refused part of the file (it is full, or turned off): some lessons were not restored.");
+    if (!confirm(say("progress.confirmImport"))) return;
+    if (!importProgress(read.entries)) return setProblem(say("progress.importRefused"));
     location.reload();
   };
   const resetAll = () => {
-    if (!confirm("Forget your code, parameters and goals in every lesson? Export first to keep a copy.")) return;
+    if (!confirm(say("progress.confirmResetAll"))) return;
     forget();
     location.reload();
   };
@@ -29,7 +31,7 @@ export function ProgressPanel({ course }: { course: Course }) {
     <section className="progress-panel" data-testid="progress-panel">
       {last && (
         <p>
-          Continue where you left off:{" "}
+          {say("progress.continue")}{" "}
           <a href={lessonHref(last.slug)} data-testid="progress-continue">
             {last.title}
           </a>
@@ -38,22 +40,22 @@ export function ProgressPanel({ course }: { course: Course }) {
       <p data-testid="progress-next">
         {next ? (
           <>
-            Next lesson to take: <a href={lessonHref(next.slug)}>{next.title}</a>
+            {say("progress.next")} <a href={lessonHref(next.slug)}>{next.title}</a>
           </>
         ) : (
-          "Every goal of every lesson is met."
+          say("progress.allMet")
         )}
       </p>
       <p className="progress-tools">
         <button onClick={() => downloadFile("interleave-progress.json", exportProgress(), "application/json")} data-testid="progress-export">
-          Export progress
+          {say("progress.export")}
         </button>{" "}
         <button onClick={() => picker.current?.click()} data-testid="progress-import">
-          Import progress
+          {say("progress.import")}
         </button>
         <input ref={picker} type="file" accept="application/json,.json" hidden onChange={(e) => e.currentTarget.files?.[0] && void load(e.currentTarget.files[0])} data-testid="progress-file" />{" "}
         <button onClick={resetAll} data-testid="progress-reset">
-          Reset the whole course
+          {say("progress.resetAll")}
         </button>
       </p>
       {problem && (

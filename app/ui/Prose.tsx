@@ -1,6 +1,8 @@
+import type { ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { FocusablePre } from "./FocusablePre";
+import { useMessages } from "./messages/messages";
 
 /**
  * Lesson prose. react-markdown builds React elements from the markdown tree
@@ -23,7 +25,12 @@ export function Prose({ markdown }: { markdown: string }) {
 }
 
 const GFM = [remarkGfm];
-const BLOCKS: Components = { pre: ({ node: _node, ...props }) => <FocusablePre label="Code example" {...props} /> };
+const BLOCKS: Components = { pre: ({ node: _node, ...props }) => <CodeExample {...props} /> };
+
+function CodeExample(props: ComponentProps<"pre">) {
+  const say = useMessages();
+  return <FocusablePre label={say("page.codeExample")} {...props} />;
+}
 
 function siteUrl(url: string): string {
   const safe = defaultUrlTransform(url);

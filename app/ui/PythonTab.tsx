@@ -1,29 +1,32 @@
 import { Suspense, lazy, useState } from "react";
 import { FocusablePre } from "./FocusablePre";
+import { useMessages, type UiKey } from "./messages/messages";
 
 const PythonReference = lazy(() => import("./editor/PythonReference"));
 
 /** The lesson's Python reference: plain at once, highlighted once the editor's code has loaded; one button copies it whole. */
 export function PythonTab({ code }: { code: string }) {
-  const [copied, setCopied] = useState("");
+  const say = useMessages();
+  // What the copy came to, said in the language of the moment it is shown.
+  const [copied, setCopied] = useState<UiKey | null>(null);
   const copy = () =>
     navigator.clipboard.writeText(code).then(
-      () => setCopied("Copied."),
-      () => setCopied("Could not copy: select the code and press Ctrl+C."),
+      () => setCopied("code.copied"),
+      () => setCopied("code.copyFailed"),
     );
   return (
     <div className="python-tab">
       <p className="python-tools">
         <button onClick={() => void copy()} data-testid="python-copy">
-          Copy the Python
+          {say("code.copyPython")}
         </button>{" "}
         <span role="status" data-testid="python-copied">
-          {copied}
+          {copied && say(copied)}
         </span>
       </p>
       <Suspense
         fallback={
-          <FocusablePre label="Python reference" className="python-reference" data-testid="python-reference">
+          <FocusablePre label={say("code.pythonReference")} className="python-reference" data-testid="python-reference">
             <code>{code}</code>
           </FocusablePre>
         }

@@ -2,6 +2,7 @@ const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigat
 const runKey = isMac ? "⌘↵" : "Ctrl+Enter";
 
 import type { Ref } from "react";
+import { useMessages } from "./messages/messages";
 
 interface RunBarProps {
   readonly ref?: Ref<HTMLDivElement>;
@@ -16,28 +17,29 @@ interface RunBarProps {
 }
 
 export function RunBar({ ref, running, onRun, onStop, onReset, onSolve, onOwnCode }: RunBarProps) {
+  const say = useMessages();
   return (
     <div className="run-bar" ref={ref}>
-      <button className="primary" onClick={onRun} disabled={running} data-testid="run-button" title={`Run (${runKey})`}>
-        Run <kbd>{runKey}</kbd>
+      <button className="primary" onClick={onRun} disabled={running} data-testid="run-button" title={say("run.runTitle", { key: runKey })}>
+        {say("run.run")} <kbd>{runKey}</kbd>
       </button>
-      <button onClick={onStop} disabled={!running} data-testid="stop-button" title="Stop (Esc)">
-        Stop <kbd>Esc</kbd>
+      <button onClick={onStop} disabled={!running} data-testid="stop-button" title={say("run.stopTitle")}>
+        {say("run.stop")} <kbd>Esc</kbd>
       </button>
-      <button onClick={onReset} disabled={running} data-testid="reset-button" title="Restore the lesson's starter code">
-        Reset code
+      <button onClick={onReset} disabled={running} data-testid="reset-button" title={say("run.resetCodeTitle")}>
+        {say("run.resetCode")}
       </button>
       {onSolve && (
-        <button onClick={onSolve} disabled={running} data-testid="solve-button" title="Show the lesson's solution in the editor">
-          Solve
+        <button onClick={onSolve} disabled={running} data-testid="solve-button" title={say("run.solveTitle")}>
+          {say("run.solve")}
         </button>
       )}
       {onOwnCode && (
-        <button onClick={onOwnCode} disabled={running} data-testid="own-code-button" title="Bring back the code you had before Solve">
-          Back to my code
+        <button onClick={onOwnCode} disabled={running} data-testid="own-code-button" title={say("run.ownCodeTitle")}>
+          {say("run.ownCode")}
         </button>
       )}
-      <small className="key-hint">In the editor, Tab indents; press Ctrl+M first to Tab out of it.</small>
+      <small className="key-hint">{say("run.keyHint")}</small>
     </div>
   );
 }

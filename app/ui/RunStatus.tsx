@@ -1,17 +1,19 @@
 import { useCallback, useState } from "react";
 import type { RunRecord, SessionSnapshot } from "../engine/session";
-import { workerName } from "../runtime/protocol";
+import { workerName, type ScenarioErrorInfo } from "../runtime/protocol";
 import { useLiveRefresh } from "./live-refresh";
+import { useMessages, type Say } from "./messages/messages";
 
 /** What the current or last run is doing or did, in words, plus its result's fields. */
 export function RunStatus({ running, last, edited, stepping }: { running: SessionSnapshot["running"]; last: RunRecord | null; edited: boolean; stepping: boolean }) {
+  const say = useMessages();
   const status = running ? "running" : (last?.outcome.status ?? "idle");
   // How many runs have ended (or been refused): what tells one run's status from the one before.
   const runs = last?.index ?? 0;
   if (stepping && !running) {
     return (
       <div className="run-status" data-testid="run-status" data-status={status} data-runs={runs} role="status">
-        <p>In step mode: the workers move only when you step them, below. Leave step mode (or press Stop) to run freely again.</p>
+        <p>{say("run.stepping")}</p>
       </div>
     );
   }
@@ -20,10 +22,10 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
       {running ? <Elapsed since={running.startedAt} /> : <Summary record={last} />}
       {!running && last?.interpreter && (
         <p className="interpreter" data-testid="run-interpreter" data-mode={last.interpreter.mode}>
-          {interpreterWords(last.interpreter)}
+          {interpreterWords(last.interpreter, say)}
         </p>
       )}
-      {!running && last && edited && last.outcome.status !== "done" && <p className="stale">(This was the code before your last edit.)</p>}
+      {!running && last && edited && last.outcome.status !== "done" && <p className="stale">{say("run.stale")}</p>}
       {!running && last?.outcome.status === "done" && <RunNotes notes={last.outcome.workers.flatMap((w) => w.notes)} />}
       {!running && last?.outcome.status === "done" && <ResultFields result={last.outcome.result} />}
     </div>
@@ -31,65 +33,68 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
 }
 
 /** Which Python the run stood for: the figures and losses a student sees are that interpreter's. */
-export function interpreterWords({ mode, switchIntervalMs, executor }: NonNullable<RunRecord["interpreter"]>): string {
+function interpreterWords({ mode, switchIntervalMs, executor }: NonNullable<RunRecord["interpreter"]>, say: Say): string {
   switch (mode) {
     case "gil":
-      return `Ran as Python threads under the GIL (CPython 3.10 or later, switch interval ${switchIntervalMs} ms${switchIntervalMs === 5 ? ", the default" : ""}).`;
+      return say(switchIntervalMs === 5 ? "interpreter.gilDefault" : "interpreter.gil", { ms: switchIntervalMs });
     case "free-threaded":
-      return "Ran as free-threaded Python threads: no GIL, as python3.13t runs them.";
+      return say("interpreter.freeThreaded");
     case "processes":
-      return "Ran as Python processes: each has its own interpreter and its own GIL.";
+      return say("interpreter.processes");
     case "asyncio":
-      if (executor === "threads") return "Ran as asyncio tasks taking turns on one event loop, with a pool of threads for its jobs that shares the loop's GIL.";
-      if (executor === "processes") return "Ran as asyncio tasks taking turns on one event loop, with a pool of processes for its jobs, each with its own GIL.";
-      return "Ran as asyncio tasks taking turns on one event loop, one thread.";
+      if (executor === "threads") return say("interpreter.asyncioThreads");
+      if (executor === "processes") return say("interpreter.asyncioProcesses");
+      return say("interpreter.asyncio");
   }
 }
 
 function Elapsed({ since }: { since: number }) {
+  const say = useMessages();
   const [now, setNow] = useState(performance.now());
   useLiveRefresh(true, useCallback(() => setNow(performance.now()), []));
-  return <p>Running… {formatMs(now - since)} (Esc stops)</p>;
+  return <p>{say("run.running", { time: formatMs(now - since, say) })}</p>;
 }
 
 function Summary({ record }: { record: RunRecord | null }) {
-  if (!record) return <p>Ready. Predict what will happen, then press Run.</p>;
+  const say = useMessages();
+  if (!record) return <p>{say("run.ready")}</p>;
   const { outcome } = record;
   switch (outcome.status) {
     case "done":
-      return (
-        <p>
-          Run {record.index} finished: {plural(outcome.workers.length, "worker")} in {formatMs(outcome.bodyMs)}.
-        </p>
-      );
-    case "error": {
-      const { error } = outcome;
-      const where = [
-        error.workerId !== undefined ? `worker ${workerName(error.workerId)}` : null,
-        error.line !== undefined ? `line ${error.line}` : null,
-      ].filter(Boolean);
+      return <p>{say("run.finished", { index: record.index, count: outcome.workers.length, time: formatMs(outcome.bodyMs, say) })}</p>;
+    case "error":
       return (
         <p className="run-error" data-testid="run-error">
-          {error.name} in {where.length ? where.join(", ") : `the scenario's ${error.phase}`}: {error.message}
+          {errorWords(outcome.error, say)}
         </p>
       );
-    }
     case "stopped":
       return <p data-testid="run-stopped">{outcome.message}</p>;
     case "deadlock":
       return (
         <p className="run-error" data-testid="run-deadlock">
-          {outcome.deadlock.message} The run was stopped after {formatMs(outcome.elapsedMs)}.
+          {say("run.deadlock", { message: outcome.deadlock.message, time: formatMs(outcome.elapsedMs, say) })}
         </p>
       );
-    case "refused":
+    case "refused": {
+      const line = outcome.compile?.line;
       return (
         <p className="run-error" data-testid="run-error">
-          Not run: {outcome.message}
-          {outcome.compile?.line !== undefined && ` (line ${outcome.compile.line})`}
+          {line === undefined ? say("run.refused", { message: outcome.message }) : say("run.refusedAt", { message: outcome.message, line })}
         </p>
       );
+    }
   }
+}
+
+/** Where the error was (worker, line, or else the scenario's phase), one message each so a translation may order it. */
+function errorWords(error: ScenarioErrorInfo, say: Say): string {
+  const { name, message, line } = error;
+  const worker = error.workerId === undefined ? undefined : workerName(error.workerId);
+  if (worker !== undefined && line !== undefined) return say("run.errorInWorkerAtLine", { name, worker, line, message });
+  if (worker !== undefined) return say("run.errorInWorker", { name, worker, message });
+  if (line !== undefined) return say("run.errorAtLine", { name, line, message });
+  return say("run.errorInPhase", { name, phase: say(`run.phase.${error.phase}`), message });
 }
 
 /** What the run left for the student without failing: a leaked task, a swallowed cancellation. */
@@ -105,8 +110,9 @@ function RunNotes({ notes }: { notes: readonly string[] }) {
 }
 
 function ResultFields({ result }: { result: unknown }) {
+  const say = useMessages();
   if (typeof result !== "object" || result === null) {
-    return <p data-testid="run-result">Result: {formatValue(result)}</p>;
+    return <p data-testid="run-result">{say("run.result", { value: formatValue(result, say) })}</p>;
   }
   return (
     <dl className="result-fields" data-testid="run-result">
@@ -114,7 +120,7 @@ function ResultFields({ result }: { result: unknown }) {
         <div key={key}>
           <dt>{key}</dt>
           <dd data-testid={`result-${key}`} data-value={String(value)}>
-            {formatValue(value)}
+            {formatValue(value, say)}
           </dd>
         </div>
       ))}
@@ -126,10 +132,10 @@ function ResultFields({ result }: { result: unknown }) {
 const LIST_SHOWN = 12;
 
 /** Results are checked to be plain data, but the page never trusts that with its life. */
-function formatValue(value: unknown): string {
+function formatValue(value: unknown, say: Say): string {
   // Negative zero (a difference that came out -0) is zero to a student.
   if (typeof value === "number") return (value === 0 ? 0 : value).toLocaleString("en");
-  if (Array.isArray(value) && value.length > LIST_SHOWN) return `${value.length.toLocaleString("en")} values (in the charts)`;
+  if (Array.isArray(value) && value.length > LIST_SHOWN) return say("run.manyValues", { total: value.length });
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -137,8 +143,6 @@ function formatValue(value: unknown): string {
   }
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+function formatMs(ms: number, say: Say): string {
+  return ms < 1000 ? say("run.ms", { value: Math.round(ms) }) : say("run.seconds", { value: (ms / 1000).toFixed(2) });
 }

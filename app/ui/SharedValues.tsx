@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { SharedValue } from "../engine/shared-values";
 import { useLiveRefresh } from "./live-refresh";
+import { useMessages } from "./messages/messages";
 
 /** Beyond this many objects the panel would cost more to draw than it tells. */
 const MAX_SHOWN = 40;
@@ -11,6 +12,7 @@ const MAX_SHOWN = 40;
  * while a run goes on (useLiveRefresh): the counter climbs as it runs.
  */
 export const SharedValues = memo(function SharedValues({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
+  const say = useMessages();
   const [values, setValues] = useState<SharedValue[]>(() => session.sharedValues(MAX_SHOWN));
   const read = useCallback(() => setValues(session.sharedValues(MAX_SHOWN)), [session]);
   // Read as a run starts, once it has ended, and for each new run's objects.
@@ -20,7 +22,7 @@ export const SharedValues = memo(function SharedValues({ session, running, runIn
   const more = session.sharedObjectCount() - values.length;
   return (
     <section className="shared-values" data-testid="shared-values" aria-live="off">
-      <h2>Shared memory{running ? " (live)" : ""}</h2>
+      <h2>{say(running ? "panel.sharedMemoryLive" : "panel.sharedMemory")}</h2>
       <dl>
         {values.map((v) => (
           <div key={v.name} className={`shared-${v.kind}`}>
@@ -31,7 +33,7 @@ export const SharedValues = memo(function SharedValues({ session, running, runIn
           </div>
         ))}
       </dl>
-      {more > 0 && <p className="more">and {more.toLocaleString("en")} more objects</p>}
+      {more > 0 && <p className="more">{say("panel.moreObjects", { more })}</p>}
     </section>
   );
 });

@@ -8,8 +8,9 @@
  * in a new tab, it opens this page) and moves the focus itself.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useMessages, type UiKey } from "./messages/messages";
 
-const LINKS = { editor: "Skip to the code editor", run: "Skip to the run controls" } as const;
+const LINKS = { editor: "page.skipToEditor", run: "page.skipToRun" } as const satisfies Record<string, UiKey>;
 type Target = keyof typeof LINKS;
 type Focusers = Partial<Record<Target, () => void>>;
 
@@ -31,6 +32,7 @@ export function SkipTargetsProvider({ children }: { children: ReactNode }) {
 }
 
 export function SkipLinks() {
+  const say = useMessages();
   const focusers = useContext(Focusers);
   return (
     <div className="skip-links">
@@ -47,7 +49,7 @@ export function SkipLinks() {
               }}
               data-testid={`skip-${target}`}
             >
-              {LINKS[target]}
+              {say(LINKS[target])}
             </a>
           )
         );

@@ -3,6 +3,7 @@ import type { Session } from "../engine/session";
 import type { TimelineModel } from "../engine/timeline/model";
 import { useLiveRefresh } from "./live-refresh";
 import { Timeline } from "./timeline/Timeline";
+import { useMessages } from "./messages/messages";
 
 /** The trace rings are finite: drained this often, a worker may write 500,000 events a second before any are lost. */
 const TRACE_DRAIN_MS = 16;
@@ -15,6 +16,7 @@ const TRACE_DRAIN_MS = 16;
  * only when the model's version moved.
  */
 export const TimelinePanel = memo(function TimelinePanel({ session, running, runIndex }: { session: Session; running: boolean; runIndex: number }) {
+  const say = useMessages();
   const [frame, setFrame] = useState<{ model: TimelineModel | null; version: number }>({ model: null, version: -1 });
   const show = useCallback(() => {
     const model = session.timeline();
@@ -31,7 +33,7 @@ export const TimelinePanel = memo(function TimelinePanel({ session, running, run
   if (!frame.model) return null;
   return (
     <section className="timeline-panel">
-      <h2>Timeline{running ? " (live)" : ""}</h2>
+      <h2>{say(running ? "panel.timelineLive" : "panel.timeline")}</h2>
       <Timeline model={frame.model} version={frame.version} live={running} />
     </section>
   );

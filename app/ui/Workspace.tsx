@@ -38,6 +38,8 @@ import type { Share } from "../engine/explore/share";
 import type { StepLine } from "./editor/CodeEditor";
 import { TurnState } from "../runtime/turnstile";
 import type { Params } from "../engine/session";
+import { useMessages, type Say } from "./messages/messages";
+import { usePageLanguage } from "./language";
 
 const CodeEditor = lazy(loadCodeEditor);
 // recharts comes when a lesson with charts is opened and the editor has loaded, not with the first page.
@@ -58,10 +60,13 @@ interface WorkspaceProps {
 }
 
 export const Workspace = memo(function Workspace({ lesson, session, share, href, linksCarryPromise }: WorkspaceProps) {
+  const say = useMessages();
+  const language = usePageLanguage();
   const snapshot = useSession(session);
   const [tab, setTab] = useState<Tab>("scenario");
   const [typeProblems, setTypeProblems] = useState<readonly TypeProblem[]>([]);
-  const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems, snapshot.source), [snapshot.last, typeProblems, snapshot.source]);
+  // Both word what they add in the page's language, so they are made again when it changes.
+  const last = useMemo(() => withEditorSyntaxError(snapshot.last, typeProblems, snapshot.source), [snapshot.last, typeProblems, snapshot.source, language]);
   const markers = useMemo(() => (last?.source === snapshot.source ? errorMarkers(last) : []), [last, snapshot.source]);
   // Code that does not parse has type errors that only echo the syntax error: show that one alone.
   const typeErrors = typeProblems.some((p) => p.syntax) ? [] : typeProblems;
@@ -154,7 +159,7 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
   }, [run, stop, session, explorer, stepper, taskStepper]);
 
   const reset = () => {
-    if (snapshot.source === lesson.scenario || window.confirm("Replace your code with the lesson's starter code?")) {
+    if (snapshot.source === lesson.scenario || window.confirm(say("code.confirmReset"))) {
       session.setSource(lesson.scenario);
     }
   };
@@ -165,7 +170,7 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
   };
   const solve = () => {
     if (snapshot.source === lesson.solution) return;
-    if (!window.confirm("Show the lesson's solution? It replaces your code in the editor; \"Back to my code\" brings yours back.")) return;
+    if (!window.confirm(say("code.confirmSolve"))) return;
     if (snapshot.source !== lesson.scenario) keepOwnCode(snapshot.source);
     session.setSource(lesson.solution);
   };
@@ -183,18 +188,18 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
         {otherTab && <OtherTabNotice onLoad={otherTab.load} onKeep={otherTab.keep} />}
         <div className="tabs" role="tablist">
           <button role="tab" aria-selected={tab === "scenario"} onClick={() => setTab("scenario")} data-testid="tab-scenario">
-            Scenario (TypeScript)
+            {say("code.scenarioTab")}
           </button>
           {lesson.reference !== "" && (
             <button role="tab" aria-selected={tab === "python"} onClick={() => setTab("python")} data-testid="tab-python">
-              Python reference
+              {say("code.pythonTab")}
             </button>
           )}
         </div>
         <div className="editor-frame" hidden={tab !== "scenario"}>
           <Suspense
             fallback={
-              <FocusablePre label="Scenario code (loading the editor)" className="code-fallback" data-testid="code-loading">
+              <FocusablePre label={say("code.loadingEditor")} className="code-fallback" data-testid="code-loading">
                 {snapshot.source}
               </FocusablePre>
             }
@@ -214,12 +219,10 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
         {tab === "python" && <PythonTab code={lesson.reference} />}
         {typeErrors.length > 0 && (
           <p className="notice warn" data-testid="type-problems">
-            Type error on line {typeErrors[0]!.line}: {typeErrors[0]!.message.replace(/\.$/, "")}
-            {typeErrors.length > 1 && ` (and ${typeErrors.length - 1} more, underlined in the editor)`}. Types are
-            erased when the code runs, so Run still works, but the code is probably not what you meant.
+            {typeErrorWords(typeErrors, say)}
           </p>
         )}
-        <ParamControls snapshot={snapshot} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
+        <ParamControls snapshot={snapshot} lesson={lesson} locked={stepping} onChange={(name, value) => session.setParam(name, value)} />
         <RunBar
           ref={runControls}
           running={busy}
@@ -269,10 +272,10 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
         />
         <Goals goals={lesson.goals} met={snapshot.goalsMet} last={last} />
         <p className="reset-lesson">
-          <button onClick={() => resetLesson(lesson.slug)} data-testid="reset-lesson">
-            Reset this lesson
+          <button onClick={() => resetLesson(lesson.slug, say)} data-testid="reset-lesson">
+            {say("lesson.reset")}
           </button>{" "}
-          <small>its code, parameters and goals met, as if you had never opened it</small>
+          <small>{say("lesson.resetNote")}</small>
         </p>
         {lesson.charts.length > 0 && (
           <Suspense fallback={null}>
@@ -305,8 +308,15 @@ function taskStepLines(snapshot: TaskStepSnapshot): readonly StepLine[] {
   return last ? [{ worker: last.lane - 1, line: last.line }] : NO_STEP_LINES;
 }
 
-function resetLesson(slug: string): void {
-  if (!confirm("Forget your code, parameters and goals met in this lesson?")) return;
+/** The first type error, and how many more the editor underlines. */
+function typeErrorWords(problems: readonly TypeProblem[], say: Say): string {
+  const { line, message } = problems[0]!;
+  const values = { line, message: message.replace(/\.$/, "") };
+  return problems.length > 1 ? say("code.typeErrors", { ...values, more: problems.length - 1 }) : say("code.typeError", values);
+}
+
+function resetLesson(slug: string, say: Say): void {
+  if (!confirm(say("lesson.confirmReset"))) return;
   forget(slug);
   location.reload();
 }

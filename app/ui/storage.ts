@@ -6,6 +6,7 @@
  * failed save of the code says so (the page tells the student at once).
  */
 import type { Params } from "../engine/session";
+import { uiMessage } from "./messages/messages";
 
 const PREFIX = "interleave:v1";
 
@@ -93,18 +94,18 @@ export function exportProgress(): string {
   return JSON.stringify({ format: FORMAT, version: 1, exportedAt: new Date().toISOString(), entries }, null, 2);
 }
 
-/** An exported file's entries, or a readable reason why `text` is not one. */
+/** An exported file's entries, or a readable reason why `text` is not one, in the page's language. */
 export function readProgress(text: string): { readonly entries: Readonly<Record<string, unknown>> } | { readonly problem: string } {
   let file: unknown;
   try {
     file = JSON.parse(text);
   } catch {
-    return { problem: "This file is not an export of your progress: it is not JSON. Choose the file that Export progress saved." };
+    return { problem: uiMessage("progress.notJson") };
   }
   const { format, version, entries } = (file ?? {}) as Record<string, unknown>;
-  if (format !== FORMAT) return { problem: "This file is not an export of your progress. Choose the file that Export progress saved." };
-  if (version !== 1) return { problem: `This export is in version ${String(version)}, which this version of the site does not read.` };
-  if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return { problem: "This export is damaged: it has no entries." };
+  if (format !== FORMAT) return { problem: uiMessage("progress.notExport") };
+  if (version !== 1) return { problem: uiMessage("progress.otherVersion", { version: String(version) }) };
+  if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return { problem: uiMessage("progress.damaged") };
   return { entries: entries as Record<string, unknown> };
 }
 

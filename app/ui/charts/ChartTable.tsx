@@ -6,22 +6,24 @@
 import { useState } from "react";
 import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRow } from "./run-series";
+import { useMessages, type Say } from "../messages/messages";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 3 });
 
 export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly RunRow[] }) {
+  const say = useMessages();
   const byRun = chart.kind === "runs" || chart.kind === "trend";
   // Built only while open: a chart over time has a row per point, thousands, redrawn after every run.
   const [open, setOpen] = useState(false);
   return (
     <details className="chart-numbers" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Show the numbers</summary>
+      <summary>{say("charts.showNumbers")}</summary>
       {open && (
       <table data-testid="chart-table">
         <caption>{chart.title}</caption>
         <thead>
           <tr>
-            <th scope="col">{byRun ? "Run" : xName(chart)}</th>
+            <th scope="col">{byRun ? say("charts.run") : xName(chart, say)}</th>
             {chart.series.map((name) => (
               <th key={name} scope="col">
                 {name}
@@ -45,9 +47,9 @@ export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly R
   );
 }
 
-function xName(chart: ChartSpec): string {
+function xName(chart: ChartSpec, say: Say): string {
   if (chart.kind === "by-param") return chart.param ?? "";
-  return chart.x ?? (chart.kind === "over-time" ? "ms" : "item");
+  return chart.x ?? say(chart.kind === "over-time" ? "charts.ms" : "charts.item");
 }
 
 /** Over time, a row holds one series' point: the other cells stay empty. */

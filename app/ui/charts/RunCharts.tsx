@@ -27,12 +27,14 @@ import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRecord } from "../../engine/session";
 import { itemRows, paramRows, runRows, timeRows, type RunRow } from "./run-series";
 import { ChartTable } from "./ChartTable";
+import { useMessages } from "../messages/messages";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
 const cores = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency || 1;
 
 export const RunCharts = memo(function RunCharts({ charts, history }: { charts: readonly ChartSpec[]; history: readonly RunRecord[] }) {
+  const say = useMessages();
   if (charts.length === 0) return null;
   return (
     <section className="charts" data-testid="charts">
@@ -42,10 +44,10 @@ export const RunCharts = memo(function RunCharts({ charts, history }: { charts: 
           <figure key={`${chart.title}-${i}`} className="chart" data-testid={`chart-${i}`} data-points={rows.length}>
             <figcaption>{chart.title}</figcaption>
             {rows.length === 0 ? (
-              <p className="chart-empty">Run the scenario to fill this chart.</p>
+              <p className="chart-empty">{say("charts.empty")}</p>
             ) : (
               <>
-                <div role="img" aria-label={`Chart: ${chart.title}. Its numbers are in the table under it.`}>
+                <div role="img" aria-label={say("charts.image", { title: chart.title })}>
                   <Chart chart={chart} rows={rows} />
                 </div>
                 <ChartTable chart={chart} rows={rows} />
@@ -69,8 +71,9 @@ function inSeriesOrder(chart: ChartSpec): (item: { readonly dataKey?: unknown })
 
 /** A line of one point is a dot: say what makes it a line. */
 function OnePoint({ chart }: { chart: ChartSpec }) {
-  if (chart.kind === "trend") return <p className="chart-empty" data-testid="chart-one-point">One run so far: run again to see a trend.</p>;
-  if (chart.kind === "by-param") return <p className="chart-empty" data-testid="chart-one-point">One value of {chart.param} so far: change it and run again to compare.</p>;
+  const say = useMessages();
+  if (chart.kind === "trend") return <p className="chart-empty" data-testid="chart-one-point">{say("charts.oneRun")}</p>;
+  if (chart.kind === "by-param") return <p className="chart-empty" data-testid="chart-one-point">{say("charts.oneValue", { param: chart.param })}</p>;
   return null;
 }
 
@@ -88,8 +91,10 @@ function rowsFor(chart: ChartSpec, history: readonly RunRecord[]): RunRow[] {
 }
 
 function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
+  const say = useMessages();
   if (chart.kind === "over-time") return <TimeChart chart={chart} rows={rows} />;
   const byParam = chart.kind === "by-param";
+  const itemWords = (item: unknown) => (chart.x === undefined ? say("charts.itemAt", { value: item }) : say("charts.xAt", { x: chart.x, value: item }));
   const numericX = byParam && rows.every((r) => typeof r.x === "number");
   const data: RunRow[] = chart.ideal && numericX ? rows.map((r) => ({ ...r, ideal: r.x as number })) : rows;
   const decorations = [
@@ -104,12 +109,12 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
     <Tooltip
       key="tip"
       labelFormatter={(label, payload) =>
-        byParam ? `${chart.param} = ${label}` : chart.kind === "per-item" ? `${chart.x ?? "item"} ${label}` : String(payload?.[0]?.payload?.label ?? "")
+        byParam ? say("charts.paramIs", { param: chart.param, value: label }) : chart.kind === "per-item" ? itemWords(label) : String(payload?.[0]?.payload?.label ?? "")
       }
       formatter={(v) => compact.format(Number(v))}
     />,
     <Legend key="legend" itemSorter={inSeriesOrder(chart)} />,
-    chart.cores ? <ReferenceLine key="cores" y={cores} stroke="#999" strokeDasharray="4 4" label={`${cores} cores`} /> : null,
+    chart.cores ? <ReferenceLine key="cores" y={cores} stroke="#999" strokeDasharray="4 4" label={say("charts.cores", { cores })} /> : null,
   ];
   const series = chart.series.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }));
   return (
@@ -120,7 +125,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
           {series.map(({ name, color }) => (
             <Line key={name} dataKey={name} stroke={color} isAnimationActive={false} dot />
           ))}
-          {chart.ideal && numericX && <Line dataKey="ideal" name="ideal" stroke="#999" strokeDasharray="4 4" dot={false} isAnimationActive={false} />}
+          {chart.ideal && numericX && <Line dataKey="ideal" name={say("charts.ideal")} stroke="#999" strokeDasharray="4 4" dot={false} isAnimationActive={false} />}
         </LineChart>
       ) : (
         <BarChart data={data} accessibilityLayer={false}>
@@ -136,6 +141,7 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
 
 /** The latest run's series as steps over its time (ms since the run started). */
 function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
+  const say = useMessages();
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={rows} accessibilityLayer={false}>
@@ -145,10 +151,10 @@ function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
           type="number"
           domain={["dataMin", "dataMax"]}
           tickFormatter={(ms: number) => compact.format(ms)}
-          label={{ value: chart.x ?? "ms", position: "insideBottomRight", offset: -4 }}
+          label={{ value: chart.x ?? say("charts.ms"), position: "insideBottomRight", offset: -4 }}
         />
         <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} />
-        <Tooltip labelFormatter={(ms) => `${compact.format(Number(ms))} ms`} formatter={(v) => compact.format(Number(v))} />
+        <Tooltip labelFormatter={(ms) => say("charts.atMs", { time: compact.format(Number(ms)) })} formatter={(v) => compact.format(Number(v))} />
         <Legend itemSorter={inSeriesOrder(chart)} />
         {chart.series.map((name, i) => (
           <Line key={name} dataKey={name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} connectNulls isAnimationActive={false} />

@@ -6,6 +6,7 @@
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { monaco } from "./monaco-setup";
+import { useMessages } from "../messages/messages";
 
 export interface LineMarker {
   readonly line: number;
@@ -48,6 +49,8 @@ export interface CodeEditorProps {
 const OWNER = "interleave";
 
 export default function CodeEditor(props: CodeEditorProps) {
+  const say = useMessages();
+  const ariaLabel = say("code.editor");
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef(props);
@@ -68,7 +71,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       // A long line wraps rather than hiding its end past the editor's right edge.
       wordWrap: "on",
       fixedOverflowWidgets: true,
-      ariaLabel: "Scenario code (Ctrl+M, then Tab, moves focus out of the editor)",
+      ariaLabel,
     });
     editorRef.current = editor;
     const edits = model.onDidChangeContent(() => {
@@ -150,6 +153,7 @@ export default function CodeEditor(props: CodeEditorProps) {
   }, [stepKey]);
 
   useEffect(() => editorRef.current?.updateOptions({ readOnly: props.readOnly ?? false }), [props.readOnly]);
+  useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
 
   return (
     <div

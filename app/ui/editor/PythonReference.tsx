@@ -7,10 +7,12 @@
 import { useEffect, useState } from "react";
 import { monaco } from "./monaco-setup";
 import { FocusablePre } from "../FocusablePre";
+import { useMessages } from "../messages/messages";
 
 type Line = readonly { readonly text: string; readonly kind: string }[];
 
 export default function PythonReference({ code }: { code: string }) {
+  const say = useMessages();
   const [lines, setLines] = useState<readonly Line[] | null>(null);
   useEffect(() => {
     let current = true;
@@ -20,7 +22,7 @@ export default function PythonReference({ code }: { code: string }) {
     };
   }, [code]);
   return (
-    <FocusablePre label="Python reference" className="python-reference" data-testid="python-reference" data-highlighted={lines !== null}>
+    <FocusablePre label={say("code.pythonReference")} className="python-reference" data-testid="python-reference" data-highlighted={lines !== null}>
       <code>
         {lines === null
           ? code

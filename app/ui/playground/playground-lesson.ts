@@ -8,6 +8,7 @@ import type { Lesson } from "../../engine/course/lesson";
 import { readLesson } from "../../engine/course/read-lesson";
 import { codeHash } from "../../engine/explore/schedule";
 import { PLAYGROUND_SLUG } from "./playground";
+import { uiMessage } from "../messages/messages";
 import prose from "./lesson.md?raw";
 import starter from "./scenario.ts?raw";
 
@@ -26,10 +27,11 @@ export const PLAYGROUND: Lesson = readLesson(PLAYGROUND_SLUG, {
  * The playground with the student's promise: the invariant explore checks,
  * and the one goal free runs check (its own per promise, so that editing the
  * promise does not carry an earlier one's tick). None when it is blank.
+ * The goal's words are in the page's language at the time of the call.
  */
 export function playgroundLesson(promise: string): Lesson {
   const check = promise.trim();
   if (check === "") return { ...PLAYGROUND, invariant: null, goals: [] };
-  const goal = { id: `promise-${codeHash(check, {})}`, text: `The promise holds: \`${check}\``, check };
+  const goal = { id: `promise-${codeHash(check, {})}`, text: uiMessage("playground.promiseHolds", { check }), check };
   return { ...PLAYGROUND, invariant: { text: check, check }, goals: [goal] };
 }

@@ -1,5 +1,6 @@
 /** The playground's starter runs as it says, on real workers, and its promise is a goal a run checks. */
-import { afterAll, expect, it } from "vitest";
+import { afterAll, afterEach, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import { compileScenario } from "../../engine/compile";
 import { createNodePool } from "../../engine/node-pool";
 import { startRun } from "../../engine/run";
@@ -8,6 +9,7 @@ import { PLAYGROUND, playgroundLesson } from "./playground-lesson";
 
 const pool = createNodePool(2);
 afterAll(() => pool.close());
+afterEach(() => loadLanguage("en"));
 
 it("reads as a lesson without problems, and its starter runs to a result its promise can judge", async () => {
   expect(PLAYGROUND.problems).toEqual([]);
@@ -27,4 +29,11 @@ it("opens with a share link's promise, else the student's own, else the starter'
   expect(openingPromise(null, "mine")).toEqual({ promise: "mine", note: null });
   expect(openingPromise(null, undefined)).toEqual({ promise: STARTER_PROMISE, note: null });
   expect(openingPromise(link, "mine")).toEqual({ promise: "mine", note: expect.stringMatching(/^This link carries no promise/) });
+});
+
+it("words the promise's goal and the note in the page's language", async () => {
+  expect(playgroundLesson("result.ok").goals[0]!.text).toBe("The promise holds: `result.ok`");
+  await loadLanguage("zh-CN");
+  expect(playgroundLesson("result.ok").goals[0]!.text).toBe("约定成立：`result.ok`");
+  expect(openingPromise({ code: "x", params: {}, schedule: null }, "mine").note).toMatch(/^这个链接没有带约定/);
 });
