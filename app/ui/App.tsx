@@ -67,7 +67,13 @@ export function App() {
                 <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
               </Suspense>
             ) : lesson ? (
-              <LessonPage key={`${lesson.slug}?${shared ?? ""}`} lesson={lesson} href={lessonHref(lesson.slug)} opened={opened} />
+              <LessonPage
+                key={`${lesson.slug}?${shared ?? ""}`}
+                lesson={lesson}
+                href={lessonHref(lesson.slug)}
+                opened={opened}
+                staleTranslation={entry?.staleTranslations?.includes(language) ?? false}
+              />
             ) : entry ? (
               <LessonLoading title={entry.title} />
             ) : (

@@ -13,6 +13,7 @@ import { useNarrowScreen } from "./narrow-screen";
 import { useLessonView } from "./lesson-view";
 import { ViewSwitch } from "./ViewSwitch";
 import { loadWorkspace } from "./load-workspace";
+import { StaleTranslationNotice } from "./StaleTranslationNotice";
 import { useMessages } from "./messages/messages";
 
 // The workspace (run controls, step mode, Explore, charts, timeline) is a chunk of its own, asked for as the page renders: the lesson's text paints without it.
@@ -40,11 +41,13 @@ interface LessonPageProps {
   readonly opened: DecodedShare | null;
   /** Its share links carry the page's promise (the playground). */
   readonly linksCarryPromise?: boolean;
+  /** The lesson is read in a translation older than its English. */
+  readonly staleTranslation?: boolean;
   readonly children?: ReactNode;
 }
 
 /** A lesson: its text (and `children` under it), and the workspace to run, step and explore its scenario. */
-export function LessonPage({ lesson, href, opened, linksCarryPromise = false, children }: LessonPageProps) {
+export function LessonPage({ lesson, href, opened, linksCarryPromise = false, staleTranslation = false, children }: LessonPageProps) {
   const say = useMessages();
   const [isolation] = useState(isolationProblem);
   const [session, setSession] = useState<Session | null>(null);
@@ -70,6 +73,7 @@ export function LessonPage({ lesson, href, opened, linksCarryPromise = false, ch
       {narrow && <ViewSwitch view={view} unseen={unseen} onChoose={choose} />}
       <section className="lesson-text">
         <h1 data-testid="lesson-title">{lesson.title}</h1>
+        {staleTranslation && <StaleTranslationNotice />}
         <ProblemList problems={lesson.problems} />
         {prose}
         {children}
