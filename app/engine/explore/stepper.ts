@@ -29,9 +29,13 @@ import type { Option, Pending } from "./controller";
 import type { StepView, StepsTaken } from "./controller-calls";
 import { STEP_CAP, type Step } from "./drive";
 import { engineMessage } from "../messages/message";
+import { language } from "../../runtime/i18n/i18n";
+import type { Language } from "../../runtime/i18n/languages";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
+  /** The controller words what it reports in the page's language (it may be another realm: the controller worker). */
+  speak(lang: Language): void | Promise<void>;
   begin(memory: SharedArrayBuffer, workers: number): StepView | Promise<StepView>;
   moves(moves: readonly Option[]): StepsTaken | Promise<StepsTaken>;
   toEnd(): StepsTaken | Promise<StepsTaken>;
@@ -153,6 +157,7 @@ export class Stepper extends Store<StepSnapshot> {
         drive: async (memory, workers) => {
           this.memory = memory;
           try {
+            await this.control.speak(language());
             resolve(await this.control.begin(memory, workers));
           } catch (thrown) {
             reject(thrown);
