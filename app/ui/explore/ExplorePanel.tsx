@@ -48,8 +48,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, async
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h2>{say("explore.title")}</h2>
       <p className="explore-what">
-        {say(asyncio ? "explore.whatTasks" : "explore.whatThreads", { seconds: DEFAULT_BUDGET_MS / 1000, invariant })}{" "}
-        {say(smallParams ? "explore.smallParams" : "explore.ownParams")}
+        {say(asyncio ? "explore.whatTasks" : "explore.whatThreads", { seconds: DEFAULT_BUDGET_MS / 1000, invariant, params: say(smallParams ? "explore.smallParams" : "explore.ownParams") })}
       </p>
       <button onClick={onExplore} disabled={busy || running} data-testid="explore-button">
         {say("explore.button")}

@@ -31,9 +31,9 @@ export default {
   explore: {
     title: "Explore schedules",
     whatTasks:
-      "Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock, a task left running or a swallowed cancellation{{invariant}}.",
+      "Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock, a task left running or a swallowed cancellation{{invariant}}. {{params}}",
     whatThreads:
-      "Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock{{invariant}}.",
+      "Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock{{invariant}}. {{params}}",
     orInvariant: ", or a run where this no longer holds: {{invariant}}",
     smallParams: "It uses the lesson's small parameters.",
     ownParams: "It uses the parameters above: keep them small, a few dozen steps per worker.",
