@@ -10,20 +10,30 @@ import { workerName } from "../runtime/protocol";
 import { barrierWaiting } from "../runtime/sync/barrier";
 import { ALL_DONE, NOT_EMPTY, NOT_FULL } from "../runtime/sync/queue-layout";
 import type { WaitEdge } from "./watchdog";
+import { engineMessage } from "./messages/message";
+import { kindWord } from "./timeline/object-names";
 
 /** What a worker can hold, as waited for: "lock fork_a", "a permit of semaphore s". */
 const HELD: Readonly<Record<string, (name: string) => string>> = {
-  lock: (name) => `lock ${name}`,
-  rlock: (name) => `RLock ${name}`,
-  semaphore: (name) => `a permit of semaphore ${name}`,
-  "bounded-semaphore": (name) => `a permit of bounded semaphore ${name}`,
+  lock: (name) => engineMessage("deadlock.held.lock", { name }),
+  rlock: (name) => engineMessage("deadlock.held.rlock", { name }),
+  semaphore: (name) => engineMessage("deadlock.held.semaphore", { name }),
+  "bounded-semaphore": (name) => engineMessage("deadlock.held.boundedSemaphore", { name }),
 };
 
 function heldWords(kind: string, name: string): string {
-  return HELD[kind]?.(name) ?? `${kind} ${name}`;
+  return HELD[kind]?.(name) ?? labelled(kind, name);
 }
 
-const QUEUES: Readonly<Record<string, string>> = { queue: "queue", "lifo-queue": "LIFO queue", "priority-queue": "priority queue" };
+function labelled(kind: string, name: string): string {
+  return engineMessage("object.labelled", { kind: kindWord(kind), name });
+}
+
+const QUEUES: Readonly<Record<string, () => string>> = {
+  queue: () => engineMessage("deadlock.queue.queue"),
+  "lifo-queue": () => engineMessage("deadlock.queue.lifo"),
+  "priority-queue": () => engineMessage("deadlock.queue.priority"),
+};
 
 /**
  * What a worker blocked on `object`, sleeping on `word`, waits for, without
@@ -31,41 +41,40 @@ const QUEUES: Readonly<Record<string, string>> = { queue: "queue", "lifo-queue":
  */
 export function waitWords(words: Int32Array, object: Allocation, word: number): string {
   const { kind, name, index } = object;
-  if (kind in HELD) return `waits for ${heldWords(kind, name)}`;
-  if (kind === "event") return `waits for event ${name} to be set`;
-  if (kind === "condition") return `waits to be notified on condition ${name}`;
-  if (kind === "barrier") {
-    const waiting = barrierWaiting(words, index);
-    return `waits at barrier ${name}, where ${waiting} ${waiting === 1 ? "worker waits" : "workers wait"} for more to arrive`;
-  }
-  const queue = QUEUES[kind];
-  if (queue === undefined) return `waits on ${kind} ${name}`;
+  if (kind in HELD) return engineMessage("deadlock.waits.held", { what: heldWords(kind, name) });
+  if (kind === "event") return engineMessage("deadlock.waits.event", { name });
+  if (kind === "condition") return engineMessage("deadlock.waits.condition", { name });
+  if (kind === "barrier") return engineMessage("deadlock.waits.barrier", { name, count: barrierWaiting(words, index) });
+  const queue = QUEUES[kind]?.();
+  if (queue === undefined) return engineMessage("deadlock.waits.other", { kind: kindWord(kind), name });
   // Which of the queue's conditions it sleeps on says which call blocked.
-  const waits: Readonly<Record<number, string>> = {
-    [NOT_EMPTY]: `waits for an item in ${queue} ${name}`,
-    [NOT_FULL]: `waits for room in ${queue} ${name}`,
-    [ALL_DONE]: `waits in join() for every item of ${queue} ${name} to be marked done`,
+  const waits: Readonly<Record<number, () => string>> = {
+    [NOT_EMPTY]: () => engineMessage("deadlock.waits.item", { queue, name }),
+    [NOT_FULL]: () => engineMessage("deadlock.waits.room", { queue, name }),
+    [ALL_DONE]: () => engineMessage("deadlock.waits.join", { queue, name }),
   };
-  return waits[word - index] ?? `waits on ${queue} ${name}`;
+  return waits[word - index]?.() ?? engineMessage("deadlock.waits.other", { kind: queue, name });
+}
+
+/** A deadlock message without its "Deadlock: " (in this realm's language), to go on after another sentence. */
+export function withoutDeadlockLabel(message: string): string {
+  const label = engineMessage("deadlock.label");
+  return message.startsWith(label) ? message.slice(label.length) : message;
 }
 
 /** The deadlock of a cycle in the wait-for graph: each worker waits for what the next one holds. */
 export function cycleMessage(cycle: readonly WaitEdge[]): string {
   const [first] = cycle;
   if (cycle.length === 1 && first) return selfWaitMessage(first);
-  const steps = cycle.map((e, i) => `${i === 0 ? "" : "which "}${e.waits} held by ${workerName(e.holder)}`);
-  return `Deadlock: ${workerName(cycle[0]!.worker)} ${steps.join(", ")}.`;
+  const steps = cycle.map((e, i) => engineMessage(i === 0 ? "deadlock.cycleFirst" : "deadlock.cycleNext", { worker: workerName(e.worker), waits: e.waits, holder: workerName(e.holder) }));
+  return engineMessage("deadlock.cycle", { worker: workerName(cycle[0]!.worker), steps: steps.join("") });
 }
 
 function selfWaitMessage(edge: WaitEdge): string {
-  const who = `worker ${workerName(edge.worker)}`;
-  if (edge.kind === "lock") {
-    return `Self-deadlock: ${who} ${edge.waits}, which it already holds. A plain Lock cannot be taken twice by its holder: release it first, or use an RLock.`;
-  }
-  if (edge.kind === "semaphore" || edge.kind === "bounded-semaphore") {
-    return `Deadlock: ${who} ${edge.waits}, and no other worker can release one: ${workerName(edge.worker)} took its permits itself and has not released them.`;
-  }
-  return `Self-deadlock: ${who} ${edge.waits}, which it holds itself, and no other worker can release it.`;
+  const values = { who: engineMessage("deadlock.worker", { worker: workerName(edge.worker) }), waits: edge.waits, worker: workerName(edge.worker) };
+  if (edge.kind === "lock") return engineMessage("deadlock.selfLock", values);
+  if (edge.kind === "semaphore" || edge.kind === "bounded-semaphore") return engineMessage("deadlock.selfSemaphore", values);
+  return engineMessage("deadlock.selfOther", values);
 }
 
 /**
@@ -75,10 +84,12 @@ function selfWaitMessage(edge: WaitEdge): string {
 export function stallMessage(edges: readonly WaitEdge[], ended: readonly number[]): string {
   const stranded = edges.filter((e) => ended.includes(e.holder));
   const rest = edges.filter((e) => !stranded.includes(e));
-  if (stranded.length > 0) return `Deadlock: ${strandedWords(stranded)}${rest.length > 0 ? ` ${waitsWords(rest)}` : ""}`;
-  const whoWaits = ended.length > 0 ? "every worker that has not ended is waiting" : "every worker is waiting";
-  const endedWords = ended.length > 0 ? ` ${list(ended.map(workerName))} ${ended.length === 1 ? "has" : "have"} ended.` : "";
-  return `Deadlock: ${whoWaits}, and none can wake another. ${waitsWords(edges)}${endedWords}`;
+  if (stranded.length > 0) {
+    const strandedText = strandedWords(stranded);
+    return rest.length > 0 ? engineMessage("deadlock.strandedAndWaits", { stranded: strandedText, waits: waitsWords(rest) }) : engineMessage("deadlock.stranded", { stranded: strandedText });
+  }
+  if (ended.length === 0) return engineMessage("deadlock.allWait", { waits: waitsWords(edges) });
+  return engineMessage("deadlock.restWait", { waits: waitsWords(edges), ended: engineMessage("deadlock.ended", { count: ended.length, workers: list(ended.map(workerName)) }) });
 }
 
 /** "A ended while still holding lock l; B waits for it forever.", one sentence per object held. */
@@ -92,18 +103,25 @@ function strandedWords(stranded: readonly WaitEdge[]): string {
     .map((waiting) => {
       const { holder, kind, object } = waiting[0]!;
       // An RLock is held until released as many times as acquired: say why one that looks released is not.
-      const why = kind === "rlock" ? " (it released it fewer times than it acquired it)" : "";
+      const why = kind === "rlock" ? engineMessage("deadlock.rlockWhy") : "";
       const waiters = list(waiting.map((e) => workerName(e.worker)));
-      return `${workerName(holder)} ended while still holding ${heldWords(kind, object)}${why}; ${waiters} ${waiting.length === 1 ? "waits" : "wait"} for it forever.`;
+      return engineMessage("deadlock.strandedBy", { count: waiting.length, holder: workerName(holder), held: heldWords(kind, object), why, waiters });
     })
-    .join(" ");
+    .join(engineMessage("deadlock.sentences"));
 }
 
 /** "A waits for event go to be set; B waits for lock l held by C." */
 function waitsWords(edges: readonly WaitEdge[]): string {
-  return `${edges.map((e) => `${workerName(e.worker)} ${e.waits}${e.holder >= 0 ? ` held by ${workerName(e.holder)}` : ""}`).join("; ")}.`;
+  const waits = edges.map((e) =>
+    e.holder >= 0
+      ? engineMessage("deadlock.waitsForHeld", { worker: workerName(e.worker), waits: e.waits, holder: workerName(e.holder) })
+      : engineMessage("deadlock.waitsFor", { worker: workerName(e.worker), waits: e.waits }),
+  );
+  return engineMessage("deadlock.waitsEnd", { waits: waits.join(engineMessage("deadlock.waitsSeparator")) });
 }
 
+/** "A, B and C". */
 function list(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  if (items.length < 2) return items[0] ?? "";
+  return engineMessage("list.and", { items: items.slice(0, -1).join(engineMessage("list.comma")), last: items.at(-1) });
 }

@@ -7,6 +7,7 @@
 import { wrap, type Remote } from "comlink";
 import type { ControllerCalls } from "./controller-calls";
 import type { Driver } from "./explore";
+import { language } from "../../runtime/i18n/i18n";
 
 let controller: Remote<ControllerCalls> | null = null;
 
@@ -16,7 +17,14 @@ export function controllerWorker(): Remote<ControllerCalls> {
   return controller;
 }
 
+/** The controller worker, told the page's language first: what it reports is worded there (a deadlock, a diverged schedule). */
+async function speaking(): Promise<Remote<ControllerCalls>> {
+  const controller = controllerWorker();
+  await controller.speak(language());
+  return controller;
+}
+
 export const browserDriver: Driver = {
-  drive: (memory, workers, plan) => controllerWorker().drive(memory, workers, plan),
-  search: (memory, workers, options, progress) => controllerWorker().search(memory, workers, options, progress),
+  drive: async (memory, workers, plan) => (await speaking()).drive(memory, workers, plan),
+  search: async (memory, workers, options, progress) => (await speaking()).search(memory, workers, options, progress),
 };

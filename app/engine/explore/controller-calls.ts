@@ -7,6 +7,8 @@
 import { Controller, StuckWorkerError, type Option, type Pending } from "./controller";
 import { STEP_CAP, Turns, driveSchedule, type Step } from "./drive";
 import { searchEpochs } from "./epoch-search";
+import { loadLanguage } from "../../runtime/i18n/i18n";
+import type { Language } from "../../runtime/i18n/languages";
 
 /** Where a stepped run stands: what each worker would do next, and who can move. */
 export interface StepView {
@@ -87,6 +89,8 @@ export function controllerCalls() {
     return stepping;
   };
   return {
+    /** Words what it reports (a deadlock, a stuck worker, a diverged schedule) in `lang`: the page's, told as a search or a stepped run begins. */
+    speak: (lang: Language): Promise<void> => loadLanguage(lang),
     search: searchEpochs,
     drive: driveSchedule,
     /** Takes charge of a new gated run for step mode, once its workers have parked before their first lines. */

@@ -14,6 +14,7 @@ import { Header, TURN_STRIDE, layoutOf, type Layout } from "../../runtime/memory
 import { HANDOFF_SPINS, TurnSlot, TurnState, Verdict } from "../../runtime/turnstile";
 import { PointKind } from "../../runtime/gate";
 import { workerName } from "../../runtime/protocol";
+import { engineMessage } from "../messages/message";
 
 /** One way the run can go on from here. */
 export interface Option {
@@ -42,7 +43,7 @@ export interface Pending {
 export class StuckWorkerError extends Error {
   override name = "StuckWorkerError";
   constructor(readonly worker: number, limitMs: number) {
-    super(`worker ${workerName(worker)} ran ${limitMs / 1000} s without reaching a scheduling point or ending: look for a loop that touches nothing shared.`);
+    super(engineMessage("drive.stuckWorker", { worker: workerName(worker), seconds: limitMs / 1000 }));
   }
 }
 

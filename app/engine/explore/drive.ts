@@ -17,6 +17,7 @@ import { SpinYields } from "./spin-yields";
 import type { SleepSets } from "./sleep-sets";
 import { workerName } from "../../runtime/protocol";
 import { TurnState } from "../../runtime/turnstile";
+import { engineMessage } from "../messages/message";
 
 /** A run longer than this many steps is reported as a possible livelock. */
 export const STEP_CAP = 10_000;
@@ -152,14 +153,14 @@ export function optionKey(option: Option): number {
 
 /** No worker can move and one has not finished: because a body threw (the others wait on what it left), or a deadlock. */
 function stuckBehind(controller: Controller): Parked {
-  if (controller.anyThrew()) return { kind: "error", message: "A worker threw, and the others cannot finish without it." };
-  return { kind: "deadlock", message: "Deadlock: no worker can move, and not every worker has finished." };
+  if (controller.anyThrew()) return { kind: "error", message: engineMessage("drive.workerThrew") };
+  return { kind: "deadlock", message: engineMessage("drive.deadlock") };
 }
 
 function livelock(): Parked {
   return {
     kind: "livelock",
-    message: `Possible livelock: the run took more than ${STEP_CAP.toLocaleString("en")} steps without ending, though a worker that spins on values nobody changes lets the others move first. If the workers simply have that much to do, make the parameters smaller: step mode and explore want a few dozen steps per worker.`,
+    message: engineMessage("drive.livelock", { steps: STEP_CAP }),
   };
 }
 
@@ -272,9 +273,7 @@ export class ScheduleDivergedError extends Error {
   override name = "ScheduleDivergedError";
   constructor(step: number, wanted: Option | null) {
     const who = wanted && workerName(wanted.worker);
-    const what = who ? `the schedule moves worker ${who}, but ${who} could not move` : "the schedule has ended, but the run has not";
-    super(
-      `Not deterministic: at step ${step + 1} ${what}. The scenario's behaviour depends on time or randomness (ctx.now, Math.random), so this schedule cannot replay it.`,
-    );
+    const what = who ? engineMessage("drive.couldNotMove", { worker: who }) : engineMessage("drive.runGoesOn");
+    super(engineMessage("drive.diverged", { step: step + 1, what }));
   }
 }

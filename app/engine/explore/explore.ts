@@ -28,7 +28,8 @@ import type { Execution } from "./search";
 import { brief } from "../brief";
 import { gilNote } from "./gil-switches";
 import { interpreterOf } from "../../runtime/gil";
-import { plural } from "../plural";
+import { engineMessage } from "../messages/message";
+import { withoutDeadlockLabel } from "../deadlock-words";
 import { describeScenario } from "../describe";
 import { exploreTasks, runTaskChoices } from "./task-explore";
 import type { TaskStep } from "../../runtime/asyncio/task-schedule";
@@ -133,7 +134,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   const searched = report as SearchReport | null;
   if (searched === null) {
     // The run ended before any schedule: the scenario cannot load or set up.
-    const failure = judge(outcome, request) ?? { kind: "error" as const, message: "The run ended before its first step." };
+    const failure = judge(outcome, request) ?? { kind: "error" as const, message: engineMessage("explore.endedFirst") };
     const first = { ...failure, steps: [], objects: [], gilNote: null, tasks: null, choices: [], strategy: "bounded" as const, preemptions: 0 };
     return { schedules: 0, bound: 0, exhaustive: false, complete: false, randomSchedules: 0, failure: first, nondeterminism: null, equivalentSkipped: 0 };
   }
@@ -142,7 +143,7 @@ export async function explore(pool: WorkerPool, request: ExploreRequest): Promis
   const again = await runSchedule(pool, request, { prefix: found.choices });
   const failure: Failure = again.failure ?? {
     kind: "diverged",
-    message: `Not deterministic: this schedule failed in the search but not when run again. ${nondeterminismCause(counts.nondeterminism)}`,
+    message: engineMessage("explore.failedOnlyInSearch", { cause: nondeterminismCause(counts.nondeterminism) }),
     steps: again.steps,
     objects: [],
     gilNote: null,
@@ -160,9 +161,12 @@ export async function schedulesTasks(pool: WorkerPool, js: string): Promise<bool
 
 /** Which calls likely made runs go otherwise on the same choices, in words. */
 export function nondeterminismCause(counted: Nondeterminism | null): string {
-  const calls = [counted?.random ? `Math.random() ${plural(counted.random, "time")}` : "", counted?.clock ? `a clock (ctx.now, Date.now) ${plural(counted.clock, "time")}` : ""].filter(Boolean);
-  if (calls.length === 0) return "The scenario's behaviour depends on time or randomness (ctx.now, Math.random).";
-  return `The scenario called ${calls.join(" and ")}: its steps depend on values that differ from run to run.`;
+  const times = (count: number) => engineMessage("count.times", { count });
+  const random = counted?.random ? engineMessage("explore.nondeterminism.random", { times: times(counted.random) }) : "";
+  const clock = counted?.clock ? engineMessage("explore.nondeterminism.clock", { times: times(counted.clock) }) : "";
+  if (!random && !clock) return engineMessage("explore.nondeterminism.unknown");
+  const calls = random && clock ? engineMessage("explore.nondeterminism.both", { random, clock }) : random || clock;
+  return engineMessage("explore.nondeterminism.called", { calls });
 }
 
 function searchOptions(request: ExploreRequest, memory: SharedArrayBuffer, objects: readonly Allocation[], budgetMs: number): SearchOptions {
@@ -210,7 +214,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
       const stuck = inspectMemory(memory, workers, handle.objects);
       if (parked.kind === "deadlock" && stuck) report = { ...report, parked: { kind: "deadlock", message: stuck.message } };
       // A body threw: the run ends with its error (the others are discarded with the run); the stuck ones are its consequence.
-      if (parked.kind === "error") report = { ...report, parked: { kind: "error", message: stuck ? `Then ${stuck.message.replace(/^Deadlock: /, "")}` : "" } };
+      if (parked.kind === "error") report = { ...report, parked: { kind: "error", message: stuck ? engineMessage("explore.then", { what: withoutDeadlockLabel(stuck.message) }) : "" } };
       // Otherwise its workers stay parked for good: stop the run, and the pool replaces them.
       else handle.stop();
     },
@@ -224,7 +228,7 @@ export async function runSchedule(pool: WorkerPool, request: ExploreRequest, pla
 
 /** An error, and what it left the other workers in. */
 function withConsequence(error: ReturnType<typeof judge>, consequence: string): ReturnType<typeof judge> {
-  return error && consequence ? { ...error, message: `${error.message}. ${consequence}` } : error;
+  return error && consequence ? { ...error, message: engineMessage("explore.consequence", { error: error.message, consequence }) } : error;
 }
 
 export type ReplayResult = { readonly problem: string } | { readonly execution: ScheduleRun };
@@ -241,7 +245,7 @@ export async function replay(pool: WorkerPool, request: ExploreRequest, source: 
   const { failure, report } = await runTaskChoices(pool, request, found.choices);
   // A position past the arrivals on offer: the run went otherwise than the one the schedule was made on.
   const diverged: Failure | null = report?.diverged
-    ? { kind: "diverged", message: "Not deterministic: this schedule chose an arrival this run did not offer. The scenario's behaviour depends on time or randomness (Math.random, Date.now).", steps: [], objects: [], gilNote: null, tasks: { lanes: report.lanes, steps: report.steps } }
+    ? { kind: "diverged", message: engineMessage("explore.arrivalNotOffered"), steps: [], objects: [], gilNote: null, tasks: { lanes: report.lanes, steps: report.steps } }
     : null;
   return { execution: { decisions: report?.decisions ?? [], steps: [], failure: diverged ?? failure, diverged: diverged !== null } };
 }
@@ -266,8 +270,8 @@ export function brokenPromise(result: unknown, outcomes: readonly GoalOutcome[],
   for (const promise of promises) {
     const outcome = outcomes.find((o) => o.id === promise.id);
     if (outcome?.passed) continue;
-    if (outcome?.error) return `The check of "${promise.text}" threw: ${outcome.error}. Fix the check; the result was ${brief(result)}.`;
-    return `No longer holds: ${promise.text}. The result was ${brief(result)}.`;
+    if (outcome?.error) return engineMessage("explore.checkThrew", { goal: promise.text, error: outcome.error, result: brief(result) });
+    return engineMessage("explore.noLongerHolds", { goal: promise.text, result: brief(result) });
   }
   return null;
 }

@@ -12,6 +12,7 @@ import { Store } from "../store";
 import type { WorkerPool } from "../pool";
 import { DEFAULT_BUDGET_MS, explore, type Driver, type ExploreProgress, type ExploreResult, type FoundFailure } from "./explore";
 import { encodeSchedule, encodeTaskSchedule } from "./schedule";
+import { engineMessage } from "../messages/message";
 
 export type ExploreSnapshot =
   | { readonly status: "idle" }
@@ -67,7 +68,7 @@ export class Explorer extends Store<ExploreSnapshot> {
         progress: (progress) => this.set({ status: "running", progress, startedAt, budgetMs }),
       });
     } catch (thrown) {
-      return this.set({ status: "refused", message: `The search failed: ${thrown instanceof Error ? thrown.message : String(thrown)}. Run the code once to see why.` });
+      return this.set({ status: "refused", message: engineMessage("explore.searchFailed", { error: thrown instanceof Error ? thrown.message : String(thrown) }) });
     }
     const schedule = result.failure ? scheduleOf(result.failure, source, params) : null;
     this.set({ status: "done", result, schedule, ms: performance.now() - startedAt, cancelled: this.cancelRequested, source, params, invariant });

@@ -1,9 +1,10 @@
 /** Explore under the GIL model, on real Node workers: it says which found schedules CPython's GIL rules out, and only those. */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import { compileScenario } from "../compile";
 import { createNodePool } from "../node-pool";
 import { explore } from "./explore";
-import { gilRuledOutSteps } from "./gil-switches";
+import { gilNote, gilRuledOutSteps } from "./gil-switches";
 import { PointKind } from "../../runtime/gate";
 
 const pool = createNodePool(3);
@@ -29,6 +30,8 @@ export default defineScenario({
 }
 
 describe("which schedules CPython's GIL rules out", () => {
+  afterEach(() => loadLanguage("en"));
+
   it("rules out the lost update of a plain read-then-write: the switch falls between the read and the write, on line 8", async () => {
     const failure = await search("gil", "const seen = c.get(); c.set(seen + 1);");
     const ruledOut = gilRuledOutSteps(failure.steps);
@@ -36,6 +39,8 @@ describe("which schedules CPython's GIL rules out", () => {
     const held = failure.steps[ruledOut[0]! - 1]!.gilRulesOut!;
     expect(held).toMatchObject({ kind: PointKind.Write, line: 8 });
     expect(failure.gilNote).toMatch(/^CPython's GIL would not allow this schedule: at step \d+, [AB] runs while [AB] is between two steps with no function call and no loop iteration between them \(line 8\)/);
+    await loadLanguage("zh-CN");
+    expect(gilNote(failure.steps)).toMatch(/^CPython 的 GIL 不允许这个调度：在第 \d+ 步.*[AB] 正处在两步之间（第 8 行）/);
   });
 
   it("allows the lost update when a function call stands between the read and the write", async () => {

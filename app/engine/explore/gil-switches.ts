@@ -8,7 +8,7 @@
  * free-threaded Python runs.
  */
 import { workerName } from "../../runtime/protocol";
-import { plural } from "../plural";
+import { engineMessage } from "../messages/message";
 import { TurnState } from "../../runtime/turnstile";
 import type { Pending } from "./controller";
 import type { Step } from "./drive";
@@ -24,13 +24,9 @@ export function gilNote(steps: readonly Step[]): string | null {
   if (ruledOut.length === 0) return null;
   const first = steps[ruledOut[0]! - 1]!;
   const held = first.gilRulesOut!;
-  const where = held.line > 0 ? ` (line ${held.line})` : "";
-  const more = ruledOut.length > 1 ? ` (and ${plural(ruledOut.length - 1, "more step")} like it)` : "";
-  return (
-    `CPython's GIL would not allow this schedule: at step ${ruledOut[0]}${more}, ${workerName(first.worker)} runs while ` +
-    `${workerName(held.worker)} is between two steps with no function call and no loop iteration between them${where}, ` +
-    `and CPython hands the GIL over only at those. Without a GIL (free-threaded Python, real cores) it can happen.`
-  );
+  const where = held.line > 0 ? engineMessage("gil.where", { line: held.line }) : "";
+  const more = ruledOut.length > 1 ? engineMessage("gil.more", { steps: engineMessage("count.moreSteps", { count: ruledOut.length - 1 }) }) : "";
+  return engineMessage("gil.note", { step: ruledOut[0], more, worker: workerName(first.worker), held: workerName(held.worker), where });
 }
 
 /**

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import { codeHash, decodeSchedule, encodeSchedule, encodeTaskSchedule, scheduleFor } from "./schedule";
 
 const steps = [0, 0, 0, 1, 1, 0].map((worker) => ({ worker, timeout: false }));
 
 describe("schedule strings", () => {
+  afterEach(() => loadLanguage("en"));
+
   it("encode runs of one worker with counts, tied to the code and parameters", () => {
     const text = encodeSchedule([...steps, { worker: 2, timeout: true }], "code", { n: 3 });
     expect(text).toBe(`v1.${codeHash("code", { n: 3 })}.A3B2Ac`);
@@ -24,6 +27,11 @@ describe("schedule strings", () => {
     expect(decodeSchedule("v1.1a2b3c4d.")).toEqual({ problem: expect.stringContaining("steps are damaged") });
     expect(decodeSchedule("v1.1a2b3c4d.A99999999")).toEqual({ problem: expect.stringContaining("longer than 10,000 steps") });
     expect(decodeSchedule("v1.1a2b3c4d.A0")).toEqual({ problem: expect.stringContaining("step count of 0") });
+  });
+
+  it("say what is wrong in Chinese", async () => {
+    await loadLanguage("zh-CN");
+    expect(decodeSchedule("v1.1a2b3c4d.A99999999")).toEqual({ problem: "这个调度超过 10,000 步，或者某一步的次数为 0。" });
   });
 
   it("write an asyncio schedule as the loop's choices after a t, runs of nominal ones counted, trailing ones dropped", () => {

@@ -15,6 +15,7 @@
 import type { ParamValue } from "../../runtime/params";
 import type { Option } from "./controller";
 import { fnv1a } from "../../runtime/fnv1a";
+import { engineMessage } from "../messages/message";
 
 const VERSION = "v1";
 const STEPS = /^(?:[A-Pa-p]\d*)+$/;
@@ -60,19 +61,19 @@ export function encodeTaskSchedule(choices: readonly number[], source: string, p
 
 export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem {
   const parts = text.trim().split(".");
-  if (parts.length !== 3) return { problem: "This is not a schedule: a schedule looks like v1.1a2b3c4d.A3B2A1, or v1.1a2b3c4d.t0*3-1 for asyncio tasks." };
+  if (parts.length !== 3) return { problem: engineMessage("schedule.notSchedule") };
   const [version, hash, runs] = parts as [string, string, string];
-  if (version !== VERSION) return { problem: `This schedule is in format "${version}", which this version of the site does not read (it reads ${VERSION}).` };
-  if (!/^[0-9a-f]{8}$/.test(hash)) return { problem: "This schedule's code hash is damaged: it should be 8 hex digits. Copy the whole link again." };
+  if (version !== VERSION) return { problem: engineMessage("schedule.format", { version, reads: VERSION }) };
+  if (!/^[0-9a-f]{8}$/.test(hash)) return { problem: engineMessage("schedule.hash") };
   if (runs.startsWith("t")) return decodeChoices(hash, runs);
-  if (!STEPS.test(runs)) return { problem: "This schedule's steps are damaged: they should be worker letters with counts, like A3B2A1. Copy the whole link again." };
+  if (!STEPS.test(runs)) return { problem: engineMessage("schedule.steps") };
   const steps: Option[] = [];
   for (const [, letter, count] of runs.matchAll(RUN)) {
     const code = letter!.charCodeAt(0);
     const timeout = code >= 97;
     const worker = code - (timeout ? 97 : 65);
     const times = count === "" ? 1 : Number(count);
-    if (times < 1 || steps.length + times > MAX_STEPS) return { problem: `This schedule is longer than ${MAX_STEPS.toLocaleString("en")} steps, or has a step count of 0.` };
+    if (times < 1 || steps.length + times > MAX_STEPS) return { problem: engineMessage("schedule.tooLong", { most: MAX_STEPS }) };
     for (let k = 0; k < times; k++) steps.push({ worker, timeout });
   }
   return { hash, steps };
@@ -80,13 +81,13 @@ export function decodeSchedule(text: string): DecodedSchedule | ScheduleProblem 
 
 function decodeChoices(hash: string, text: string): DecodedSchedule | ScheduleProblem {
   if (!CHOICES.test(text)) {
-    return { problem: "This schedule's choices are damaged: after the t they should be arrival positions joined by -, with 0*3 for three nominal ones, like t0*3-1-2. Copy the whole link again." };
+    return { problem: engineMessage("schedule.choices") };
   }
   const choices: number[] = [];
   for (const item of text.slice(1).split("-").filter(Boolean)) {
     const [position, times] = item.startsWith("0*") ? [0, Number(item.slice(2))] : [Number(item), 1];
     if (times < 1 || position > MAX_STEPS || choices.length + times > MAX_STEPS) {
-      return { problem: `This schedule is longer than ${MAX_STEPS.toLocaleString("en")} choices, has a position past that, or a count of 0.` };
+      return { problem: engineMessage("schedule.tooManyChoices", { most: MAX_STEPS }) };
     }
     for (let k = 0; k < times; k++) choices.push(position);
   }
@@ -100,7 +101,7 @@ export function scheduleFor(text: string, source: string, params: Readonly<Recor
   const decoded = decodeSchedule(text);
   if ("problem" in decoded) return decoded;
   if (decoded.hash !== codeHash(source, params)) {
-    return { problem: "Code changed: this schedule was made on other code or other parameters, so it cannot replay them. Go back to the code it came with, or explore again." };
+    return { problem: engineMessage("schedule.codeChanged") };
   }
   return "steps" in decoded ? { steps: decoded.steps } : { choices: decoded.choices };
 }

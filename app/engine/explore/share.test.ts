@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import { decodeShare, encodeShare, openedOn, type PageOf } from "./share";
 
 describe("share links", () => {
+  afterEach(() => loadLanguage("en"));
+
   it("carry code (any characters), parameters and a schedule through the address", () => {
     const share = { code: 'const s = "é ✓ \\n";\n', params: { workers: 2, fix: "none" }, schedule: "v1.0badc0de.A3B2" };
     const payload = encodeShare(share);
@@ -16,6 +19,11 @@ describe("share links", () => {
     expect(decodeShare(btoa(JSON.stringify({ v: 9, code: "x", params: {}, schedule: null })))).toEqual({ problem: expect.stringContaining("format 9") });
     expect(decodeShare(btoa(JSON.stringify({ v: 1, code: 3, params: {}, schedule: null })))).toEqual({ problem: expect.stringContaining("damaged") });
     expect(decodeShare(btoa(JSON.stringify({ v: 1, code: "x", params: { a: {} }, schedule: null })))).toEqual({ problem: expect.stringContaining("damaged") });
+  });
+
+  it("say why they were refused in Chinese", async () => {
+    await loadLanguage("zh-CN");
+    expect(decodeShare("%%%")).toEqual({ problem: "这个分享链接已损坏或被截断：页面打开的是你自己的代码。请让对方重新发送完整链接。" });
   });
 
   it("carry the playground's promise, even a blank one, and still open a link without one", () => {

@@ -10,6 +10,7 @@
  * a message, and the lesson opens as usual.
  */
 import type { ParamValue } from "../../runtime/params";
+import { engineMessage } from "../messages/message";
 
 const VERSION = 1;
 /** Longer payloads are refused: a lesson's code is a few kilobytes, and some hosts cut long addresses. */
@@ -38,9 +39,9 @@ export function encodeShare(share: Share): string {
 export type DecodedShare = Share | { readonly problem: string; readonly openAt?: string };
 
 export function decodeShare(payload: string): DecodedShare {
-  const damaged = { problem: "This share link is damaged or cut short: the page opened with your own code. Ask for the whole link again." };
+  const damaged = { problem: engineMessage("share.damaged") };
   const size = oversize(payload);
-  if (size !== null) return { problem: `This share link is too large to open (${size}): the page opened with your own code. Send the code as a file instead.` };
+  if (size !== null) return { problem: engineMessage("share.tooLarge", { size }) };
   if (!/^[A-Za-z0-9_+/=-]*$/.test(payload)) return damaged;
   let value: unknown;
   try {
@@ -51,12 +52,12 @@ export function decodeShare(payload: string): DecodedShare {
   }
   if (typeof value !== "object" || value === null) return damaged;
   const { v, lesson, code, params, schedule, promise } = value as Record<string, unknown>;
-  if (v !== VERSION) return { problem: `This share link is in format ${String(v)}, which this version of the site does not read: the page opened with your own code.` };
+  if (v !== VERSION) return { problem: engineMessage("share.format", { version: String(v) }) };
   const plainParams =
     typeof params === "object" && params !== null && Object.values(params).every((p) => typeof p === "number" || typeof p === "string");
   if (typeof code !== "string" || !plainParams || !(schedule === null || typeof schedule === "string") || !(lesson === undefined || typeof lesson === "string")) return damaged;
   if (promise !== undefined && typeof promise !== "string") {
-    return { problem: "This share link is damaged: its promise is not text. The page opened with your own code and promise; ask for the whole link again." };
+    return { problem: engineMessage("share.promiseNotText") };
   }
   const share = { ...(lesson === undefined ? {} : { lesson }), code, params: params as Record<string, ParamValue>, schedule };
   return promise === undefined ? share : { ...share, promise };
@@ -69,20 +70,20 @@ export type PageOf = (slug: string, payload: string) => { readonly name: string;
 export function openedOn(decoded: DecodedShare, payload: string, here: string, pageOf: PageOf): DecodedShare {
   if ("problem" in decoded || decoded.lesson === undefined || decoded.lesson === here) return decoded;
   const page = pageOf(decoded.lesson, payload);
-  if (page === null) return { problem: `This share link was made on a page this course does not have ("${decoded.lesson}"): the page opened with your own code.` };
+  if (page === null) return { problem: engineMessage("share.unknownPage", { lesson: decoded.lesson }) };
   return {
-    problem: `This share link was made on ${page.name}, not on this page: its code and schedule belong there, so this page opened with your own code.`,
+    problem: engineMessage("share.otherPage", { page: page.name }),
     openAt: page.href,
   };
 }
 
 /** A payload's size against the most a link may carry ("123 KB; at most 100 KB") when it is over; null when a link can carry it. */
 export function oversize(payload: string): string | null {
-  return payload.length > MAX_PAYLOAD ? `${kilobytes(payload.length)}; at most ${kilobytes(MAX_PAYLOAD)}` : null;
+  return payload.length > MAX_PAYLOAD ? engineMessage("share.oversize", { size: kilobytes(payload.length), most: kilobytes(MAX_PAYLOAD) }) : null;
 }
 
 function kilobytes(characters: number): string {
-  return `${Math.ceil(characters / 1000)} KB`;
+  return engineMessage("share.kilobytes", { kb: Math.ceil(characters / 1000) });
 }
 
 /** What a decoded link shares; null when there was none, or it was refused. */

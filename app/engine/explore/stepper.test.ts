@@ -185,6 +185,7 @@ export default defineScenario({
     const calls = controllerCalls();
     let messages = 0;
     const counted = {
+      speak: calls.speak,
       begin: calls.begin,
       moves: (moves: readonly (typeof A)[]) => (messages++, calls.moves(moves)),
       toEnd: () => (messages++, calls.toEnd()),

@@ -28,9 +28,14 @@ import { interpreterOf } from "../../runtime/gil";
 import type { Option, Pending } from "./controller";
 import type { StepView, StepsTaken } from "./controller-calls";
 import { STEP_CAP, type Step } from "./drive";
+import { engineMessage } from "../messages/message";
+import { language } from "../../runtime/i18n/i18n";
+import type { Language } from "../../runtime/i18n/languages";
 
 /** The controller's step calls, here or across a worker boundary. */
 export interface StepControl {
+  /** The controller words what it reports in the page's language (it may be another realm: the controller worker). */
+  speak(lang: Language): void | Promise<void>;
   begin(memory: SharedArrayBuffer, workers: number): StepView | Promise<StepView>;
   moves(moves: readonly Option[]): StepsTaken | Promise<StepsTaken>;
   toEnd(): StepsTaken | Promise<StepsTaken>;
@@ -42,7 +47,8 @@ export interface StepRequest {
   readonly goals: readonly GoalCheck[];
 }
 
-const CAPPED = `Run to end stopped after ${STEP_CAP.toLocaleString("en")} steps, and the workers have not finished. Press it again for ${STEP_CAP.toLocaleString("en")} more, or make the parameters smaller: step mode is made for a few dozen steps per worker.`;
+/** Run to end met its cap: what happened, and what to do (in the language of when it happened). */
+const capped = () => engineMessage("stepper.capped", { steps: STEP_CAP });
 
 export type StepSnapshot =
   | { readonly status: "off" }
@@ -151,6 +157,7 @@ export class Stepper extends Store<StepSnapshot> {
         drive: async (memory, workers) => {
           this.memory = memory;
           try {
+            await this.control.speak(language());
             resolve(await this.control.begin(memory, workers));
           } catch (thrown) {
             reject(thrown);
@@ -162,7 +169,7 @@ export class Stepper extends Store<StepSnapshot> {
       this.handle = handle;
       void handle.outcome.then((outcome) => {
         if (this.handle !== handle) return;
-        if (this.getSnapshot().status === "starting") reject(new Error(`The run ended before its first step: ${outcomeMessage(outcome)}`));
+        if (this.getSnapshot().status === "starting") reject(new Error(engineMessage("stepper.endedFirst", { why: outcomeMessage(outcome) })));
         else this.ended(outcome);
       });
     });
@@ -178,7 +185,7 @@ export class Stepper extends Store<StepSnapshot> {
     if (!(await this.move(() => this.control.toEnd()))) return;
     // toEnd stops at the run's end or at its cap: still stepping, it met the cap.
     const now = this.getSnapshot();
-    if (now.status === "stepping") this.set({ ...now, capped: CAPPED });
+    if (now.status === "stepping") this.set({ ...now, capped: capped() });
   }
 
   /** Makes moves through the controller, unless another is under way or the run has ended; false when none was made. */
@@ -251,7 +258,7 @@ export class Stepper extends Store<StepSnapshot> {
     let problem = stuck;
     if (deadlocked && this.memory) {
       const deadlock = inspectMemory(this.memory, view.pending.length, objects);
-      problem = deadlock?.message ?? "Deadlock: no worker can move, and not every worker has finished.";
+      problem = deadlock?.message ?? engineMessage("drive.deadlock");
     }
     const status = view.allDone || deadlocked || stuck ? "ended" : "stepping";
     const params = this.request?.params ?? {};
@@ -304,13 +311,13 @@ export class Stepper extends Store<StepSnapshot> {
 function outcomeMessage(outcome: RunOutcome): string {
   switch (outcome.status) {
     case "error":
-      return `${outcome.error.message}${outcome.error.line === undefined ? "" : ` (line ${outcome.error.line})`}`;
+      return outcome.error.line === undefined ? outcome.error.message : engineMessage("explore.atLine", { what: outcome.error.message, line: outcome.error.line });
     case "stopped":
       return outcome.message;
     case "deadlock":
       return outcome.deadlock.message;
     case "done":
-      return "it finished without a step.";
+      return engineMessage("stepper.finishedWithoutStep");
   }
 }
 

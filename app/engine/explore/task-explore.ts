@@ -18,7 +18,8 @@ import type { WorkerPool } from "../pool";
 import { DEFAULT_BUDGET_MS, DEFAULT_MAX_PREEMPTIONS, DEFAULT_SCHEDULE_CAP, brokenPromise, type ExploreRequest, type ExploreResult, type Failure, type FoundFailure } from "./explore";
 import { preemptions, searchBoundedAsync, type Execution, type Prefix } from "./search";
 import type { Strategy } from "./epoch-search";
-import { TaskRuns, type TaskRunOutcome } from "./task-runs";
+import { TaskRuns, atLine, type TaskRunOutcome } from "./task-runs";
+import { engineMessage } from "../messages/message";
 
 /** What failed in a task schedule, in words, and what must fail again in a shrunk schedule: the same kind and signature. */
 export interface TaskFailing {
@@ -35,7 +36,7 @@ export async function exploreTasks(pool: WorkerPool, request: ExploreRequest): P
   const opened = await TaskRuns.open(pool, request.js, request.params, goals);
   if ("error" in opened) {
     const { name, message, line } = opened.error;
-    return nothingRun({ kind: "error", message: `${name}: ${message}${line ? ` (line ${line})` : ""}` });
+    return nothingRun({ kind: "error", message: atLine(`${name}: ${message}`, line) });
   }
   try {
     return await new TaskSearch(opened, request).run();
@@ -177,7 +178,7 @@ class TaskSearch {
     const meta = { choices: found.choices, strategy: found.strategy, preemptions: 0 };
     if ("stuck" in outcome) return { ...failureOf({ kind: "stuck", message: outcome.stuck }, null), ...meta };
     const again = judgeTask(outcome.report, this.request);
-    const failure = again ?? { kind: "diverged" as const, message: "Not deterministic: this schedule failed in the search but not when run again. The scenario's behaviour depends on time or randomness (Math.random, Date.now)." };
+    const failure = again ?? { kind: "diverged" as const, message: engineMessage("explore.failedOnlyInSearch", { cause: engineMessage("explore.timeOrRandomness") }) };
     return { ...failureOf(failure, outcome.report), ...meta, preemptions: count(outcome.report) };
   }
 
@@ -207,7 +208,7 @@ export function judgeTask(report: TaskScheduleReport, request: Pick<ExploreReque
       return { kind: "deadlock", message: ending.message, signature: ending.message };
     case "error": {
       const { name, message, line } = ending.error;
-      return { kind: "error", message: `${name}: ${message}${line ? ` (line ${line})` : ""}`, signature: `${name}: ${message}` };
+      return { kind: "error", message: atLine(`${name}: ${message}`, line), signature: `${name}: ${message}` };
     }
     case "paused":
       return null;

@@ -10,6 +10,7 @@ import type { GoalCheck, Outcome, Prepared, ScenarioErrorInfo, TaskScheduleRepor
 import type { ParamValue } from "../../runtime/params";
 import type { TaskSchedulePlan } from "../../runtime/asyncio/task-schedule";
 import type { RunnerHandle, WorkerPool } from "../pool";
+import { engineMessage } from "../messages/message";
 
 /** How long one schedule may hold the loop: far longer than any schedule of a lesson takes. */
 export const TASK_SCHEDULE_LIMIT_MS = 5_000;
@@ -37,10 +38,10 @@ export class TaskRuns {
     limitMs = TASK_SCHEDULE_LIMIT_MS,
   ): Promise<TaskRuns | { readonly error: ScenarioErrorInfo }> {
     const [handle] = pool.take(1);
-    if (!handle) throw new Error("The worker pool gave no runner.");
+    if (!handle) throw new Error(engineMessage("tasks.noRunner"));
     const runs = new TaskRuns(pool, handle, goals, limitMs);
     const request = { js, memory: createRunMemory(), workerId: 0, params, init: true, origin: performance.timeOrigin + performance.now() };
-    const prepared = await runs.call<Outcome<Prepared>>(() => handle.runner.prepare(request), PREPARE_LIMIT_MS, `The scenario did not load and set up within ${PREPARE_LIMIT_MS / 1000} s: look for a loop at its top level or in setup.`);
+    const prepared = await runs.call<Outcome<Prepared>>(() => handle.runner.prepare(request), PREPARE_LIMIT_MS, engineMessage("tasks.loadLimit", { seconds: PREPARE_LIMIT_MS / 1000 }));
     if ("stuck" in prepared) {
       runs.close();
       return { error: { name: "TimeoutError", phase: "setup", message: prepared.stuck } };
@@ -57,7 +58,7 @@ export class TaskRuns {
     if (!this.healthy) throw new Error("These task runs ended with a stuck schedule: open new ones.");
     const outcome = await this.call<Outcome<TaskScheduleReport>>(() => this.handle.runner.runTaskSchedule(plan, this.goals));
     if ("stuck" in outcome) return outcome;
-    if (!outcome.ok) throw new Error(`The runner could not run the schedule: ${outcome.error.message}`);
+    if (!outcome.ok) throw new Error(engineMessage("tasks.runnerFailed", { error: outcome.error.message }));
     return { report: outcome.value };
   }
 
@@ -71,15 +72,20 @@ export class TaskRuns {
   private async call<T>(
     method: () => Promise<T>,
     limitMs = this.limitMs,
-    words = `A task ran ${limitMs / 1000} s without awaiting or ending, so no other task could run: look for a loop without an await.`,
+    words = engineMessage("tasks.neverAwaits", { seconds: limitMs / 1000 }),
   ): Promise<T | { readonly stuck: string }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stuck = new Promise<{ readonly stuck: string }>((resolve) => {
       timer = setTimeout(() => resolve({ stuck: words }), limitMs);
     });
-    const outcome = await this.handle.crash.race(Promise.race([method(), stuck]), (error) => ({ stuck: `The worker crashed: ${error.message}` }));
+    const outcome = await this.handle.crash.race(Promise.race([method(), stuck]), (error) => ({ stuck: engineMessage("tasks.crashed", { error: error.message }) }));
     clearTimeout(timer);
     if (typeof outcome === "object" && outcome !== null && "stuck" in outcome) this.healthy = false;
     return outcome;
   }
+}
+
+/** An error's words with its line, when it has one: "ValueError: x (line 12)". */
+export function atLine(what: string, line: number | null | undefined): string {
+  return line ? engineMessage("explore.atLine", { what, line }) : what;
 }

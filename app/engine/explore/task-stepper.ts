@@ -23,6 +23,8 @@ import type { WorkerPool } from "../pool";
 import { compiler } from "../compiler";
 import { Store } from "../store";
 import { TASK_SCHEDULE_LIMIT_MS, TaskRuns, type TaskRunOutcome } from "./task-runs";
+import { atLine } from "./task-runs";
+import { engineMessage } from "../messages/message";
 
 export interface TaskStepRequest {
   readonly source: string;
@@ -220,7 +222,7 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
       return generation === this.generation;
     } catch (thrown) {
       // The runner failed (it worked a click ago, on the same code): say so rather than leave the page waiting.
-      if (generation === this.generation) this.stuck(`Step mode failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+      if (generation === this.generation) this.stuck(engineMessage("tasks.failed", { error: thrown instanceof Error ? thrown.message : String(thrown) }));
       return false;
     } finally {
       if (generation === this.generation) this.busy = false;
@@ -253,7 +255,7 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
     // Stopped at a choice, the run was bound for a step beyond it: Undo back here must stop there again.
     this.at = { choices, steps: ending.kind === "paused" && ending.offered.length > 0 ? to.steps : taskSteps };
     const following = this.plan !== null && choices.every((p, i) => p === (this.plan![i] ?? 0));
-    const diverged = report.diverged ? "Not deterministic: this schedule chose an arrival this run did not offer. The scenario's behaviour depends on time or randomness (Math.random, Date.now)." : null;
+    const diverged = report.diverged ? engineMessage("explore.arrivalNotOffered") : null;
     const problem = stuck ?? diverged;
     const paused = ending.kind === "paused" ? ending : null;
     this.set({
@@ -315,7 +317,7 @@ export class TaskStepper extends Store<TaskStepSnapshot> {
       return true;
     }
     const { name, message, line } = opened.error;
-    return `${name}: ${message}${line ? ` (line ${line})` : ""}`;
+    return atLine(`${name}: ${message}`, line);
   }
 
   /** Stepping ends with `problem` where it stands (refused, while starting); null for the callers that would go on. */

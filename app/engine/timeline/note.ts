@@ -5,6 +5,8 @@
  */
 import { workerName } from "../../runtime/protocol";
 import type { WaitEdge } from "../watchdog";
+import { engineMessage } from "../messages/message";
+import { kindWord } from "./object-names";
 
 export type LaneNote = {
   readonly kind: "deadlock";
@@ -22,6 +24,6 @@ export function deadlockNote({ kind, object, holder }: Omit<WaitEdge, "waits">):
 
 /** The note in words: "deadlocked: waiting for lock fork_1 held by B". */
 export function describeNote(note: LaneNote): string {
-  const held = note.holder >= 0 ? ` held by ${workerName(note.holder)}` : "";
-  return `deadlocked: waiting for ${note.objectKind} ${note.object}${held}`;
+  const values = { kind: kindWord(note.objectKind), object: note.object };
+  return note.holder >= 0 ? engineMessage("timeline.deadlockedHeld", { ...values, holder: workerName(note.holder) }) : engineMessage("timeline.deadlocked", values);
 }

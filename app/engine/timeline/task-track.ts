@@ -9,6 +9,7 @@ import { EventKind } from "../../runtime/trace";
 import { AwaitKind } from "../../runtime/asyncio/await-kinds";
 import { LaneState } from "./lane-state";
 import { Segments } from "./segments";
+import { engineMessage } from "../messages/message";
 
 /** LaneState by AwaitKind. */
 const STATE_OF_AWAIT: Readonly<Record<AwaitKind, LaneState>> = {
@@ -26,7 +27,7 @@ const STATE_OF_AWAIT: Readonly<Record<AwaitKind, LaneState>> = {
 export class TaskTrack extends Segments {
   /** Task `index` (in creation order) of the loop on `worker`; named "Task 3" until its name has come. */
   constructor(worker: number, index: number) {
-    super(worker, index, `Task ${index + 1}`);
+    super(worker, index, engineMessage("timeline.task", { number: index + 1 }));
   }
 
   apply(kind: number, value: number, time: number): void {

@@ -10,13 +10,14 @@ import type { Explorer } from "../../engine/explore/explorer";
 import type { Invariant } from "../../engine/course/lesson";
 import type { Option } from "../../engine/explore/controller";
 import type { ParamValue } from "../../runtime/params";
-import { plural } from "../../engine/plural";
+import { useMessages, type Say } from "../messages/messages";
 import { DEFAULT_BUDGET_MS, nondeterminismCause, type ExploreProgress, type ExploreResult } from "../../engine/explore/explore";
 import { workerName } from "../../runtime/protocol";
 import { stepWords } from "./step-words";
 import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import { ScheduleShare } from "./ScheduleShare";
 import { TaskFound } from "./TaskFound";
+import { paramsWords } from "./params-words";
 
 interface Props {
   readonly explorer: Explorer;
@@ -41,45 +42,31 @@ interface Props {
 export function ExplorePanel({ explorer, busy, invariantText, smallParams, asyncio, source, onExplore, onReplay, onReplayTasks, shareLink }: Props) {
   const snapshot = useSyncExternalStore(explorer.subscribe, explorer.getSnapshot);
   const running = snapshot.status === "running";
+  const say = useMessages();
+  const invariant = invariantText ? say("explore.orInvariant", { invariant: invariantText }) : "";
   return (
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
-      <h2>Explore schedules</h2>
+      <h2>{say("explore.title")}</h2>
       <p className="explore-what">
-        {asyncio ? (
-          <>
-            Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython
-            runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with
-            every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about{" "}
-            {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock, a task left running or a
-            swallowed cancellation
-          </>
-        ) : (
-          <>
-            Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker
-            interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about{" "}
-            {DEFAULT_BUDGET_MS / 1000} s have passed, looking for one that fails: an error, a deadlock
-          </>
-        )}
-        {invariantText ? `, or a run where this no longer holds: ${invariantText}` : ""}.{" "}
-        {smallParams ? "It uses the lesson's small parameters." : "It uses the parameters above: keep them small, a few dozen steps per worker."}
+        {say(asyncio ? "explore.whatTasks" : "explore.whatThreads", { seconds: DEFAULT_BUDGET_MS / 1000, invariant, params: say(smallParams ? "explore.smallParams" : "explore.ownParams") })}
       </p>
       <button onClick={onExplore} disabled={busy || running} data-testid="explore-button">
-        Explore
+        {say("explore.button")}
       </button>
       {running && (
         <>
           <button onClick={() => explorer.cancel()} data-testid="explore-cancel">
-            Cancel
+            {say("explore.cancel")}
           </button>
           <p data-testid="explore-progress" data-strategy={snapshot.progress.strategy}>
-            {progressWords(snapshot.progress, snapshot.startedAt, snapshot.budgetMs)}
+            {progressWords(say, snapshot.progress, snapshot.startedAt, snapshot.budgetMs)}
           </p>
         </>
       )}
       {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
       {snapshot.status === "done" && (
         <p className="explore-what" data-testid="explore-params">
-          Searched with {Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`).join(", ") || "no parameters"}.
+          {say("explore.searchedWith", { params: paramsWords(say, snapshot.params) || say("explore.noParams") })}
         </p>
       )}
       {snapshot.status === "done" && (
@@ -113,10 +100,11 @@ interface FoundProps {
 }
 
 function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asyncio }: FoundProps) {
+  const say = useMessages();
   if (!result.failure) {
     return (
       <p data-testid="explore-result" data-found="false" data-complete={result.complete}>
-        {nothingFound(result, cancelled, asyncio)} ({(ms / 1000).toFixed(1)} s)
+        {say("explore.seconds", { text: nothingFound(say, result, cancelled, asyncio), seconds: (ms / 1000).toFixed(1) })}
       </p>
     );
   }
@@ -124,15 +112,16 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
   if (result.schedules === 0) {
     return (
       <p className="explore-problem" data-testid="explore-result" data-found="true" data-kind={failure.kind}>
-        Explore could not start the scenario: {failure.message} Run it once to see where.
+        {say("explore.couldNotStart", { message: failure.message })}
       </p>
     );
   }
   const random = failure.strategy === "random walk" || failure.strategy === "PCT";
-  const how = random ? ` by ${failure.strategy}, shrunk to ${plural(failure.preemptions, "preemption")}` : "";
+  const strategy = say(failure.strategy === "PCT" ? "explore.strategy.pct" : "explore.strategy.randomWalk");
+  const how = random ? say("explore.how", { strategy, preemptions: say("explore.count.preemptions", { count: failure.preemptions }) }) : "";
+  const headline = say("explore.found", { schedules: say("explore.count.schedules", { count: result.schedules }), how, message: failure.message });
   const { tasks } = failure;
   if (tasks) {
-    const headline = `Found after ${plural(result.schedules, "schedule")}${how}: ${failure.message}`;
     const replay = replayTasks && ((from: TaskStepStart) => replayTasks(failure.choices, from));
     return <TaskFound failure={{ ...failure, tasks }} headline={headline} schedule={schedule} link={link} replay={replay} />;
   }
@@ -140,20 +129,16 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
     // It failed in its first step (a worker that never reaches a scheduling point): nothing to draw or replay.
     return (
       <p className="explore-failure" data-testid="explore-result" data-found="true" data-kind={failure.kind}>
-        Found after {plural(result.schedules, "schedule")}
-        {how}: {failure.message}
+        {headline}
       </p>
     );
   }
   const workers = Math.max(...failure.steps.map((s) => s.worker)) + 1;
   const moves = failure.steps.map(({ worker, timeout }) => ({ worker, timeout }));
-  const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
+  const why = replay ? undefined : say("explore.exploreAgain");
   return (
     <div data-testid="explore-result" data-found="true" data-kind={failure.kind}>
-      <p className="explore-failure">
-        Found after {plural(result.schedules, "schedule")}
-        {how}: {failure.message}
-      </p>
+      <p className="explore-failure">{headline}</p>
       {failure.gilNote && (
         <p className="explore-gil" data-testid="explore-gil">
           {failure.gilNote}
@@ -161,12 +146,12 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
       )}
       <p>
         <button onClick={() => replay?.([], moves)} disabled={!replay} title={why} data-testid="explore-replay">
-          Replay in step mode
+          {say("explore.replay")}
         </button>{" "}
         <button onClick={() => replay?.(moves, [])} disabled={!replay} title={why} data-testid="explore-jump">
-          Go to the failure
+          {say("explore.jump")}
         </button>
-        <small> Or take over at any step: the workers replay the steps before it, then you move them.</small>
+        <small> {say("explore.takeOverAny")}</small>
       </p>
       <table className="swimlanes" data-testid="explore-swimlanes" data-steps={failure.steps.length}>
         <thead>
@@ -181,16 +166,16 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
           {failure.steps.map((step, i) => (
             <tr key={i} className={step.preemption ? "preemption" : undefined}>
               <td>
-                <button className="take-over" onClick={() => replay?.(moves.slice(0, i), moves.slice(i))} disabled={!replay} title={why ?? `Take over before step ${i + 1}`} data-testid={`explore-take-over-${i + 1}`}>
+                <button className="take-over" onClick={() => replay?.(moves.slice(0, i), moves.slice(i))} disabled={!replay} title={why ?? say("explore.takeOverBefore", { step: i + 1 })} data-testid={`explore-take-over-${i + 1}`}>
                   {i + 1}
                 </button>
               </td>
               {Array.from({ length: workers }, (_, w) => (
                 <td key={w}>
-                  {w === step.worker && step.preemption && <span className="preempts" title="A preemption: the worker before could have gone on">⤵ </span>}
+                  {w === step.worker && step.preemption && <span className="preempts" title={say("explore.preemption")}>⤵ </span>}
                   {w === step.worker && failure.gilNote && step.gilRulesOut && (
-                    <span className="gil-ruled-out" title="CPython's GIL would not switch here" data-testid={`explore-gil-step-${i + 1}`}>
-                      (no GIL switch here in CPython){" "}
+                    <span className="gil-ruled-out" title={say("explore.noGilSwitchTitle")} data-testid={`explore-gil-step-${i + 1}`}>
+                      {say("explore.noGilSwitch")}{" "}
                     </span>
                   )}
                   {w === step.worker ? stepWords(step, failure.objects) : ""}
@@ -214,36 +199,38 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
 }
 
 /** What a search that found nothing covered, in words. */
-function nothingFound(result: ExploreResult, cancelled: boolean, asyncio: boolean): string {
+function nothingFound(say: Say, result: ExploreResult, cancelled: boolean, asyncio: boolean): string {
   const { schedules, bound, randomSchedules } = result;
-  const stop = cancelled ? " before you cancelled" : "";
+  const stop = cancelled ? say("explore.nothing.beforeCancel") : "";
+  const counted = (count: number) => say("explore.count.schedules", { count });
   if (result.nondeterminism) {
-    const why = asyncio ? "the tasks' path may depend on more than the order of arrivals" : "some runs took another path on the same choices";
-    return `No failure in ${plural(schedules, "schedule")}${stop}, but ${why}, so the search cannot tell what it covered. ${nondeterminismCause(result.nondeterminism)}`;
+    const why = say(asyncio ? "explore.nothing.unsureTasks" : "explore.nothing.unsureThreads");
+    return say("explore.nothing.unsure", { schedules: counted(schedules), stop, why, cause: nondeterminismCause(result.nondeterminism) });
   }
   if (result.complete) {
-    if (asyncio) return `No failure in all ${plural(schedules, "schedule")}: that is every order in which the I/O and the timers can arrive (the ready tasks run in CPython's order in each).`;
-    const skipped = result.equivalentSkipped > 0 ? `, ${plural(result.equivalentSkipped, "other")} skipped as equivalent (the same steps in another order of independent ones)` : "";
-    return `No failure in all ${plural(schedules, "schedule")}${skipped}: that is every order in which the workers can run (a worker spinning on a value nobody changes lets the others go first).`;
+    if (asyncio) return say("explore.nothing.everyArrival", { schedules: counted(schedules) });
+    const skipped = result.equivalentSkipped > 0 ? say("explore.nothing.skipped", { others: say("explore.count.others", { count: result.equivalentSkipped }) }) : "";
+    return say("explore.nothing.everyOrder", { schedules: counted(schedules), skipped });
   }
-  const random = randomSchedules > 0 ? `, nor in ${plural(randomSchedules, asyncio ? "random-walk schedule" : "random-walk and PCT schedule")} after them` : "";
-  const preemption = asyncio ? "out-of-order arrival" : "preemption";
-  if (!result.exhaustive) return `No failure in ${plural(schedules - randomSchedules, "schedule")}${random}${stop}; that is not even every schedule without ${asyncio ? "an out-of-order arrival" : "preemptions"}: there are too many to try.`;
-  return `No failure in ${plural(schedules - randomSchedules, "schedule")}, every one with up to ${plural(bound, preemption)} among them${random}${stop}.`;
+  const random = randomSchedules > 0 ? say("explore.nothing.random", { schedules: say(asyncio ? "explore.count.randomWalk" : "explore.count.randomWalkPct", { count: randomSchedules }) }) : "";
+  const searched = counted(schedules - randomSchedules);
+  if (!result.exhaustive) return say("explore.nothing.tooMany", { schedules: searched, random, stop, without: say(asyncio ? "explore.nothing.withoutArrival" : "explore.nothing.withoutPreemption") });
+  const upTo = say(asyncio ? "explore.count.arrivals" : "explore.count.preemptions", { count: bound });
+  return say("explore.nothing.bounded", { schedules: searched, bound: upTo, random, stop });
 }
 
-function progressWords({ schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
-  if (schedules === 0) return "Starting the workers…";
-  const tried = `${schedules.toLocaleString("en")} schedules tried (${perSecond(schedules, startedAt)} a second)`;
-  if (strategy === "bounded") return `${tried}: every schedule with up to ${plural(bound, "preemption")}`;
-  if (strategy === "every order") return `${tried}: every order, skipping those equivalent to one already run`;
-  if (strategy === "preemptions first") return `${tried}: too many workers to try every order, so preemptions first, up to ${bound}`;
+function progressWords(say: Say, { schedules, bound, strategy }: ExploreProgress, startedAt: number, budgetMs: number): string {
+  if (schedules === 0) return say("explore.progress.starting");
+  const tried = say("explore.progress.tried", { schedules, rate: perSecond(schedules, startedAt) });
+  if (strategy === "bounded") return say("explore.progress.bounded", { tried, preemptions: say("explore.count.preemptions", { count: bound }) });
+  if (strategy === "every order") return say("explore.progress.everyOrder", { tried });
+  if (strategy === "preemptions first") return say("explore.progress.preemptionsFirst", { tried, bound });
   const left = (budgetMs - (performance.now() - startedAt)) / 1000;
-  return `${tried}: now in random orders (random walks, and PCT, a randomized scheduler), ${left >= 0.5 ? `${left.toFixed(0)} s left` : "finishing"}`;
+  return say("explore.progress.random", { tried, left: left >= 0.5 ? say("explore.progress.left", { seconds: left.toFixed(0) }) : say("explore.progress.finishing") });
 }
 
-function perSecond(count: number, startedAt: number): string {
+function perSecond(count: number, startedAt: number): number {
   const seconds = (performance.now() - startedAt) / 1000;
-  return seconds > 0 ? Math.round(count / seconds).toLocaleString("en") : "0";
+  return seconds > 0 ? Math.round(count / seconds) : 0;
 }
 

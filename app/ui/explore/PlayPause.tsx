@@ -1,4 +1,6 @@
 /** Play a schedule to its end, a step every quarter second so the interleaving can be watched, or pause it: for either step mode. */
+import { useMessages } from "../messages/messages";
+
 interface Props {
   readonly playing: boolean;
   play(delayMs: number): Promise<void>;
@@ -8,13 +10,14 @@ interface Props {
 const PLAY_DELAY_MS = 250;
 
 export function PlayPause({ playing, play, pause }: Props) {
+  const say = useMessages();
   return playing ? (
     <button onClick={() => pause()} data-testid="step-pause">
-      Pause
+      {say("step.pause")}
     </button>
   ) : (
     <button onClick={() => void play(PLAY_DELAY_MS)} data-testid="step-play">
-      Play to the end
+      {say("step.play")}
     </button>
   );
 }

@@ -10,7 +10,8 @@ import { scheduleFor } from "../../engine/explore/schedule";
 import { encodeShare, oversize, type Share } from "../../engine/explore/share";
 import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import type { ParamValue } from "../../runtime/params";
-import { plural } from "../../engine/plural";
+import { usePageLanguage } from "../language";
+import { useMessages } from "../messages/messages";
 
 interface Props {
   readonly schedule: string;
@@ -25,14 +26,15 @@ interface Props {
 
 export function SharedSchedule({ schedule, source, params, disabled, onStep, onStepTasks }: Props) {
   // The page re-renders on every keystroke: hash the code only when it changes.
-  const found = useMemo(() => scheduleFor(schedule, source, params), [schedule, source, params]);
+  const say = useMessages();
+  const lang = usePageLanguage();
+  // Its problem is in words: a new language words it again.
+  const found = useMemo(() => scheduleFor(schedule, source, params), [schedule, source, params, lang]);
   const tasks = "choices" in found;
   return (
     <div className="shared-schedule" data-testid="shared-schedule" data-tasks={tasks}>
       <p>
-        {tasks
-          ? "This link carries a schedule of asyncio tasks: which I/O arrived when, where the event loop had a choice."
-          : "This link carries a schedule: the order in which the workers took their steps."}
+        {say(tasks ? "shared.tasks" : "shared.threads")}
       </p>
       {"problem" in found ? (
         <p className="explore-problem" data-testid="shared-schedule-problem">
@@ -41,10 +43,12 @@ export function SharedSchedule({ schedule, source, params, disabled, onStep, onS
       ) : (
         <p>
           <button onClick={() => ("steps" in found ? onStep([], found.steps) : onStepTasks(found.choices, 0))} disabled={disabled} data-testid="shared-schedule-step">
-            {"steps" in found ? `Step through it (${found.steps.length} steps)` : `Step through it (${plural(found.choices.filter((c) => c > 0).length, "out-of-order arrival")})`}
+            {"steps" in found
+              ? say("shared.stepSteps", { steps: found.steps.length })
+              : say("shared.stepArrivals", { arrivals: say("explore.count.arrivals", { count: found.choices.filter((c) => c > 0).length }) })}
           </button>{" "}
           <button onClick={() => ("steps" in found ? onStep(found.steps, []) : onStepTasks(found.choices, "end"))} disabled={disabled} data-testid="shared-schedule-jump">
-            Go to where it ends
+            {say("shared.jump")}
           </button>
         </p>
       )}

@@ -16,6 +16,9 @@ import type { Goal } from "../../engine/course/lesson";
 import type { TaskStepper } from "../../engine/explore/task-stepper";
 import { TaskStepping } from "./TaskStepping";
 import { PlayPause } from "./PlayPause";
+import { useMessages, type Say } from "../messages/messages";
+import { paramsWords } from "./params-words";
+import { objectLabel } from "../../engine/timeline/object-names";
 
 interface Props {
   readonly stepper: Stepper;
@@ -34,31 +37,29 @@ export function StepPanel({ stepper, taskStepper, busy, reached, smallParams, on
   const threads = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   const tasks = useSyncExternalStore(taskStepper.subscribe, taskStepper.getSnapshot);
   useStepKeys(stepper);
+  const say = useMessages();
   const snapshot = tasks.status === "off" ? threads : tasks;
   return (
     <section className="step-mode" data-testid="step-mode" data-status={snapshot.status} data-tasks={tasks.status !== "off"}>
-      <h2>Step mode</h2>
+      <h2>{say("step.title")}</h2>
       {tasks.status === "stepping" || tasks.status === "ended" ? (
         <TaskStepping stepper={taskStepper} snapshot={tasks} smallParams={smallParams} />
       ) : threads.status === "stepping" || threads.status === "ended" ? (
         <Stepping stepper={stepper} snapshot={threads} smallParams={smallParams} />
       ) : snapshot.status === "starting" ? (
-        <p>Starting the workers…</p>
+        <p>{say("step.starting")}</p>
       ) : (
         <>
-          <p className="explore-what">
-            Be the scheduler: move each worker one step at a time (one shared read or write, one lock or queue call), in any order you like; or, in
-            asyncio, each task from one await to the next, choosing which I/O arrives when.
-          </p>
+          <p className="explore-what">{say("step.intro")}</p>
           <button onClick={onStart} disabled={busy} data-testid="step-start">
-            Step through
+            {say("step.start")}
           </button>
           {snapshot.status === "refused" && <p className="explore-problem">{snapshot.message}</p>}
         </>
       )}
       {reached.map((goal) => (
         <p key={goal.id} className="goal-reached" role="status" data-testid={`step-goal-reached-${goal.id}`}>
-          Goal reached: {goal.text}
+          {say("step.goalReached", { goal: goal.text })}
         </p>
       ))}
     </section>
@@ -73,11 +74,12 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
   const { pending, options } = snapshot;
   const live = snapshot.status === "stepping";
   const next = snapshot.planned[0];
-  const params = Object.entries(snapshot.params).map(([name, value]) => `${name} ${String(value)}`);
+  const say = useMessages();
+  const params = paramsWords(say, snapshot.params);
   return (
     <>
       <p className="explore-what" data-testid="step-params">
-        {smallParams ? "Stepping with the lesson's small parameters" : "Stepping with the parameters"}: {params.join(", ")}.
+        {say(smallParams ? "step.paramsSmall" : "step.params", { params })}
       </p>
       <ul className="step-workers">
         {pending.map((p) => {
@@ -86,14 +88,14 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
           const name = workerName(p.worker);
           return (
             <li key={p.worker} className={`step-w${p.worker % 4}`} data-testid={`step-worker-${name}`}>
-              <strong>{name}</strong> {nextWords(p, snapshot, move !== undefined)}
-              {p.line > 0 && p.state !== TurnState.Done && <small> (line {p.line})</small>}{" "}
-              <button onClick={() => void stepper.step(move!)} disabled={!move || !live} data-testid={`step-${name}`} title={`Step ${name} (key ${name})`}>
-                Step {name}
+              <strong>{name}</strong> {nextWords(say, p, snapshot, move !== undefined)}
+              {p.line > 0 && p.state !== TurnState.Done && <small>{say("step.line", { line: p.line })}</small>}{" "}
+              <button onClick={() => void stepper.step(move!)} disabled={!move || !live} data-testid={`step-${name}`} title={say("step.stepWorkerTitle", { worker: name })}>
+                {say("step.stepWorker", { worker: name })}
               </button>
               {timeout && (
                 <button onClick={() => void stepper.step(timeout)} disabled={!live} data-testid={`step-timeout-${name}`}>
-                  Time out
+                  {say("step.timeOut")}
                 </button>
               )}
             </li>
@@ -102,35 +104,34 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
       </ul>
       {next && live && (
         <p className="step-plan" data-testid="step-plan">
-          Following the schedule: {workerName(next.worker)} moves next, {snapshot.planned.length} of {snapshot.taken.length + snapshot.planned.length} steps to
-          go.{" "}
+          {say("step.following", { worker: workerName(next.worker), left: snapshot.planned.length, total: snapshot.taken.length + snapshot.planned.length })}{" "}
           <button onClick={() => void stepper.follow()} data-testid="step-follow">
-            Next step ({workerName(next.worker)})
+            {say("step.nextStep", { worker: workerName(next.worker) })}
           </button>
           <PlayPause playing={snapshot.playing} play={(delayMs) => stepper.play(delayMs)} pause={() => stepper.pause()} />
-          <small> Or move any worker yourself to take over.</small>
+          <small> {say("step.takeOver")}</small>
         </p>
       )}
       {snapshot.last && (
         <p className="step-last" data-testid="step-last">
-          Last step: {workerName(snapshot.last.worker)} {stepWords(snapshot.last, snapshot.objects)}
+          {say("step.last", { worker: workerName(snapshot.last.worker), words: stepWords(snapshot.last, snapshot.objects) })}
         </p>
       )}
       {snapshot.gil && <GilNote snapshot={snapshot} />}
       <p className="step-controls">
         <button onClick={() => void stepper.undo()} disabled={snapshot.taken.length === 0} data-testid="step-undo">
-          Undo
+          {say("step.undo")}
         </button>
         <button onClick={() => void stepper.restart()} data-testid="step-restart">
-          Restart
+          {say("step.restart")}
         </button>
         <button onClick={() => void stepper.runToEnd()} disabled={snapshot.status !== "stepping"} data-testid="step-run-to-end">
-          Run to end
+          {say("step.runToEnd")}
         </button>
         <button onClick={() => stepper.close()} data-testid="step-close">
-          Leave step mode
+          {say("step.leave")}
         </button>
-        <span data-testid="step-count"> {snapshot.taken.length} {snapshot.taken.length === 1 ? "step" : "steps"}</span>
+        <span data-testid="step-count"> {say("step.count", { count: snapshot.taken.length })}</span>
       </p>
       <p data-testid="step-values">
         {snapshot.values.map((v) => (
@@ -151,7 +152,7 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
       )}
       {snapshot.outcome?.status === "done" && (
         <p data-testid="step-result">
-          Every worker has finished. Result: <code>{JSON.stringify(snapshot.outcome.result)}</code>
+          {say("step.finished")} <code>{JSON.stringify(snapshot.outcome.result)}</code>
         </p>
       )}
       {snapshot.outcome?.status === "error" && (
@@ -165,6 +166,7 @@ function Stepping({ stepper, snapshot, smallParams }: { stepper: Stepper; snapsh
 
 /** Under the GIL: which moves CPython would not make here (engine/explore/gil-switches.ts). */
 function GilNote({ snapshot }: { snapshot: Open }) {
+  const say = useMessages();
   const { last, pending, options } = snapshot;
   const keeps = gilKeeps(last, pending);
   const othersCanMove = keeps !== null && options.some((o) => o.worker !== keeps.worker);
@@ -172,27 +174,25 @@ function GilNote({ snapshot }: { snapshot: Open }) {
     const held = workerName(last.gilRulesOut.worker);
     return (
       <p className="step-gil" data-testid="step-gil" data-kind="ruled-out">
-        CPython's GIL would not have let {workerName(last.worker)} move there: {held} was between two steps with no function call and no loop iteration
-        between them, and CPython hands the GIL over only at those. Real cores without a GIL (free-threaded Python) can interleave so.
+        {say("step.gil.ruledOut", { worker: workerName(last.worker), held })}
       </p>
     );
   }
   if (!othersCanMove) return null;
   return (
     <p className="step-gil" data-testid="step-gil" data-kind="keeps">
-      With CPython's GIL only {workerName(keeps.worker)} could move now: since its last step it has made no function call and begun no loop iteration,
-      where CPython would hand the GIL over. Moving another worker here shows what real cores without a GIL can do.
+      {say("step.gil.keeps", { worker: workerName(keeps.worker) })}
     </p>
   );
 }
 
-function nextWords(p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
-  if (p.state === TurnState.Done) return "has finished";
-  if (p.state === TurnState.Running) return "is running and has not reached a scheduling point";
+function nextWords(say: Say, p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
+  if (p.state === TurnState.Done) return say("step.worker.finished");
+  if (p.state === TurnState.Running) return say("step.worker.running");
+  if (p.state === TurnState.Blocked) return say(canMove ? "step.worker.canWake" : "step.worker.blocked", { object: objectLabel(snapshot.objects, p.object) });
   const value = snapshot.nextReads[p.worker] ?? null;
   const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false, gilRulesOut: null }, snapshot.objects);
-  if (p.state === TurnState.Blocked) return canMove ? `can ${words.replace(/^wakes/, "wake")}` : `is blocked, waiting on ${words.replace(/^wakes on /, "")}`;
-  return `will next: ${words}`;
+  return say("step.worker.next", { words });
 }
 
 /** A worker's letter steps it, unless the focus is in a text field or the editor. */

@@ -7,6 +7,7 @@ import type { FoundFailure } from "../../engine/explore/explore";
 import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import { ScheduleShare } from "./ScheduleShare";
 import { TaskSwimlanes } from "./TaskSwimlanes";
+import { useMessages } from "../messages/messages";
 
 interface Props {
   readonly failure: FoundFailure & { readonly tasks: NonNullable<FoundFailure["tasks"]> };
@@ -19,26 +20,27 @@ interface Props {
 }
 
 export function TaskFound({ failure, headline, schedule, link, replay }: Props) {
-  const why = replay ? undefined : "Explore again first: the code changed since this search, or a run is going on.";
+  const say = useMessages();
+  const why = replay ? undefined : say("explore.exploreAgain");
   const { lanes, steps } = failure.tasks;
   return (
     <div data-testid="explore-result" data-found="true" data-kind={failure.kind} data-tasks="true">
       <p className="explore-failure">{headline}</p>
       <p>
         <button onClick={() => replay?.(0)} disabled={!replay} title={why} data-testid="explore-replay">
-          Replay in step mode
+          {say("explore.replay")}
         </button>{" "}
         <button onClick={() => replay?.("end")} disabled={!replay} title={why} data-testid="explore-jump">
-          Go to the failure
+          {say("explore.jump")}
         </button>
-        <small> Or take over before any task step: the loop replays the steps before it, then you choose which I/O arrives when.</small>
+        <small> {say("explore.takeOverTask")}</small>
       </p>
       <TaskSwimlanes
         id="explore"
         lanes={lanes}
         steps={steps}
         number={(step) => (
-          <button className="take-over" onClick={() => replay?.(step - 1)} disabled={!replay} title={why ?? `Take over before task step ${step}`} data-testid={`explore-take-over-${step}`}>
+          <button className="take-over" onClick={() => replay?.(step - 1)} disabled={!replay} title={why ?? say("explore.takeOverBeforeTask", { step })} data-testid={`explore-take-over-${step}`}>
             {step}
           </button>
         )}

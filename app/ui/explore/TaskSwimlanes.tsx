@@ -7,6 +7,7 @@
  */
 import type { ReactNode } from "react";
 import type { TaskStep } from "../../runtime/asyncio/task-schedule";
+import { useMessages } from "../messages/messages";
 
 interface Props {
   /** The test ids' prefix: `explore` or `step`. */
@@ -63,16 +64,18 @@ export function TaskSwimlanes({ id, lanes, steps, number, end }: Props) {
 }
 
 function StepCell({ step }: { step: TaskStep }) {
+  const say = useMessages();
+  const at = Number(step.at.toFixed(6));
   return (
     <>
       {step.preemption && (
-        <span className="preempts" title="A preemption: not the arrival due first">
+        <span className="preempts" title={say("explore.arrivalPreemption")}>
           ⤵{" "}
         </span>
       )}
       {step.words}
       <small className="step-where">
-        {step.line > 0 ? ` line ${step.line},` : ""} at {Number(step.at.toFixed(6))} s
+        {step.line > 0 ? say("tasks.lineAt", { line: step.line, at }) : say("tasks.at", { at })}
       </small>
     </>
   );

@@ -1,5 +1,6 @@
 /** The words of a step, for the swimlanes and step mode: objects named as a student would, array elements by position. */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import type { Step } from "../../engine/explore/drive";
 import { PointKind } from "../../runtime/gate";
 import type { Allocation } from "../../runtime/memory";
@@ -30,6 +31,8 @@ const step = (kind: Step["kind"], object: number, value: number | null = null, b
 });
 
 describe("step words", () => {
+  afterEach(() => loadLanguage("en"));
+
   it("name an integer, an array element and a lock, with what each step saw or did", () => {
     expect(stepWords(step(PointKind.Read, 100, 4), objects)).toBe("reads counter = 4");
     expect(stepWords(step(PointKind.Write, 106, 5), objects)).toBe("writes buf[2], now 5");
@@ -38,5 +41,11 @@ describe("step words", () => {
     expect(stepWords(step(PointKind.Exchange, 100, 7, 3), objects)).toBe("exchanges counter: 3 -> 7");
     expect(stepWords(step(PointKind.Query, 101), objects)).toBe("checks lock l");
     expect(stepWords(step(PointKind.Query, 103), objects)).toBe("checks array buf");
+  });
+
+  it("are said in Chinese, the objects' kinds too", async () => {
+    await loadLanguage("zh-CN");
+    expect(stepWords(step(PointKind.Write, 106, 5), objects)).toBe("写入 buf[2]，现为 5");
+    expect(stepWords(step(PointKind.Query, 101), objects)).toBe("检查 锁 l");
   });
 });

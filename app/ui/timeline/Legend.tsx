@@ -1,6 +1,7 @@
 import { LANE_STATE_NAMES, type LaneStateName } from "../../engine/timeline/lane-state";
 import type { TimelineModel } from "../../engine/timeline/model";
-import { LAG, STATE_STYLES } from "./palette";
+import { LAG, STATE_COLORS, stateLabel } from "./palette";
+import { useMessages } from "../messages/messages";
 
 /** The states a run of this mode can show: with a GIL nobody just "runs"; without one, nobody holds or wants it. */
 const SHOWN: Readonly<Record<"gil" | "free", readonly LaneStateName[]>> = {
@@ -22,23 +23,24 @@ function statesSeen(model: TimelineModel): LaneStateName[] {
 }
 
 export function Legend({ model }: { model: TimelineModel }) {
+  const say = useMessages();
   const states = model.loop === null ? SHOWN[model.gilMode ? "gil" : "free"] : statesSeen(model);
   return (
-    <ul className="timeline-legend" aria-label="Timeline colors">
+    <ul className="timeline-legend" aria-label={say("timeline.legend")}>
       {states.map((state) => (
         <li key={state}>
-          <span className="timeline-swatch" style={{ background: STATE_STYLES[state].color }} aria-hidden="true" />
-          {STATE_STYLES[state].label}
+          <span className="timeline-swatch" style={{ background: STATE_COLORS[state] }} aria-hidden="true" />
+          {stateLabel(state)}
         </li>
       ))}
       <li>
         <span className="timeline-swatch timeline-mark" aria-hidden="true" />
-        mark
+        {say("timeline.mark")}
       </li>
       {model.loop !== null && (
         <li>
           <span className="timeline-swatch" style={{ background: LAG }} aria-hidden="true" />
-          loop lag
+          {say("timeline.loopLag")}
         </li>
       )}
     </ul>

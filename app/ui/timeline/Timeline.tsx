@@ -11,7 +11,8 @@ import { TimelineController, ZOOM_STEP } from "./controller";
 import type { HoverTip } from "./hover";
 import { Legend } from "./Legend";
 import { formatMs } from "./time-format";
-import { plural } from "../../engine/plural";
+import { useMessages } from "../messages/messages";
+import { usePageLanguage } from "../language";
 import { MAX_TASK_LANES } from "../../engine/timeline/loop-tracks";
 import type { LoopInfo } from "../../engine/timeline/model";
 
@@ -31,6 +32,9 @@ export function Timeline({ model, version, live }: TimelineProps) {
   const thumb = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<TimelineController | null>(null);
   const [tip, setTip] = useState<HoverTip | null>(null);
+  const say = useMessages();
+  // The canvas writes words too (the axis's units, the lag chart's, deadlock notes): a new language redraws it.
+  const lang = usePageLanguage();
 
   useEffect(() => {
     const created = new TimelineController(
@@ -41,14 +45,15 @@ export function Timeline({ model, version, live }: TimelineProps) {
     return () => created.dispose();
   }, []);
 
-  useEffect(() => controller?.show(model, live), [controller, model, version, live]);
+  useEffect(() => controller?.show(model, live), [controller, model, version, live, lang]);
 
   const segments = model.lanes.reduce((sum, lane) => sum + lane.count, 0);
   const notes = model.lanes.filter((lane) => lane.note !== null).length;
   const { loop } = model;
   const workers = model.lanes.filter((lane) => lane.task < 0).length;
-  const tasks = loop === null ? "" : ` and ${plural(loop.tasks, "asyncio task")}, with the loop's lag under them (peak ${formatMs(loop.lag.peak)})`;
-  const summary = `Timeline of ${plural(workers, "worker")}${tasks} over ${formatMs(model.end)}${notes > 0 ? `, ${notes} deadlocked` : ""}`;
+  const tasks = loop === null ? "" : say("timeline.summaryTasks", { tasks: say("timeline.count.tasks", { count: loop.tasks }), peak: formatMs(loop.lag.peak) });
+  const deadlocked = notes > 0 ? say("timeline.summaryDeadlocked", { lanes: notes }) : "";
+  const summary = say("timeline.summary", { workers: say("timeline.count.workers", { count: workers }), tasks, end: formatMs(model.end), deadlocked });
   return (
     <figure
       className="timeline"
@@ -62,20 +67,20 @@ export function Timeline({ model, version, live }: TimelineProps) {
     >
       <div className="timeline-bar">
         <Legend model={model} />
-        <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
-          <button type="button" data-testid="timeline-zoom-out" aria-label="Zoom out" disabled={live} onClick={() => controller?.zoomBy(1 / ZOOM_STEP)}>
+        <div className="timeline-zoom" role="group" aria-label={say("timeline.zoom")}>
+          <button type="button" data-testid="timeline-zoom-out" aria-label={say("timeline.zoomOut")} disabled={live} onClick={() => controller?.zoomBy(1 / ZOOM_STEP)}>
             −
           </button>
-          <button type="button" data-testid="timeline-zoom-in" aria-label="Zoom in" disabled={live} onClick={() => controller?.zoomBy(ZOOM_STEP)}>
+          <button type="button" data-testid="timeline-zoom-in" aria-label={say("timeline.zoomIn")} disabled={live} onClick={() => controller?.zoomBy(ZOOM_STEP)}>
             +
           </button>
           <button type="button" data-testid="timeline-reset" disabled={live} onClick={() => controller?.reset()}>
-            Reset view
+            {say("timeline.reset")}
           </button>
         </div>
       </div>
       <div className="timeline-plot" ref={plot}>
-        <canvas ref={main} role="img" aria-label={`${summary}. Ctrl+wheel zooms, drag scrolls.`} data-testid="timeline-canvas" />
+        <canvas ref={main} role="img" aria-label={say("timeline.canvas", { summary })} data-testid="timeline-canvas" />
         {tip && (
           <div className={`timeline-tip${tip.x > (plot.current?.clientWidth ?? 0) / 2 ? " left" : ""}`} role="tooltip" data-testid="timeline-tip" style={{ left: tip.x, top: tip.y }}>
             {tip.lines.map((line) => (
@@ -89,7 +94,7 @@ export function Timeline({ model, version, live }: TimelineProps) {
         ref={scrollbar}
         role="scrollbar"
         aria-orientation="horizontal"
-        aria-label="Visible part of the run: arrow keys scroll, + and - zoom, 0 resets"
+        aria-label={say("timeline.overview")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={0}
@@ -102,7 +107,7 @@ export function Timeline({ model, version, live }: TimelineProps) {
       </div>
       {model.dropped > 0 && (
         <p className="timeline-dropped" data-testid="timeline-dropped">
-          {model.dropped.toLocaleString("en")} trace events were lost because the page fell behind: some segments may be wrong (underlined in red).
+          {say("timeline.dropped", { events: model.dropped })}
         </p>
       )}
       {loop !== null && <LoopNotes loop={loop} />}
@@ -115,16 +120,17 @@ const NOTE_STYLE = { margin: 0, fontSize: "0.8rem", color: "var(--muted)" } as c
 
 /** What a student must know to read a loop's lanes: how many tasks have none, and on which clock they are. */
 function LoopNotes({ loop }: { loop: LoopInfo }) {
+  const say = useMessages();
   return (
     <>
       {loop.tasks > MAX_TASK_LANES && (
         <p className="timeline-note" style={NOTE_STYLE} data-testid="timeline-hidden-tasks">
-          Lanes for the first {MAX_TASK_LANES} of {loop.tasks.toLocaleString("en")} tasks.
+          {say("timeline.hiddenTasks", { shown: MAX_TASK_LANES, tasks: loop.tasks })}
         </p>
       )}
       {loop.clock === "virtual" && (
         <p className="timeline-note" style={NOTE_STYLE} data-testid="timeline-virtual-clock">
-          The loop runs on a virtual clock: time stands still while a task runs (CPU work on the loop moves it on by the work&apos;s length) and jumps to the next timer or I/O when none is ready.
+          {say("timeline.virtualClock")}
         </p>
       )}
     </>

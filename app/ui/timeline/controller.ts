@@ -2,8 +2,8 @@
  * The timeline's behaviour, kept outside React: which time window it shows,
  * the input that moves it (ctrl+wheel zooms at the pointer, drag, sideways
  * wheel, the overview strip and its keys, buttons), and drawing on the next
- * animation frame, only when the model's version, the window or the canvas
- * size changed since the last frame.
+ * animation frame, only when the model's version, the window, the canvas
+ * size or the language (of its labels) changed since the last frame.
  *
  * While the run goes on, the window follows its end and input is ignored;
  * after it, the window starts fitted to the whole run.
@@ -15,6 +15,8 @@ import { hoverTip, type HoverTip } from "./hover";
 import { Surface } from "./surface";
 import { centerView, clampView, fitView, followView, MIN_SPAN_MS, panView, zoomView, type TimeView } from "./view";
 import { formatMs } from "./time-format";
+import { uiMessage } from "../messages/messages";
+import { language } from "../../runtime/i18n/i18n";
 
 export interface TimelineParts {
   /** The main canvas's container: its width is the timeline's. */
@@ -126,7 +128,7 @@ export class TimelineController {
     if (model === null || this.width === 0) return;
     const dpr = window.devicePixelRatio || 1;
     const view = this.view();
-    const mainKey = `${model.version} ${view.start} ${view.span} ${this.width} ${dpr}`;
+    const mainKey = `${model.version} ${view.start} ${view.span} ${this.width} ${dpr} ${language()}`;
     if (mainKey !== this.drawnMain) {
       drawFrame(this.main, model, view, { width: this.width, height: this.geometry().height, dpr });
       this.drawnMain = mainKey;
@@ -155,7 +157,7 @@ export class TimelineController {
     thumb.style.width = `${Math.max(6, (view.span / extent) * plotWidth)}px`;
     const room = extent - view.span;
     scrollbar.setAttribute("aria-valuenow", String(room > 0 ? Math.round((view.start / room) * 100) : 0));
-    scrollbar.setAttribute("aria-valuetext", `${formatMs(view.start)} to ${formatMs(view.start + view.span)} of ${formatMs(extent)}`);
+    scrollbar.setAttribute("aria-valuetext", uiMessage("timeline.visible", { from: formatMs(view.start), to: formatMs(view.start + view.span), extent: formatMs(extent) }));
   }
 
   /** Where `x` (CSS px from the canvas's left) falls across the plot, 0 to 1. */

@@ -13,6 +13,7 @@ import type { Geometry } from "./geometry";
 import { INK, MUTED } from "./palette";
 import type { Box, Pixels } from "./rasterize";
 import type { TimeView } from "./view";
+import { uiMessage } from "../messages/messages";
 
 const NAME_FONT = "600 12px system-ui, sans-serif";
 const LABEL_FONT = "11px system-ui, sans-serif";
@@ -55,8 +56,8 @@ export function drawLagLabels(ctx: CanvasRenderingContext2D, geo: Geometry, lag:
   ctx.textAlign = "left";
   ctx.font = NAME_FONT;
   ctx.fillStyle = INK;
-  ctx.fillText("loop lag", 8, middle - 8);
+  ctx.fillText(uiMessage("timeline.loopLag"), 8, middle - 8);
   ctx.font = LABEL_FONT;
   ctx.fillStyle = MUTED;
-  ctx.fillText(lag.count === 0 ? "nothing came due" : `peak ${formatMs(lag.peak)}`, 8, middle + 8);
+  ctx.fillText(lag.count === 0 ? uiMessage("timeline.nothingDue") : uiMessage("timeline.peak", { lag: formatMs(lag.peak) }), 8, middle + 8);
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadLanguage } from "../../runtime/i18n/i18n";
 import { TimelineBuilder } from "../../engine/timeline/builder";
 import { deadlockNote } from "../../engine/timeline/note";
 import { EventKind, type TraceEvent } from "../../runtime/trace";
@@ -20,6 +21,7 @@ function setup() {
 }
 
 describe("the hover tooltip", () => {
+  afterEach(() => loadLanguage("en"));
   const geo = geometry(1036, preferredHeight(2), 2);
   const xAt = (time: number) => geo.plotLeft + (time / 100) * geo.plotWidth;
   const yOf = (lane: number) => laneTop(geo, lane) + geo.laneHeight / 2;
@@ -37,5 +39,16 @@ describe("the hover tooltip", () => {
     expect(hoverTip(builder.model, { start: 0, span: 100 }, geo, xAt(60), yOf(0))?.lines.at(-1)).toBe("deadlocked: waiting for lock fork_1 held by B");
     expect(hoverTip(builder.model, { start: 0, span: 100 }, geo, xAt(60), 2)).toBeNull();
     expect(hoverTip(builder.model, { start: 0, span: 100 }, geo, 5, yOf(0))).toBeNull();
+  });
+
+  it("speaks Chinese", async () => {
+    const builder = setup();
+    builder.annotate(0, deadlockNote({ worker: 0, kind: "lock", object: "fork_1", holder: 1 }));
+    await loadLanguage("zh-CN");
+    expect(hoverTip(builder.model, { start: 0, span: 100 }, geo, xAt(60), yOf(0))?.lines).toEqual([
+      "A：在等待 fork_1",
+      "从 20.00 ms 开始，持续 80.00 ms",
+      "死锁：在等待锁 fork_1（由 B 持有）",
+    ]);
   });
 });

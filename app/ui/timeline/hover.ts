@@ -11,6 +11,7 @@ import { laneAt, overLag, type Geometry } from "./geometry";
 import { segmentWords } from "./segment-words";
 import { formatMs } from "./time-format";
 import type { TimeView } from "./view";
+import { uiMessage } from "../messages/messages";
 
 export interface HoverTip {
   /** Pointer position in CSS pixels over the plot. */
@@ -25,18 +26,21 @@ export function hoverTip(model: TimelineModel, view: TimeView, geo: Geometry, x:
   const time = view.start + (x - geo.plotLeft) * msPerPx;
   if (model.loop !== null && overLag(geo, y)) {
     const late = lagColumns(model.loop.lag, { start: time - msPerPx / 2, span: msPerPx }, 1)[0]!;
-    return { x, y, lines: [`loop lag: ${formatMs(late)} here`, "how late the loop got to a timer or I/O that was due"] };
+    return { x, y, lines: [uiMessage("timeline.tip.lag", { lag: formatMs(late) }), uiMessage("timeline.tip.lagWhat")] };
   }
   const l = laneAt(geo, y);
   if (l < 0) return null;
   const lane = model.lanes[l]!;
   const i = segmentAt(lane, time);
-  if (i < 0) return { x, y, lines: [`${lane.name}: not started yet`] };
+  if (i < 0) return { x, y, lines: [uiMessage("timeline.tip.notStarted", { lane: lane.name })] };
   const start = lane.starts[i]!;
-  const lines = [`${lane.name}: ${segmentWords(model, lane, i)}`, `from ${formatMs(start)}, for ${formatMs(segmentEnd(model, lane, i) - start)}`];
+  const lines = [
+    uiMessage("timeline.tip.segment", { lane: lane.name, words: segmentWords(model, lane, i) }),
+    uiMessage("timeline.tip.when", { start: formatMs(start), length: formatMs(segmentEnd(model, lane, i) - start) }),
+  ];
   const underPointer = segmentAt(lane, time + msPerPx / 2) - Math.max(0, segmentAt(lane, time - msPerPx / 2)) + 1;
-  if (underPointer > 1) lines.push(`${underPointer.toLocaleString("en")} changes in this pixel: zoom in to see each`);
-  if (inGap(lane, time, msPerPx)) lines.push("trace events were lost here: this lane may be wrong");
+  if (underPointer > 1) lines.push(uiMessage("timeline.tip.crowded", { changes: underPointer }));
+  if (inGap(lane, time, msPerPx)) lines.push(uiMessage("timeline.tip.lost"));
   if (lane.note) lines.push(describeNote(lane.note));
   return { x, y, lines };
 }

@@ -1,25 +1,31 @@
 /**
- * The timeline's colors: one per lane state, shared by the canvas, the
- * overview and the legend, plus the pixel values the rasterizer writes
+ * The timeline's colors: one per lane state (and its name in words),
+ * shared by the canvas, the overview and the legend, plus the pixel values the rasterizer writes
  * straight into ImageData.
  */
 import { LANE_STATE_NAMES, type LaneStateName } from "../../engine/timeline/lane-state";
+import { uiMessage } from "../messages/messages";
 
-export const STATE_STYLES: Readonly<Record<LaneStateName, { readonly color: string; readonly label: string }>> = {
-  running: { color: "#4e79a7", label: "running" },
-  gil: { color: "#59a14f", label: "holding the GIL" },
-  runnable: { color: "#c5cedb", label: "wants the GIL" },
-  waiting: { color: "#f28e2b", label: "waiting on an object" },
-  io: { color: "#b07aa1", label: "in I/O" },
-  done: { color: "#e6e9ee", label: "done" },
-  ready: { color: "#a0cbe8", label: "ready, waiting for its turn" },
-  sleeping: { color: "#76b7b2", label: "awaiting a timer" },
-  "awaiting-tasks": { color: "#edc948", label: "awaiting other tasks" },
-  job: { color: "#9c755f", label: "awaiting an executor job" },
-  cancelled: { color: "#bab0ac", label: "cancelled" },
-  failed: { color: "#e15759", label: "failed" },
-  idle: { color: "#f3efe0", label: "loop idle: no task step runs" },
+export const STATE_COLORS: Readonly<Record<LaneStateName, string>> = {
+  running: "#4e79a7",
+  gil: "#59a14f",
+  runnable: "#c5cedb",
+  waiting: "#f28e2b",
+  io: "#b07aa1",
+  done: "#e6e9ee",
+  ready: "#a0cbe8",
+  sleeping: "#76b7b2",
+  "awaiting-tasks": "#edc948",
+  job: "#9c755f",
+  cancelled: "#bab0ac",
+  failed: "#e15759",
+  idle: "#f3efe0",
 };
+
+/** A state in words, for the legend and the tooltip: "holding the GIL". */
+export function stateLabel(state: LaneStateName): string {
+  return uiMessage(`timeline.state.${state}`);
+}
 
 /** The lag chart's bars. */
 export const LAG = "#b42318";
@@ -52,7 +58,7 @@ export interface PixelPalette {
 }
 
 export const PIXELS: PixelPalette = {
-  states: Uint32Array.from(LANE_STATE_NAMES, (name) => pixel(STATE_STYLES[name].color)),
+  states: Uint32Array.from(LANE_STATE_NAMES, (name) => pixel(STATE_COLORS[name])),
   empty: pixel(LANE_EMPTY),
   background: pixel(BACKGROUND),
   mark: pixel(INK),

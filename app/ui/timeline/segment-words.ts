@@ -2,7 +2,8 @@
 import { LANE_STATE_NAMES, LaneState } from "../../engine/timeline/lane-state";
 import type { Lane, TimelineModel } from "../../engine/timeline/model";
 import { objectName } from "../../engine/timeline/object-names";
-import { STATE_STYLES } from "./palette";
+import { uiMessage } from "../messages/messages";
+import { stateLabel } from "./palette";
 
 /** What segment `i` waits on: a worker's object by name, or what a task awaits in words; null when nothing or unknown. */
 export function segmentObject(model: TimelineModel, lane: Lane, i: number): string | null {
@@ -14,6 +15,6 @@ export function segmentObject(model: TimelineModel, lane: Lane, i: number): stri
 /** "waiting on door", "awaiting lock L", "in I/O", "ready, waiting for its turn"... */
 export function segmentWords(model: TimelineModel, lane: Lane, i: number): string {
   const object = segmentObject(model, lane, i);
-  if (object !== null) return lane.task >= 0 ? `awaiting ${object}` : `waiting on ${object}`;
-  return STATE_STYLES[LANE_STATE_NAMES[lane.states[i]!]!].label;
+  if (object !== null) return uiMessage(lane.task >= 0 ? "timeline.awaiting" : "timeline.waitingOn", { object });
+  return stateLabel(LANE_STATE_NAMES[lane.states[i]!]!);
 }

@@ -4,6 +4,7 @@
  * feed the garbage collector for nothing).
  */
 import type { Box, Pixels } from "./rasterize";
+import { uiMessage } from "../messages/messages";
 
 export class Surface implements Pixels {
   readonly ctx: CanvasRenderingContext2D;
@@ -14,7 +15,7 @@ export class Surface implements Pixels {
 
   constructor(readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext("2d", { alpha: false });
-    if (ctx === null) throw new Error("This browser gives no 2D canvas: the timeline cannot be drawn.");
+    if (ctx === null) throw new Error(uiMessage("timeline.noCanvas"));
     this.ctx = ctx;
     this.image = ctx.createImageData(1, 1);
     this.data = new Uint32Array(this.image.data.buffer);

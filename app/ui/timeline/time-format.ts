@@ -1,4 +1,5 @@
 /** Times as the timeline writes them: axis ticks at round steps, durations in tooltips. */
+import { uiMessage } from "../messages/messages";
 
 export interface Ticks {
   /** Distance between ticks, a 1, 2 or 5 times a power of ten (ms). */
@@ -27,13 +28,13 @@ export function formatTick(ms: number, step: number): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   let format = formats.get(decimals);
   if (format === undefined) formats.set(decimals, (format = new Intl.NumberFormat("en", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return `${format.format(ms)} ms`;
+  return uiMessage("time.ms", { value: format.format(ms) });
 }
 
 /** A duration or instant for people: µs below a millisecond, then ms, then s. */
 export function formatMs(ms: number): string {
-  if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
-  if (ms < 100) return `${ms.toFixed(2)} ms`;
-  if (ms < 10_000) return `${ms.toFixed(0)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 1) return uiMessage("time.us", { value: (ms * 1000).toFixed(0) });
+  if (ms < 100) return uiMessage("time.ms", { value: ms.toFixed(2) });
+  if (ms < 10_000) return uiMessage("time.ms", { value: ms.toFixed(0) });
+  return uiMessage("time.s", { value: (ms / 1000).toFixed(2) });
 }
