@@ -18,7 +18,7 @@ export function TaskStepping({ stepper, snapshot, smallParams }: { stepper: Task
   const live = snapshot.status === "stepping";
   const { plan, offered } = snapshot;
   const say = useMessages();
-  const params = paramsWords(say, snapshot.params) || say("params.none");
+  const params = paramsWords(say, snapshot.params) || say("paramList.none");
   const taskSteps = (count: number) => say("explore.count.taskSteps", { count });
   return (
     <>

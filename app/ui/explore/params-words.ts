@@ -5,5 +5,5 @@ import type { Say } from "../messages/messages";
 export function paramsWords(say: Say, params: Readonly<Record<string, ParamValue>>): string {
   return Object.entries(params)
     .map(([name, value]) => `${name} ${String(value)}`)
-    .join(say("params.separator"));
+    .join(say("paramList.separator"));
 }

@@ -203,7 +203,7 @@ export default {
   },
   // Step mode, Explore, the timeline and the charts (below).
   /** Parameters listed in a sentence: "n 3, rounds 2". */
-  params: {
+  paramList: {
     separator: ", ",
     none: "none",
   },

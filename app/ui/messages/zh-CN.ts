@@ -196,7 +196,7 @@ export default {
     run: "运行",
   },
   // Step mode, Explore, the timeline and the charts (below).
-  params: {
+  paramList: {
     separator: "，",
     none: "无",
   },
