@@ -10,13 +10,15 @@ import { engineMessage } from "./messages/message";
 /** The heap a Node runner may use: far above what any lesson needs, far below what would starve the machine. */
 export const NODE_RUNNER_HEAP_MB = 512;
 
-export const OUT_OF_MEMORY_HINT =
-  "Look for a loop that keeps adding to an array, a map or a string without end, or for data far larger than the lesson needs.";
+/** What to look for in code that ran out of memory, in the page's language. */
+export function outOfMemoryHint(): string {
+  return engineMessage("run.outOfMemoryHint");
+}
 
 export function outOfMemory(limitMb: number): ScenarioErrorInfo {
   return {
     name: "MemoryError",
     phase: "worker",
-    message: engineMessage("run.outOfMemory", { limit: limitMb, hint: engineMessage("run.outOfMemoryHint") }),
+    message: engineMessage("run.outOfMemory", { limit: limitMb, hint: outOfMemoryHint() }),
   };
 }

@@ -11,6 +11,7 @@ import { COUNT as QUEUE_COUNT } from "../runtime/sync/queue-layout";
 import { semaphoreValue } from "../runtime/sync/semaphore";
 import { arrayValues } from "../runtime/shared-array";
 import { holdersOf } from "./holders";
+import { engineMessage } from "./messages/message";
 
 export interface SharedValue {
   readonly name: string;
@@ -23,16 +24,17 @@ type Reader = (words: Int32Array, object: Allocation) => number | string;
 
 const held: Reader = (words, object) => {
   const holders = holdersOf(words, object);
-  return holders.length === 0 ? "free" : `held by ${holders.map(workerName).join(", ")}`;
+  return holders.length === 0 ? engineMessage("sharedValues.free") : engineMessage("sharedValues.heldBy", { workers: holders.map(workerName).join(", ") });
 };
-const queued: Reader = (words, { index }) => `${Atomics.load(words, index + QUEUE_COUNT)} queued`;
+const queued: Reader = (words, { index }) => engineMessage("sharedValues.queued", { count: Atomics.load(words, index + QUEUE_COUNT) });
 
 /** Elements shown of a long array; the panel says how many more there are. */
 const ELEMENTS_SHOWN = 16;
 const elements: Reader = (words, { index }) => {
   const values = arrayValues(words, index);
   const more = values.length - ELEMENTS_SHOWN;
-  return `[${values.slice(0, ELEMENTS_SHOWN).join(", ")}${more > 0 ? `, ... ${more} more` : ""}]`;
+  const shown = values.slice(0, ELEMENTS_SHOWN).join(", ");
+  return `[${more > 0 ? engineMessage("sharedValues.elementsAndMore", { shown, more }) : shown}]`;
 };
 
 const READERS: Readonly<Record<string, Reader>> = {
@@ -42,12 +44,12 @@ const READERS: Readonly<Record<string, Reader>> = {
   rlock: held,
   semaphore: (words, { index }) => semaphoreValue(words, index),
   "bounded-semaphore": (words, { index }) => semaphoreValue(words, index),
-  event: (words, { index }) => (eventIsSet(words, index) ? "set" : "clear"),
-  barrier: (words, { index }) => `${barrierWaiting(words, index)} waiting`,
+  event: (words, { index }) => engineMessage(eventIsSet(words, index) ? "sharedValues.set" : "sharedValues.clear"),
+  barrier: (words, { index }) => engineMessage("sharedValues.waiting", { count: barrierWaiting(words, index) }),
   queue: queued,
   "lifo-queue": queued,
   "priority-queue": queued,
-  series: (words, { index }) => `${Atomics.load(words, index)} recorded`,
+  series: (words, { index }) => engineMessage("sharedValues.recorded", { count: Atomics.load(words, index) }),
 };
 
 export function readSharedValues(memory: SharedArrayBuffer, objects: readonly Allocation[]): SharedValue[] {

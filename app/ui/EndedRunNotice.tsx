@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { OUT_OF_MEMORY_HINT } from "../engine/out-of-memory";
+import { outOfMemoryHint } from "../engine/out-of-memory";
 import { endedRuns, type EndedRun } from "./run-in-progress";
 import { useMessages } from "./messages/messages";
 
@@ -18,7 +18,7 @@ export function EndedRunNotice() {
   const last = ended[ended.length - 1]!;
   return (
     <div className="notice warn" role="alert" data-testid="ended-run-notice">
-      <p>{say("page.endedRun", { title: last.title, hint: OUT_OF_MEMORY_HINT })}</p>
+      <p>{say("page.endedRun", { title: last.title, hint: outOfMemoryHint() })}</p>
       <button onClick={() => setEnded([])}>{say("page.dismiss")}</button>
     </div>
   );

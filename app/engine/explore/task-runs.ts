@@ -5,6 +5,7 @@
  * neither awaits nor ends holds the loop for good: a schedule that does not
  * come back within the limit is reported as stuck, and its worker replaced.
  */
+import { language } from "../../runtime/i18n/i18n";
 import { createRunMemory } from "../../runtime/memory";
 import type { GoalCheck, Outcome, Prepared, ScenarioErrorInfo, TaskScheduleReport } from "../../runtime/protocol";
 import type { ParamValue } from "../../runtime/params";
@@ -40,7 +41,7 @@ export class TaskRuns {
     const [handle] = pool.take(1);
     if (!handle) throw new Error(engineMessage("tasks.noRunner"));
     const runs = new TaskRuns(pool, handle, goals, limitMs);
-    const request = { js, memory: createRunMemory(), workerId: 0, params, init: true, origin: performance.timeOrigin + performance.now() };
+    const request = { js, memory: createRunMemory(), workerId: 0, params, init: true, origin: performance.timeOrigin + performance.now(), language: language() };
     const prepared = await runs.call<Outcome<Prepared>>(() => handle.runner.prepare(request), PREPARE_LIMIT_MS, engineMessage("tasks.loadLimit", { seconds: PREPARE_LIMIT_MS / 1000 }));
     if ("stuck" in prepared) {
       runs.close();

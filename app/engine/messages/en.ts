@@ -180,4 +180,14 @@ export default {
     refused: "The code does not compile: {{problem}}",
     refusedAtLine: "The code does not compile (line {{line}}): {{problem}}",
   },
+  sharedValues: {
+    free: "free",
+    heldBy: "held by {{workers}}",
+    queued: "{{count}} queued",
+    elementsAndMore: "{{shown}}, ... {{more}} more",
+    set: "set",
+    clear: "clear",
+    waiting: "{{count}} waiting",
+    recorded: "{{count}} recorded",
+  },
 };

@@ -166,4 +166,14 @@ export default {
     refused: "代码无法编译：{{problem}}",
     refusedAtLine: "代码无法编译（第 {{line}} 行）：{{problem}}",
   },
+  sharedValues: {
+    free: "空闲",
+    heldBy: "由 {{workers}} 持有",
+    queued: "队列中 {{count}} 项",
+    elementsAndMore: "{{shown}}，……还有 {{more}} 个",
+    set: "已设置",
+    clear: "未设置",
+    waiting: "{{count}} 个在等待",
+    recorded: "已记录 {{count}} 个",
+  },
 } satisfies Translation<typeof en>;
