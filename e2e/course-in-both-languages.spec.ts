@@ -27,7 +27,7 @@ for (const tour of TOURS) {
 
     async function expectOnlyThisLanguage(where: string): Promise<void> {
       const texts = await shownTexts(page);
-      const left = tour.locale === "zh-CN" ? englishLeft(texts, english) : texts.filter((text) => HAN.test(text));
+      const left = tour.locale === "zh-CN" ? englishLeft(texts, english) : texts.filter(({ text }) => HAN.test(text)).map(({ text }) => text);
       expect(left, `${tour.other} interface strings on ${where}`).toEqual([]);
     }
 

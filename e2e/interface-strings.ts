@@ -36,33 +36,40 @@ export function englishInterfaceStrings(): EnglishStrings {
   return { phrases, words };
 }
 
+/** A text the page shows, and whether it is the lesson's own words (its prose, a card's summary), where a parameter's value may be named in a word. */
+export interface Shown {
+  readonly text: string;
+  readonly lessonText: boolean;
+}
+
 /** What the page shows a reader: each visible text node and each label, title or placeholder, outside code. */
-export async function shownTexts(page: Page): Promise<string[]> {
+export async function shownTexts(page: Page): Promise<Shown[]> {
   return page.evaluate(() => {
+    const LESSON_TEXT = ".prose, .lesson-cards span";
     const CODE = "pre, code, .monaco-editor, [data-testid='console'], [data-testid='python-reference'], [data-testid='shared-values'] .shared-name, select option, .recharts-legend-wrapper, [data-code-text]";
     const visible = (element: Element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true;
-    const texts: string[] = [];
+    const texts: { text: string; lessonText: boolean }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim() ?? "";
-      if (text !== "" && parent && !parent.closest(CODE) && visible(parent)) texts.push(text);
+      if (text !== "" && parent && !parent.closest(CODE) && visible(parent)) texts.push({ text, lessonText: parent.closest(LESSON_TEXT) !== null });
     }
     for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
       if (element.closest(CODE) || !visible(element)) continue;
       for (const name of ["aria-label", "title", "placeholder", "alt"]) {
         const value = element.getAttribute(name)?.trim();
-        if (value) texts.push(value);
+        if (value) texts.push({ text: value, lessonText: false });
       }
     }
     return texts;
   });
 }
 
-/** The English interface strings in `texts`, each with the text it was found in. */
-export function englishLeft(texts: readonly string[], english: EnglishStrings): string[] {
-  return texts.flatMap((text) => {
-    if (english.words.has(text.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ""))) return [`"${text}"`];
+/** The English interface strings in `texts`, each with the text it was found in; a one-word string only as a whole label outside the lesson's own words. */
+export function englishLeft(texts: readonly Shown[], english: EnglishStrings): string[] {
+  return texts.flatMap(({ text, lessonText }) => {
+    if (!lessonText && english.words.has(text.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ""))) return [`"${text}"`];
     const phrase = english.phrases.find((p) => text.includes(p));
     return phrase ? [`"${phrase}" in "${text.slice(0, 120)}"`] : [];
   });

@@ -3,6 +3,7 @@ import type { Session } from "../engine/session";
 import type { SharedValue } from "../engine/shared-values";
 import { useLiveRefresh } from "./live-refresh";
 import { useMessages } from "./messages/messages";
+import { kindWord } from "../engine/timeline/object-names";
 
 /** Beyond this many objects the panel would cost more to draw than it tells. */
 const MAX_SHOWN = 40;
@@ -27,7 +28,7 @@ export const SharedValues = memo(function SharedValues({ session, running, runIn
         {values.map((v) => (
           <div key={v.name} className={`shared-${v.kind}`}>
             <dt>
-              {v.name} <small>{v.kind}</small>
+              {v.name} <small>{kindWord(v.kind)}</small>
             </dt>
             <dd data-testid={`shared-${v.name}`}>{typeof v.value === "number" ? v.value.toLocaleString("en") : v.value}</dd>
           </div>
