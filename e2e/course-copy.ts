@@ -14,6 +14,25 @@ import { fileURLToPath } from "node:url";
 
 export const NEW_LESSON = "30-my-first-lesson";
 export const BROKEN_LESSON = "31-broken-lesson";
+/** NEW_LESSON's translation, made from an English text that is not its lesson.md (its hash is no text's). */
+const STALE_TRANSLATION = [
+  "---",
+  "translatedFrom: 000000000000",
+  "title: 我的第一课",
+  "summary: 几个工作线程对同一个共享计数器做原子加法。",
+  "goals:",
+  "  - id: exact",
+  "    text: 用至少 2 个工作线程运行，得到准确的计数。",
+  "  - id: double",
+  "    text: 修改代码，让每一轮加 2。",
+  "charts:",
+  "  - title: 每次运行的预期值与实际值",
+  "---",
+  "",
+  "## 思路",
+  "",
+].join("\n");
+
 /** The sub-path the copy is built for. */
 export const BASE = "/course/";
 
@@ -44,6 +63,8 @@ export const test = base.extend<object, { courseCopy: CourseCopy }>({
         // A goal with no check: the lesson still loads, carrying the problem.
         const markdown = join(dir, "lessons", BROKEN_LESSON, "lesson.md");
         if (made[BROKEN_LESSON].status === 0) writeFileSync(markdown, readFileSync(markdown, "utf8").replace("    check: result.actual === 2 * result.expected\n", ""));
+        // A Chinese translation made from an older English: its readers are told (new-lesson.spec.ts).
+        if (made[NEW_LESSON].status === 0) writeFileSync(join(dir, "lessons", NEW_LESSON, "lesson.zh-CN.md"), STALE_TRANSLATION);
         const outDir = join(dir, "site", BASE);
         const built = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "error", "--outDir", outDir], {
           cwd: dir,

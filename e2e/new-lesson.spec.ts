@@ -30,6 +30,15 @@ test("a lesson made with lesson:new is built into the course and runs", async ({
     await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
     expect(await run(page)).toBe("done");
     await expect(page.getByTestId("goal-exact")).toHaveAttribute("data-met", "true");
+    await expect(page.getByTestId("stale-translation")).toHaveCount(0);
+
+    // Read in Chinese, its translation is older than the English: the reader is told, and can read the English.
+    const chinese = await (await page.context().browser()!.newContext({ locale: "zh-CN" })).newPage();
+    await chinese.goto(`${site}#/lessons/${NEW_LESSON}`);
+    await expect(chinese.getByTestId("lesson-title")).toHaveText("我的第一课");
+    await chinese.getByTestId("stale-translation").getByRole("button").click();
+    await expect(chinese.getByTestId("lesson-title")).toHaveText("My first lesson");
+    await chinese.context().close();
   } finally {
     server?.kill();
   }

@@ -81,11 +81,12 @@ describe("loadCourse", () => {
 
   it("reads the course's and a lesson's translations, and shows them in their language with the English's ids and checks", () => {
     const md = lessonMd(`${good}\ngoals:\n  - id: g\n    text: Do it\n    check: result.ok\ncharts:\n  - kind: runs\n    title: Runs\n    series: [a]`);
-    const zh = "---\ntranslatedFrom: 0123456789ab\ntitle: 演示\nsummary: 一个演示。\ngoals:\n  - id: g\n    text: 做到它\ncharts:\n  - title: 每次运行\nparams:\n  workers: 工作线程数\n---\n# 正文\n";
+    const zh = "---\ntranslatedFrom: 012345678901\ntitle: 演示\nsummary: 一个演示。\ngoals:\n  - id: g\n    text: 做到它\ncharts:\n  - title: 每次运行\nparams:\n  workers: 工作线程数\n---\n# 正文\n";
     const course = loadCourse({ ...files(md), "01-demo/lesson.zh-CN.md": zh, "course.zh-CN.yaml": "title: 课程\nunits: [单元]\n" });
     expect(course.problems).toEqual([]);
     const lesson = course.lessons[0]!;
     expect(lesson.problems).toEqual([]);
+    expect(lesson.translations["zh-CN"]?.translatedFrom).toBe("012345678901");
     const chinese = lessonIn(lesson, "zh-CN");
     expect([chinese.title, chinese.summary, chinese.prose, chinese.charts[0]!.title]).toEqual(["演示", "一个演示。", "# 正文\n", "每次运行"]);
     expect(chinese.goals).toEqual([{ id: "g", text: "做到它", check: "result.ok" }]);

@@ -38,7 +38,9 @@ export function readTranslations(slug: string, files: Readonly<Record<string, st
 }
 
 function readTranslation(file: string, text: string, english: English, problems: Problem[]): LessonTexts | undefined {
-  const read = readFrontmatter(file, text, translationShape);
+  // A hash of digits only (or digits and one "e") is a number to YAML: read it as the text it is, on the same line.
+  const hashAsText = text.replace(/^translatedFrom:[ \t]*([0-9a-f]{12})[ \t]*$/m, 'translatedFrom: "$1"');
+  const read = readFrontmatter(file, hashAsText, translationShape);
   const found = [...read.problems];
   const value = read.value as TranslationFrontmatter | undefined;
   if (value !== undefined && found.length === 0) found.push(...mismatches(file, value, read.lines, read.prose, english));
