@@ -44,7 +44,7 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
   const { dir, outDir, built } = courseCopy;
   expect(built.status, built.stderr).toBe(0);
   let server: ChildProcess | undefined = spawn(process.execPath, ["scripts/serve-static.mjs", join(dir, "site"), String(PORT)], { cwd: dir, stdio: "ignore" });
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "allow" });
   try {
     await expect.poll(reachable, { timeout: 30_000 }).toBe(true);
     const page = await context.newPage();
@@ -64,7 +64,7 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
     });
 
     await test.step("the network is cut: the server stops, and the browser is offline", async () => {
-      server.kill();
+      server?.kill();
       server = undefined;
       await expect.poll(reachable).toBe(false);
       await context.setOffline(true);

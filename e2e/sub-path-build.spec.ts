@@ -14,6 +14,7 @@ const site = `http://localhost:${PORT}${BASE}`;
 // sub-path, behind a server that sends no isolation headers; and with a
 // lesson its author broke, built into the course all the same.
 test.describe("a course built with BASE_PATH, served under that sub-path", () => {
+  test.use({ serviceWorkers: "allow" });
   const sitePage = onePageForTheFile();
   let server: ChildProcess | undefined;
 

@@ -43,9 +43,10 @@ async function fromOtherBuild(url: string): Promise<Response | undefined> {
 
 /**
  * Fills this build's cache; fails (and so fails the install, leaving any
- * older worker in charge) if one file cannot be had. `no-cache` revalidates
- * with the host, so that an unhashed file of an older build cannot come from
- * the HTTP cache.
+ * older worker in charge) if one file cannot be had. A hashed file may come
+ * from the HTTP cache (the page has just loaded many of them); the others
+ * are revalidated with the host (`no-cache`), so that an older build's
+ * index.html cannot.
  */
 export async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
@@ -56,7 +57,7 @@ export async function precache(): Promise<void> {
     if (copy) await cache.put(url, copy);
     else toFetch.push(url);
   }
-  await cache.addAll(toFetch.map((url) => new Request(url, { cache: "no-cache" })));
+  await cache.addAll(toFetch.map((url) => new Request(url, { cache: isHashed(url) ? "default" : "no-cache" })));
 }
 
 /** Deletes this scope's caches of other builds. */
