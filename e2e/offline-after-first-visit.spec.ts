@@ -1,15 +1,34 @@
 import { expect, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { run, setParam, resultValue } from "./lesson-page";
 import { BASE, test } from "./course-copy";
-import { SPARE_PORT } from "../playwright.config";
 
-// new-lesson.spec.ts and sub-path-build.spec.ts have theirs on SPARE_PORT and SPARE_PORT + 1.
-const PORT = SPARE_PORT + 2;
-const site = `http://localhost:${PORT}${BASE}`;
-const reachable = () => fetch(site).then((r) => r.ok, () => false);
+/** A server with no special headers, on a port of its own; `site` is the course's address on it. */
+interface Server {
+  readonly process: ChildProcess;
+  readonly site: string;
+}
+
+const reachable = (site: string) => fetch(site).then((r) => r.ok, () => false);
+
+/** Serves `root` (a folder holding `BASE`) as GitHub Pages would, on a free port (a fixed one may be another suite's). */
+async function serve(dir: string, root: string): Promise<Server> {
+  const child = spawn(process.execPath, ["scripts/serve-static.mjs", root, "0"], { cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
+  const port = await new Promise<string>((resolve, reject) => {
+    let said = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      const port = /localhost:(\d+)\//.exec(said)?.[1];
+      if (port) resolve(port);
+    });
+    child.on("exit", () => reject(new Error(`the server ended: ${said}`)));
+  });
+  const site = `http://localhost:${port}${BASE}`;
+  await expect.poll(() => reachable(site), { timeout: 30_000 }).toBe(true);
+  return { process: child, site };
+}
 
 /** What the service worker should hold: every file of the build but itself, `_headers` and compressed copies, by path. */
 function builtFiles(outDir: string): string[] {
@@ -28,11 +47,21 @@ const cachedPaths = (page: Page) =>
     return Promise.all(ours.map(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort()));
   }, BASE);
 
+const isolated = (page: Page) => page.evaluate(() => window.crossOriginIsolated).catch(() => false);
+
 /** Waits for the lesson `slug` to be drawn with its editor and parameters. */
 async function lessonReady(page: Page, slug: string): Promise<void> {
   await expect(page.getByTestId(`lesson-link-${slug}`)).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("code-editor").locator(".view-lines")).toBeVisible();
   await expect(page.getByTestId("params")).not.toHaveAttribute("aria-busy", "true");
+}
+
+/** The first visit: the lesson opens, and the worker reloads the page once to isolate it (a read during that reload finds no page, and is tried again). */
+async function firstVisit(page: Page, site: string): Promise<void> {
+  await page.goto(`${site}#/lessons/03-race-conditions`);
+  await expect.poll(() => isolated(page), { timeout: 30_000 }).toBe(true);
+  await lessonReady(page, "03-race-conditions");
+  await expect(page.getByTestId("offline-notice")).toHaveAttribute("data-state", "offline-ready");
 }
 
 // A student on a train: the course, built for a sub-path and served with no
@@ -43,17 +72,13 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
   test.setTimeout(120_000);
   const { dir, outDir, built } = courseCopy;
   expect(built.status, built.stderr).toBe(0);
-  let server: ChildProcess | undefined = spawn(process.execPath, ["scripts/serve-static.mjs", join(dir, "site"), String(PORT)], { cwd: dir, stdio: "ignore" });
+  const { process: server, site } = await serve(dir, join(dir, "site"));
   const context = await browser.newContext({ serviceWorkers: "allow" });
   try {
-    await expect.poll(reachable, { timeout: 30_000 }).toBe(true);
     const page = await context.newPage();
 
-    await test.step("the first visit: a lesson runs, and the worker caches the whole build", async () => {
-      await page.goto(`${site}#/lessons/03-race-conditions`);
-      // The worker reloads the page once to isolate it: a read during that reload finds no page, and is tried again.
-      await expect.poll(() => page.evaluate(() => window.crossOriginIsolated).catch(() => false), { timeout: 30_000 }).toBe(true);
-      await lessonReady(page, "03-race-conditions");
+    await test.step("the first visit: a lesson runs, and the worker has cached the whole build", async () => {
+      await firstVisit(page, site);
       await setParam(page, "fix", "atomic");
       await setParam(page, "increments", 1000);
       expect(await run(page)).toBe("done");
@@ -64,9 +89,8 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
     });
 
     await test.step("the network is cut: the server stops, and the browser is offline", async () => {
-      server?.kill();
-      server = undefined;
-      await expect.poll(reachable).toBe(false);
+      server.kill();
+      await expect.poll(() => reachable(site)).toBe(false);
       await context.setOffline(true);
       // What the page asks for that the cache lacks goes to the network through the worker, and fails.
       const probe = await page.evaluate(() => fetch(`./sw.js?probe=${Date.now()}`).then(() => "reached", () => "failed"));
@@ -75,14 +99,14 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
 
     await test.step("offline, the page reloads isolated, with the course's index", async () => {
       await page.reload();
-      await expect.poll(() => page.evaluate(() => window.crossOriginIsolated).catch(() => false)).toBe(true);
+      await expect.poll(() => isolated(page)).toBe(true);
       await lessonReady(page, "03-race-conditions");
       await page.getByRole("link", { name: "Interleave" }).click();
       await expect(page.getByTestId("course-home")).toBeVisible();
       await expect(page.getByTestId("lesson-card-18-deadlock")).toBeVisible();
     });
 
-    await test.step("offline, a lesson never opened runs, with its charts", async () => {
+    await test.step("offline, a lesson never opened runs, with its charts and its Python", async () => {
       await page.getByTestId("lesson-link-18-deadlock").click();
       await lessonReady(page, "18-deadlock");
       await expect(page.getByTestId("lesson-prose")).toContainText("deadlock");
@@ -110,7 +134,69 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
       await expect(result).toContainText(/Deadlock: A waits for lock account \d held by B, which waits for lock account \d held by A\./);
     });
   } finally {
-    server?.kill();
+    server.kill();
+    await context.close();
+  }
+});
+
+/**
+ * A second deploy of the build in `site`, made without building again: its
+ * page marked, its worker given another build id (as a change to any file
+ * would give it). Its hashed files are the first's, as after a deploy that
+ * changed none of them.
+ */
+function secondDeploy(dir: string): string {
+  const site = join(dir, "site-2");
+  cpSync(join(dir, "site"), site, { recursive: true });
+  const page = join(site, BASE, "index.html");
+  writeFileSync(page, readFileSync(page, "utf8").replace("</head>", '<meta name="deploy" content="second"></head>'));
+  const worker = join(site, BASE, "sw.js");
+  const source = readFileSync(worker, "utf8");
+  const id = /build ([0-9a-f]{16})/.exec(source)![1]!;
+  writeFileSync(worker, source.replaceAll(id, [...id].reverse().join("")));
+  return site;
+}
+
+/** Points the link `live` at `target` in one step, as a host switches deploys. */
+function publish(live: string, target: string): void {
+  symlinkSync(target, `${live}.next`);
+  renameSync(`${live}.next`, live);
+}
+
+const deployOf = (page: Page) => page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[name="deploy"]')?.content ?? "first");
+
+// A deploy while a student has the course: the new build's worker installs
+// beside the old one and waits, the page says so, and Reload brings the new
+// one in, whose activation deletes the old build's cache.
+test("a new deploy reaches a student who visited before: it waits until the page asks, then replaces the old build and its cache", async ({ browser, courseCopy }) => {
+  test.setTimeout(120_000);
+  const { dir, built } = courseCopy;
+  expect(built.status, built.stderr).toBe(0);
+  const live = join(dir, "live");
+  publish(live, join(dir, "site"));
+  const { process: server, site } = await serve(dir, live);
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  try {
+    const page = await context.newPage();
+    await firstVisit(page, site);
+    expect(await cachedPaths(page)).toHaveLength(1);
+
+    publish(live, secondDeploy(dir));
+    await page.reload();
+    // The page comes from the network, so is the new one; the new worker has cached its build and waits.
+    expect(await deployOf(page)).toBe("second");
+    const notice = page.getByTestId("offline-notice");
+    await expect(notice).toHaveAttribute("data-state", "update-ready", { timeout: 30_000 });
+    await expect(notice).toHaveText("A new version is ready. Reload");
+    expect(await cachedPaths(page)).toHaveLength(2);
+
+    await page.getByTestId("update-reload").click();
+    await expect.poll(() => cachedPaths(page).catch(() => [])).toHaveLength(1);
+    await expect(notice).toHaveAttribute("data-state", "none");
+    expect(await deployOf(page)).toBe("second");
+    await expect.poll(() => isolated(page)).toBe(true);
+  } finally {
+    server.kill();
     await context.close();
   }
 });

@@ -99,7 +99,10 @@ export function registerServiceWorker(): void {
       registered.addEventListener("updatefound", () => registered.installing && waitingUpdate(registered.installing));
       // A worker is in charge but this page bypassed it (a hard reload): a reload brings the page under it.
       if (!window.crossOriginIsolated && !container.controller && registered.active) reloadOnceForIsolation();
-      setInterval(() => void registered.update().catch(() => undefined), UPDATE_CHECK_MS);
+      // A page under a worker asks for a newer build as it opens (registering the same script again does not), and hourly.
+      const checkForUpdate = () => void registered.update().catch(() => undefined);
+      if (container.controller) checkForUpdate();
+      setInterval(checkForUpdate, UPDATE_CHECK_MS);
     },
     (error: unknown) => console.warn("The service worker was not registered: the course will not work offline.", error),
   );
