@@ -51,12 +51,14 @@ async function fromOtherBuild(url: string): Promise<Response | undefined> {
 export async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
   const toFetch: string[] = [];
-  for (const url of FILES) {
-    if (await cache.match(url)) continue;
-    const copy = await fromOtherBuild(url);
-    if (copy) await cache.put(url, copy);
-    else toFetch.push(url);
-  }
+  await Promise.all(
+    FILES.map(async (url) => {
+      if (await cache.match(url)) return;
+      const copy = await fromOtherBuild(url);
+      if (copy) await cache.put(url, copy);
+      else toFetch.push(url);
+    }),
+  );
   await cache.addAll(toFetch.map((url) => new Request(url, { cache: isHashed(url) ? "default" : "no-cache" })));
 }
 
