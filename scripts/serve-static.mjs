@@ -1,8 +1,9 @@
 /**
  * A bare static file server for the built site that sends no special headers,
- * like GitHub Pages: the e2e suite uses it to check the coi-serviceworker
- * fallback. Usage: node scripts/serve-static.mjs <dir> <port>; port 0 takes
- * a free one, printed in the line it writes when it listens.
+ * like GitHub Pages: the e2e suite uses it to check the service worker's
+ * isolation and offline copy (app/service-worker/).
+ * Usage: node scripts/serve-static.mjs <dir> <port>; port 0 takes a free
+ * one, printed in the line it writes when it listens.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
