@@ -1,34 +1,9 @@
 import { expect, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { run, setParam, resultValue } from "./lesson-page";
 import { BASE, test } from "./course-copy";
-
-/** A server with no special headers, on a port of its own; `site` is the course's address on it. */
-interface Server {
-  readonly process: ChildProcess;
-  readonly site: string;
-}
-
-const reachable = (site: string) => fetch(site).then((r) => r.ok, () => false);
-
-/** Serves `root` (a folder holding `BASE`) as GitHub Pages would, on a free port (a fixed one may be another suite's). */
-async function serve(dir: string, root: string): Promise<Server> {
-  const child = spawn(process.execPath, ["scripts/serve-static.mjs", root, "0"], { cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
-  const port = await new Promise<string>((resolve, reject) => {
-    let said = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      said += chunk.toString();
-      const port = /localhost:(\d+)\//.exec(said)?.[1];
-      if (port) resolve(port);
-    });
-    child.on("exit", () => reject(new Error(`the server ended: ${said}`)));
-  });
-  const site = `http://localhost:${port}${BASE}`;
-  await expect.poll(() => reachable(site), { timeout: 30_000 }).toBe(true);
-  return { process: child, site };
-}
+import { reachable, serveStatic } from "./static-server";
 
 /** What the service worker should hold: every file of the build but itself, `_headers` and compressed copies, by path. */
 function builtFiles(outDir: string): string[] {
@@ -72,7 +47,7 @@ test("after one visit, with the network cut, the course opens, and a lesson neve
   test.setTimeout(120_000);
   const { dir, outDir, built } = courseCopy;
   expect(built.status, built.stderr).toBe(0);
-  const { process: server, site } = await serve(dir, join(dir, "site"));
+  const { process: server, site } = await serveStatic(dir, join(dir, "site"));
   const context = await browser.newContext({ serviceWorkers: "allow" });
   try {
     const page = await context.newPage();
@@ -174,7 +149,7 @@ test("a new deploy reaches a student who visited before: it waits until the page
   expect(built.status, built.stderr).toBe(0);
   const live = join(dir, "live");
   publish(live, join(dir, "site"));
-  const { process: server, site } = await serve(dir, live);
+  const { process: server, site } = await serveStatic(dir, live);
   const context = await browser.newContext({ serviceWorkers: "allow" });
   try {
     const page = await context.newPage();

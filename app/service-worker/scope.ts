@@ -15,6 +15,8 @@ export interface FetchEvent extends ExtendableEvent {
 
 export interface ExtendableMessageEvent extends ExtendableEvent {
   readonly data: unknown;
+  /** The page (or worker) that posted it. */
+  readonly source: { postMessage(message: unknown): void } | null;
 }
 
 export interface ServiceWorkerScope {

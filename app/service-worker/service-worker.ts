@@ -6,14 +6,16 @@
  *
  * The algorithm:
  * - install: precache every file of this build (precache.ts) into a cache
- *   named by the build id. The first worker of a scope then takes over at
- *   once (should a file fail to arrive, it takes over all the same and
- *   fetches what is missing at the next navigation: on a host without the
- *   isolation headers nothing runs until it does). A newer build's worker
- *   must cache every file, or fail and leave the older one in charge, and
- *   then waits until the page asks it to take over ("A new version is
- *   ready": app/ui/offline/), so that a page never runs a mix of one build's
- *   HTML and another's chunks.
+ *   named by the build id. A newer build's worker must cache every file, or
+ *   fail and leave the older one in charge, and then waits until the page
+ *   asks it to take over ("A new version is ready": app/ui/offline/), so
+ *   that a page never runs a mix of one build's HTML and another's chunks.
+ *   The first worker of a scope starts the same precache but takes over
+ *   without waiting for it: on a host without the isolation headers nothing
+ *   runs until it does, and the first visit would wait for the whole course
+ *   (megabytes) before its first run. Its precache goes on under the events
+ *   of the page that asked when it is done (WHEN_CACHED, answered CACHED:
+ *   "Available offline") and of each navigation, until every file is in.
  * - activate: delete the caches of older builds, and take control of the
  *   open pages.
  * - fetch (respond.ts): cache first for the build's files, network first for
@@ -28,20 +30,31 @@
  * ten lines (isolation-headers.ts). Its page script's job, registering and
  * reloading once to become isolated, is app/ui/offline/register.ts.
  */
-import { SKIP_WAITING } from "./messages";
+import { CACHED, SKIP_WAITING, WHEN_CACHED } from "./messages";
 import { deleteOldCaches, precache } from "./precache";
 import { respond } from "./respond";
 import { scope } from "./scope";
 
-/** Whether every file of this build is known to be cached; checked again at a navigation after the worker starts. */
+/** Whether every file of this build is known to be cached (known afresh each time the browser starts the worker). */
 let cacheComplete = false;
-const completeCache = () => precache().then(() => void (cacheComplete = true));
+let filling: Promise<void> | undefined;
+
+/** Caches what of the build is missing, one fill at a time; rejects if a file could not be had. */
+function fillCache(): Promise<void> {
+  if (cacheComplete) return Promise.resolve();
+  filling ??= precache()
+    .then(() => void (cacheComplete = true))
+    .finally(() => (filling = undefined));
+  return filling;
+}
 
 scope.addEventListener("install", (event) => {
   const active = scope.registration.active;
   // coi-serviceworker.js, which this worker replaces, cached nothing: no page of it needs keeping consistent.
   const first = !active || active.scriptURL.endsWith("/coi-serviceworker.js");
-  event.waitUntil(first ? completeCache().catch(() => undefined).then(() => scope.skipWaiting()) : completeCache());
+  if (!first) return event.waitUntil(fillCache());
+  fillCache().catch(() => undefined);
+  event.waitUntil(scope.skipWaiting());
 });
 
 scope.addEventListener("activate", (event) => {
@@ -50,6 +63,7 @@ scope.addEventListener("activate", (event) => {
 
 scope.addEventListener("message", (event) => {
   if (event.data === SKIP_WAITING) void scope.skipWaiting();
+  if (event.data === WHEN_CACHED) event.waitUntil(fillCache().then(() => event.source?.postMessage(CACHED), () => undefined));
 });
 
 scope.addEventListener("fetch", (event) => {
@@ -57,5 +71,5 @@ scope.addEventListener("fetch", (event) => {
   // A request DevTools makes that a worker cannot answer (a Chromium quirk).
   if (request.cache === "only-if-cached" && request.mode !== "same-origin") return;
   event.respondWith(respond(request));
-  if (request.mode === "navigate" && !cacheComplete) event.waitUntil(completeCache().catch(() => undefined));
+  if (request.mode === "navigate" && !cacheComplete) event.waitUntil(fillCache().catch(() => undefined));
 });

@@ -3,11 +3,12 @@
  * site only: registers it, reloads once when that is what makes the page
  * cross-origin isolated (a host that sends no isolation headers: the first
  * visit is not yet under the worker), and tells the page what a student may
- * want to know: the course just became available offline, or a newer build's
- * worker waits and a reload brings it in. The dev server sends the headers
+ * want to know: the course just became available offline (asked of the
+ * worker on a first visit, which it answers once it has cached every file),
+ * or a newer build's worker waits and a reload brings it in. The dev server sends the headers
  * itself and rebuilds modules as they change: no worker there.
  */
-import { SKIP_WAITING } from "../../service-worker/messages";
+import { CACHED, SKIP_WAITING, WHEN_CACHED } from "../../service-worker/messages";
 
 export type OfflineState = "none" | "offline-ready" | "update-ready";
 
@@ -70,17 +71,22 @@ export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !container || !window.isSecureContext) return;
   const hadController = container.controller !== null;
   const storage = sessionStorageOrNull();
-  // The reload that isolated this page just happened: the course was cached before the worker took over.
-  if (hadController && storage?.getItem(ISOLATION_RELOAD) === "reloaded") {
-    storage.setItem(ISOLATION_RELOAD, "told");
+  const whenCached = () => container.controller?.postMessage(WHEN_CACHED);
+
+  container.addEventListener("message", (event) => {
+    if (event.data !== CACHED || state === "update-ready") return;
+    if (storage?.getItem(ISOLATION_RELOAD) === "reloaded") storage.setItem(ISOLATION_RELOAD, "told");
     setState("offline-ready");
-  }
+  });
+  container.startMessages();
+  // The first visit, just reloaded to be isolated: the worker may still be caching the course.
+  if (hadController && storage?.getItem(ISOLATION_RELOAD) === "reloaded") whenCached();
 
   container.addEventListener("controllerchange", () => {
     if (updateAsked) return reload();
     if (!hadController) {
       if (!window.crossOriginIsolated && reloadOnceForIsolation()) return;
-      return setState("offline-ready");
+      return whenCached();
     }
     // Another tab brought in a newer build: this page's build is no longer cached.
     setState("update-ready");
