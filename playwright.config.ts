@@ -24,6 +24,10 @@ export default defineConfig({
   forbidOnly: true,
   use: {
     baseURL: `http://localhost:${PORT}/`,
+    // The site's service worker caches the whole build when a page first registers it, seconds of work for each fresh
+    // context: most specs browse the preview server, isolated by its headers, as before the worker existed. Those on
+    // the worker (isolation without headers, offline) allow it: `test.use({ serviceWorkers: "allow" })`.
+    serviceWorkers: "block",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: [

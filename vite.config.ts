@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { ISOLATION_HEADERS, coiServiceWorker } from "./scripts/vite/cross-origin-isolation.ts";
+import { ISOLATION_HEADERS } from "./scripts/vite/cross-origin-isolation.ts";
 import { scenarioTypes } from "./scripts/vite/scenario-types.ts";
 import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts";
 import { courseIndexPlugin } from "./scripts/vite/course-index.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
+import { serviceWorker } from "./scripts/vite/service-worker.ts";
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
 
@@ -17,10 +18,11 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? "/",
   plugins: [
     react(),
-    coiServiceWorker(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
     courseIndexPlugin(here("lessons"), here("app/ui/playground")),
+    // sw.js: offline after the first visit, and isolation where the host sends no headers (app/service-worker/).
+    serviceWorker(),
     // A build only browsed here (the e2e suite's course copy) skips the seconds of compression: PRECOMPRESS=0.
     ...(process.env.PRECOMPRESS === "0" ? [] : [precompress()]),
   ],

@@ -16,6 +16,9 @@ async function listenForViolations(page: Page): Promise<() => Promise<string[]>>
 const reach = (page: Page, url: string) => page.evaluate((target) => fetch(target).then(() => "reached", (error: Error) => error.message), url);
 
 test.describe("the site's Content-Security-Policy", () => {
+  // The policy must let the page register its service worker (worker-src).
+  test.use({ serviceWorkers: "allow" });
+
   test("on a host that sends headers, the page and its workers run a lesson, the editor and Explore without one refusal, and nothing connects elsewhere", async ({ page }) => {
     const violations = await listenForViolations(page);
     const response = await page.goto("./#/lessons/03-race-conditions");
@@ -26,6 +29,7 @@ test.describe("the site's Content-Security-Policy", () => {
     await expect(page.getByTestId("explore-result")).toHaveAttribute("data-found", "true", { timeout: 30_000 });
     await page.getByTestId("tab-python").click();
     await expect(page.getByTestId("python-reference")).toHaveAttribute("data-highlighted", "true");
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
     expect(await violations()).toEqual([]);
 
     expect(await reach(page, `http://localhost:${BARE_PORT}/`)).not.toBe("reached");

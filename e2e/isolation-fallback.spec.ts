@@ -5,6 +5,8 @@ import { resultValue, run, setParam } from "./lesson-page";
 const bare = `http://localhost:${BARE_PORT}/#/lessons/03-race-conditions`;
 
 test.describe("on a host that cannot send isolation headers", () => {
+  test.use({ serviceWorkers: "allow" });
+
   test("the service-worker fallback isolates the page and runs work", async ({ page }) => {
     await page.goto(bare);
     // The service worker reloads the page once: a read during that reload finds no page, and is tried again.

@@ -5,6 +5,7 @@ import { CourseHome } from "./CourseHome";
 import { EndedRunNotice } from "./EndedRunNotice";
 import { LessonPage } from "./LessonPage";
 import { LessonLoading } from "./LessonLoading";
+import { OfflineNotice } from "./offline/OfflineNotice";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 import { PLAYGROUND_HREF, lessonHref, useCourse, useLesson, useRoute } from "./hooks";
 import { saved } from "./storage";
@@ -56,6 +57,7 @@ export function App() {
             {say("app.brand")}
           </a>
           <span className="course-title">{course.title}</span>
+          <OfflineNotice />
           <LanguageSwitch />
         </header>
         <div className="body">

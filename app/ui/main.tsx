@@ -4,8 +4,11 @@ import { I18nextProvider } from "react-i18next";
 import { i18nInstance } from "../runtime/i18n/i18n";
 import { App } from "./App";
 import { applyLanguage, initialLanguage } from "./language";
+import { registerServiceWorker } from "./offline/register";
 import "./messages/messages";
 import "./styles.css";
+
+registerServiceWorker();
 
 // The first render is in the student's language: English is in the page, another language's catalogues load first.
 void applyLanguage(initialLanguage()).finally(() =>

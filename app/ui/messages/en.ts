@@ -201,6 +201,12 @@ export default {
     showNumbers: "Show the numbers",
     run: "Run",
   },
+  offline: {
+    ready: "Available offline",
+    readyTitle: "This course is saved in your browser: it works without a network from now on.",
+    updateReady: "A new version is ready.",
+    reload: "Reload",
+  },
   // Step mode, Explore, the timeline and the charts (below).
   /** Parameters listed in a sentence: "n 3, rounds 2". */
   paramList: {

@@ -195,6 +195,12 @@ export default {
     showNumbers: "显示数字",
     run: "运行",
   },
+  offline: {
+    ready: "可离线使用",
+    readyTitle: "课程已保存在你的浏览器里：从现在起，没有网络也能用。",
+    updateReady: "有新版本可用。",
+    reload: "重新加载",
+  },
   // Step mode, Explore, the timeline and the charts (below).
   paramList: {
     separator: "，",
