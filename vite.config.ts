@@ -6,6 +6,8 @@ import { scenarioTypes } from "./scripts/vite/scenario-types.ts";
 import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts";
 import { courseIndexPlugin } from "./scripts/vite/course-index.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
+import { monacoWorkerImports } from "./scripts/vite/monaco-worker-imports.ts";
+import { monacoDevDeps } from "./scripts/vite/monaco-dev-deps.ts";
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
 
@@ -17,6 +19,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? "/",
   plugins: [
     react(),
+    monacoWorkerImports(),
     coiServiceWorker(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
@@ -27,8 +30,11 @@ export default defineConfig({
   server: { headers: ISOLATION_HEADERS, port: PORTS.dev, strictPort: true },
   preview: { headers: ISOLATION_HEADERS, port: PORTS.preview, strictPort: true },
   worker: { format: "es" },
-  // Monaco's modules, as app/ui/editor/monaco-setup.ts imports them, pre-bundled for the dev server.
-  optimizeDeps: { include: ["monaco-editor/editor", "monaco-editor/features/register.all", "monaco-editor/languages/definitions/typescript/register", "monaco-editor/languages/definitions/python/register", "monaco-editor/languages/features/typescript/register"] },
+  // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patch as the build.
+  optimizeDeps: {
+    include: monacoDevDeps([here("app/ui/editor/monaco-setup.ts"), here("app/ui/editor/monaco-features.ts")]),
+    rolldownOptions: { plugins: [monacoWorkerImports()] },
+  },
   build: {
     target: "es2023",
     chunkSizeWarningLimit: 5000,

@@ -6,13 +6,11 @@
  *
  * The page edits TypeScript and colours the Python reference, nothing else:
  * the editor's API comes without `editor.main`'s eighty languages and its
- * CSS, HTML and JSON services and workers. Its features all come, up front:
- * the TypeScript service's worker helper imports every one of them anyway,
- * and one registered after the first editor was made would fail in the next
- * (its services were registered too late).
+ * CSS, HTML and JSON services and workers, and with the features of
+ * monaco-features.ts only, all imported before the first editor is made.
  */
 import * as monaco from "monaco-editor/editor";
-import "monaco-editor/features/register.all";
+import "./monaco-features";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/python/register";
 import * as ts from "monaco-editor/languages/features/typescript/register";
