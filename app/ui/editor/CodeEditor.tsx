@@ -6,6 +6,7 @@
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import { monaco } from "./monaco-setup";
+import { mountScenarioTypes } from "./scenario-types";
 
 export interface LineMarker {
   readonly line: number;
@@ -71,6 +72,9 @@ export default function CodeEditor(props: CodeEditorProps) {
       ariaLabel: "Scenario code (Ctrl+M, then Tab, moves focus out of the editor)",
     });
     editorRef.current = editor;
+    // Monaco draws the lines in the next animation frame; the scenario API's declarations are asked for just after.
+    let typesAsked: ReturnType<typeof setTimeout> | undefined;
+    const drawn = requestAnimationFrame(() => (typesAsked = setTimeout(() => void mountScenarioTypes())));
     const edits = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, OWNER, []);
       latest.current.onChange(model.getValue());
@@ -93,6 +97,8 @@ export default function CodeEditor(props: CodeEditorProps) {
       latest.current.onTypeProblems(problems);
     });
     return () => {
+      cancelAnimationFrame(drawn);
+      clearTimeout(typesAsked);
       edits.dispose();
       markers.dispose();
       editor.dispose();

@@ -1,7 +1,8 @@
 /**
  * Monaco, configured once for scenario code: its workers (Vite-built), and
- * the TypeScript defaults with the scenario API mounted as the package
- * "interleave", so completion and type errors follow the real runtime.
+ * the TypeScript defaults (the scenario API comes as the package
+ * "interleave" once an editor shows, scenario-types.ts, so completion and
+ * type errors follow the real runtime).
  * Imported only by the lazily loaded editor: Monaco never delays first paint.
  *
  * The page edits TypeScript and colours the Python reference, nothing else:
@@ -16,7 +17,6 @@ import "monaco-editor/languages/definitions/python/register";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/language/typescript/ts.worker?worker";
-import scenarioTypes from "virtual:scenario-types";
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker()),
@@ -31,8 +31,5 @@ ts.typescriptDefaults.setCompilerOptions({
   allowNonTsExtensions: true,
 });
 ts.typescriptDefaults.setEagerModelSync(true);
-for (const [file, text] of Object.entries(scenarioTypes)) {
-  ts.typescriptDefaults.addExtraLib(text, `file:///node_modules/interleave/${file}`);
-}
 
 export { monaco };
