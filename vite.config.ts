@@ -32,13 +32,13 @@ export default defineConfig({
   worker: { format: "es" },
   // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patch as the build.
   optimizeDeps: {
-    include: monacoDevDeps([here("app/ui/editor/monaco-setup.ts"), here("app/ui/editor/monaco-features.ts")]),
+    include: monacoDevDeps(["monaco-setup.ts", "monaco-features.ts", "language-contributions.ts", "scenario-types.ts"].map((file) => here(`app/ui/editor/${file}`))),
     rolldownOptions: { plugins: [monacoWorkerImports()] },
   },
   build: {
     target: "es2023",
     chunkSizeWarningLimit: 5000,
     // A lesson's files (app/ui/content/lesson-files.ts) load together, as one chunk named by its folder.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }, { debugName: "monaco", name: (id: string) => /monaco-editor\/esm\/vs\/(base|platform|editor\/common|editor\/browser|editor\/standalone)\//.exec(id)?.[1]?.replace("/", "-").replace(/^/, "monaco-") ?? null, includeDependenciesRecursively: false }] } } },
   },
 });

@@ -1,6 +1,6 @@
 /**
- * Monaco's modules as the editor imports them (app/ui/editor/monaco-setup.ts
- * and monaco-features.ts), for the dev server's pre-bundling
+ * Monaco's modules as the editor imports them (the files of app/ui/editor/
+ * that vite.config.ts names), for the dev server's pre-bundling
  * (`optimizeDeps.include`): read from those files, so that a feature added
  * there is pre-bundled too, rather than found late and the page reloaded.
  * Workers (`?worker`) are Vite's to build and are left out.

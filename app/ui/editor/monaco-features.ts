@@ -1,9 +1,12 @@
 /**
  * The editor features a student uses on scenario code, and no others: each
  * is code to download and run before the editor shows, and a contribution
- * made again for every editor. Imported before the first editor is created:
- * a feature's services must be registered by then, or every later editor
- * fails on them. The TypeScript support imports no features of its own
+ * made again for every editor. Imported before the first editor is created.
+ * TypeScript's help (completions, hovers...) comes just after the editor
+ * shows (language-features.ts); the services it needs are registered here,
+ * with the editor's own: a service registered after the first editor was
+ * made is missing from every later one ("depends on UNKNOWN service").
+ * The TypeScript support imports no features of its own
  * (scripts/vite/monaco-worker-imports.ts patches the module that did).
  *
  * Left out on purpose: code actions and their light bulb, code lens, colour
@@ -27,12 +30,11 @@ import "monaco-editor/features/clipboard/register";
 import "monaco-editor/features/contextmenu/register";
 import "monaco-editor/features/find/register";
 import "monaco-editor/features/bracketMatching/register";
-// TypeScript's help: its completions (with snippets), signatures, and hovers (types, and the problems under the pointer); F8 goes to the next problem.
-import "monaco-editor/editor/contrib/suggest/browser/suggestController";
-import "monaco-editor/features/snippet/register";
-import "monaco-editor/features/parameterHints/register";
-import "monaco-editor/features/hover/register";
-import "monaco-editor/features/gotoError/register";
 // Keyboard users: Ctrl+M makes Tab move the focus out (the editor's label says so); typing in step mode says why nothing changes.
 import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/readOnlyMessage/register";
+// The services of language-features.ts's contributions (language-features.test.ts checks that none is missing).
+import "monaco-editor/editor/contrib/suggest/browser/suggestMemory";
+import "monaco-editor/editor/contrib/gotoError/browser/markerNavigationService";
+import "monaco-editor/editor/contrib/peekView/browser/peekView";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/symbolNavigation";
