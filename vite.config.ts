@@ -39,6 +39,6 @@ export default defineConfig({
     target: "es2023",
     chunkSizeWarningLimit: 5000,
     // A lesson's files (app/ui/content/lesson-files.ts) load together, as one chunk named by its folder.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }, { debugName: "monaco", name: (id: string) => /monaco-editor\/esm\/vs\/(base|platform|editor\/common|editor\/browser|editor\/standalone)\//.exec(id)?.[1]?.replace("/", "-").replace(/^/, "monaco-") ?? null, includeDependenciesRecursively: false }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }, { name: "monaco-base", test: /monaco-editor\/esm\/vs\/base\//, priority: 4 }, { name: "monaco-platform", test: /monaco-editor\/esm\/vs\/platform\//, priority: 3 }, { name: "monaco-editor-common", test: /monaco-editor\/esm\/vs\/editor\/common\//, priority: 2 }, { name: "monaco-editor-browser", test: /monaco-editor\/esm\/vs\/editor\/(?:browser|standalone)\//, priority: 1 }] } } },
   },
 });
