@@ -8,6 +8,7 @@ import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "reac
 import { monaco } from "./monaco-setup";
 import { mountScenarioTypes } from "./scenario-types";
 import { languageFeaturesLoaded, loadLanguageFeatures } from "./language-features";
+import { editorShown } from "../editor-shown";
 
 export interface LineMarker {
   readonly line: number;
@@ -98,7 +99,10 @@ export default function CodeEditor(props: CodeEditorProps) {
           setEditor(current);
         }, console.error);
     }
-    void afterDrawing().then(mountScenarioTypes);
+    void afterDrawing().then(() => {
+      editorShown();
+      void mountScenarioTypes();
+    });
     const edits = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, OWNER, []);
       latest.current.onChange(model.getValue());
