@@ -7,6 +7,8 @@ import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts
 import { courseIndexPlugin } from "./scripts/vite/course-index.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
 import { serviceWorker } from "./scripts/vite/service-worker.ts";
+import { monacoWorkerImports } from "./scripts/vite/monaco-worker-imports.ts";
+import { monacoDevDeps } from "./scripts/vite/monaco-dev-deps.ts";
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
 
@@ -18,6 +20,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? "/",
   plugins: [
     react(),
+    monacoWorkerImports(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
     courseIndexPlugin(here("lessons"), here("app/ui/playground")),
@@ -29,12 +32,15 @@ export default defineConfig({
   server: { headers: ISOLATION_HEADERS, port: PORTS.dev, strictPort: true },
   preview: { headers: ISOLATION_HEADERS, port: PORTS.preview, strictPort: true },
   worker: { format: "es" },
-  // Monaco's modules, as app/ui/editor/monaco-setup.ts imports them, pre-bundled for the dev server.
-  optimizeDeps: { include: ["monaco-editor/editor", "monaco-editor/features/register.all", "monaco-editor/languages/definitions/typescript/register", "monaco-editor/languages/definitions/python/register", "monaco-editor/languages/features/typescript/register"] },
+  // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patch as the build.
+  optimizeDeps: {
+    include: monacoDevDeps(["monaco-setup.ts", "monaco-features.ts", "language-contributions.ts", "scenario-types.ts"].map((file) => here(`app/ui/editor/${file}`))),
+    rolldownOptions: { plugins: [monacoWorkerImports()] },
+  },
   build: {
     target: "es2023",
     chunkSizeWarningLimit: 5000,
     // A lesson's files (app/ui/content/lesson-files.ts) load together, as one chunk named by its folder.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }, { name: "monaco-base", test: /monaco-editor\/esm\/vs\/base\//, priority: 4 }, { name: "monaco-platform", test: /monaco-editor\/esm\/vs\/platform\//, priority: 3 }, { name: "monaco-editor-common", test: /monaco-editor\/esm\/vs\/editor\/common\//, priority: 2 }, { name: "monaco-editor-browser", test: /monaco-editor\/esm\/vs\/editor\/(?:browser|standalone)\//, priority: 1 }] } } },
   },
 });

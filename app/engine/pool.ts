@@ -23,11 +23,14 @@ export class WorkerPool {
   private readonly idle: RunnerHandle[] = [];
   private closed = false;
 
+  /** `warmWhen`: starts the warm runners once it resolves (the page has more urgent work first), not at once. */
   constructor(
     private readonly spawn: SpawnRunner,
     private readonly warm = 2,
+    warmWhen?: Promise<void>,
   ) {
-    this.refill();
+    if (warmWhen) void warmWhen.then(() => !this.closed && this.refill());
+    else this.refill();
   }
 
   /** Takes `count` runners, warm ones first. The caller must give or discard each. */

@@ -63,6 +63,8 @@ export interface SessionOptions {
   readonly goalsMet?: Iterable<string>;
   /** Delay before re-reading the scenario's declarations after an edit. */
   readonly describeDelayMs?: number;
+  /** The first reading of the declarations waits for this (the page has more urgent work first); a run reads them itself. */
+  readonly describeWhen?: Promise<void>;
 }
 
 export const MAX_HISTORY = 50;
@@ -96,7 +98,11 @@ export class Session {
       history: [],
       goalsMet: new Set(options.goalsMet),
     };
-    void this.describe();
+    if (options.describeWhen) {
+      void options.describeWhen.then(() => {
+        if (this.describedSource === null) void this.describe();
+      });
+    } else void this.describe();
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;

@@ -8,6 +8,7 @@ import { Prose } from "./LazyMarkdown";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { FocusablePre } from "./FocusablePre";
 import { runnerPool } from "./runner-pool";
+import { afterEditorShows } from "./editor-shown";
 import { saved } from "./storage";
 import { useNarrowScreen } from "./narrow-screen";
 import { useLessonView } from "./lesson-view";
@@ -30,6 +31,7 @@ function openSession(lesson: Lesson, share: Share | null): Session {
     source: share?.code ?? own ?? lesson.scenario,
     params: share?.params ?? saved.params(lesson.slug),
     goalsMet: saved.goals(lesson.slug),
+    describeWhen: afterEditorShows(),
   });
 }
 

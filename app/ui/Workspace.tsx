@@ -23,6 +23,7 @@ import { forget, saved } from "./storage";
 import { useSavedCode } from "./saved-code";
 import { loadCodeEditor } from "./editor/load-editor";
 import { afterIdle } from "./after-idle";
+import { afterEditorShows } from "./editor-shown";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
@@ -42,8 +43,13 @@ import { useMessages, type Say } from "./messages/messages";
 import { usePageLanguage } from "./language";
 
 const CodeEditor = lazy(loadCodeEditor);
-// recharts comes when a lesson with charts is opened and the editor has loaded, not with the first page.
-const RunCharts = lazy(() => afterIdle().then(() => import("./charts/RunCharts")).then((module) => ({ default: module.RunCharts })));
+// recharts comes when a lesson with charts is opened and the editor has drawn its code (editor-shown.ts), not with the first page.
+const RunCharts = lazy(() =>
+  afterEditorShows()
+    .then(() => afterIdle())
+    .then(() => import("./charts/RunCharts"))
+    .then((module) => ({ default: module.RunCharts })),
+);
 
 type Tab = "scenario" | "python";
 

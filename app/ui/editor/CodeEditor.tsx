@@ -4,9 +4,12 @@
  * shown on their lines until the next edit; the editor reports TypeScript's
  * own errors back so the page can mention them.
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { monaco } from "./monaco-setup";
 import { useMessages } from "../messages/messages";
+import { mountScenarioTypes } from "./scenario-types";
+import { languageFeaturesLoaded, loadLanguageFeatures } from "./language-features";
+import { editorShown } from "../editor-shown";
 
 export interface LineMarker {
   readonly line: number;
@@ -48,32 +51,63 @@ export interface CodeEditorProps {
 
 const OWNER = "interleave";
 
+function createEditor(host: HTMLElement, model: monaco.editor.ITextModel, readOnly: boolean, ariaLabel: string): monaco.editor.IStandaloneCodeEditor {
+  return monaco.editor.create(host, {
+    model,
+    readOnly,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    tabSize: 2,
+    scrollBeyondLastLine: false,
+    // A long line wraps rather than hiding its end past the editor's right edge.
+    wordWrap: "on",
+    fixedOverflowWidgets: true,
+    ariaLabel,
+  });
+}
+
+/** Resolves once Monaco has drawn an editor made now: it draws in the next animation frame, and this comes just after. */
+const afterDrawing = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 export default function CodeEditor(props: CodeEditorProps) {
   const say = useMessages();
   const ariaLabel = say("code.editor");
+  const label = useRef(ariaLabel);
+  label.current = ariaLabel;
   const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // State, not a ref: the editor made before the language features came is replaced, and what was put on it is put on its successor.
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  useImperativeHandle(props.ref, () => ({ focus: () => editorRef.current?.focus() }), []);
+  useImperativeHandle(props.ref, () => ({ focus: () => editor?.focus() }), [editor]);
 
   useEffect(() => {
     const uri = monaco.Uri.parse(`file:///lessons/${props.path}/scenario.ts`);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(props.value, "typescript", uri);
     model.setValue(props.value);
-    const editor = monaco.editor.create(host.current!, {
-      model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 14,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      // A long line wraps rather than hiding its end past the editor's right edge.
-      wordWrap: "on",
-      fixedOverflowWidgets: true,
-      ariaLabel,
+    let current = createEditor(host.current!, model, latest.current.readOnly ?? false, label.current);
+    setEditor(current);
+    let live = true;
+    if (!languageFeaturesLoaded()) {
+      void afterDrawing()
+        .then(loadLanguageFeatures)
+        .then(() => {
+          if (!live) return;
+          // The same model (its text and undo history), cursor, scroll and focus, in an editor with completions and hovers.
+          const state = current.saveViewState();
+          const focused = current.hasTextFocus();
+          current.dispose();
+          current = createEditor(host.current!, model, latest.current.readOnly ?? false, label.current);
+          current.restoreViewState(state);
+          if (focused) current.focus();
+          setEditor(current);
+        }, console.error);
+    }
+    void afterDrawing().then(() => {
+      editorShown();
+      void mountScenarioTypes();
     });
-    editorRef.current = editor;
     const edits = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, OWNER, []);
       latest.current.onChange(model.getValue());
@@ -96,25 +130,26 @@ export default function CodeEditor(props: CodeEditorProps) {
       latest.current.onTypeProblems(problems);
     });
     return () => {
+      live = false;
       edits.dispose();
       markers.dispose();
-      editor.dispose();
+      current.dispose();
       model.dispose();
-      editorRef.current = null;
+      setEditor(null);
     };
   }, [props.path]);
 
   // A value from outside (Reset, Solve) replaces the text as one undoable edit.
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model || model.getValue() === props.value) return;
-    editorRef.current!.pushUndoStop();
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === props.value) return;
+    editor.pushUndoStop();
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: props.value }], () => null);
-    editorRef.current!.pushUndoStop();
+    editor.pushUndoStop();
   }, [props.value]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
+    const model = editor?.getModel();
     if (!model) return;
     monaco.editor.setModelMarkers(
       model,
@@ -131,12 +166,12 @@ export default function CodeEditor(props: CodeEditorProps) {
         };
       }),
     );
-  }, [props.markers]);
+    // The markers are the model's: a successor editor shows them already.
+  }, [props.markers, editor === null]);
 
   const stepLines = props.stepLines ?? [];
   const stepKey = stepLines.map((s) => `${s.line}:${s.worker}`).join(",");
   useEffect(() => {
-    const editor = editorRef.current;
     if (!editor) return;
     const highlights = editor.createDecorationsCollection(
       stepLines
@@ -150,10 +185,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     if (Number.isFinite(first)) editor.revealLineInCenterIfOutsideViewport(first);
     return () => highlights.clear();
     // The key stands for the lines: a new array with the same lines changes nothing.
-  }, [stepKey]);
+  }, [stepKey, editor]);
 
-  useEffect(() => editorRef.current?.updateOptions({ readOnly: props.readOnly ?? false }), [props.readOnly]);
-  useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
+  useEffect(() => editor?.updateOptions({ readOnly: props.readOnly ?? false }), [props.readOnly, editor]);
+  useEffect(() => editor?.updateOptions({ ariaLabel }), [ariaLabel, editor]);
 
   return (
     <div
