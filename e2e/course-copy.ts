@@ -11,27 +11,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { templateTranslation } from "../scripts/lessons/template-translation";
 
 export const NEW_LESSON = "30-my-first-lesson";
 export const BROKEN_LESSON = "31-broken-lesson";
-/** NEW_LESSON's translation, made from an English text that is not its lesson.md (its hash is no text's). */
-const STALE_TRANSLATION = [
-  "---",
-  "translatedFrom: 000000000000",
-  "title: 我的第一课",
-  "summary: 几个工作线程对同一个共享计数器做原子加法。",
-  "goals:",
-  "  - id: exact",
-  "    text: 用至少 2 个工作线程运行，得到准确的计数。",
-  "  - id: double",
-  "    text: 修改代码，让每一轮加 2。",
-  "charts:",
-  "  - title: 每次运行的预期值与实际值",
-  "---",
-  "",
-  "## 思路",
-  "",
-].join("\n");
+/** NEW_LESSON's translation, made from an English text that is not its lesson.md (its hash is no text's, and digits only, which YAML would read as a number). */
+const STALE_TRANSLATION = templateTranslation("000000000000", "我的第一课");
 
 /** The sub-path the copy is built for. */
 export const BASE = "/course/";

@@ -12,31 +12,10 @@ import { formatProblem } from "../../app/engine/course/problem";
 import { newLesson } from "../lesson-new.mjs";
 import { checkCourse, type CourseReport } from "./check";
 import { englishHash } from "./translations";
+import { templateTranslation } from "./template-translation";
 
 /** A zh-CN translation of the template's lesson.md, made from `english`, with `change` applied to its text. */
-const translation = (english: string, change: (text: string) => string = (t) => t) =>
-  change(
-    [
-      "---",
-      `translatedFrom: ${englishHash(english)}`,
-      "title: 演示",
-      "summary: 几个工作线程对同一个共享计数器做原子加法，结果分毫不差。",
-      "goals:",
-      "  - id: exact",
-      "    text: 用至少 2 个工作线程运行，得到准确的计数。",
-      "  - id: double",
-      "    text: 修改代码，让每一轮加 2。",
-      "charts:",
-      "  - title: 每次运行的预期值与实际值",
-      "params:",
-      "  workers: 工作线程数",
-      "  rounds: 每个工作线程的轮数",
-      "---",
-      "",
-      "## 思路",
-      "",
-    ].join("\n"),
-  );
+const translation = (english: string, change: (text: string) => string = (t) => t) => change(templateTranslation(englishHash(english)));
 
 const root = mkdtempSync(join(tmpdir(), "lessons-check-"));
 const lessons = join(root, "lessons");
