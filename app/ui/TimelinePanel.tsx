@@ -1,9 +1,14 @@
-import { memo, useCallback, useEffect, useState } from "react";
+import { Suspense, lazy, memo, useCallback, useEffect, useState } from "react";
 import type { Session } from "../engine/session";
 import type { TimelineModel } from "../engine/timeline/model";
 import { useLiveRefresh } from "./live-refresh";
-import { Timeline } from "./timeline/Timeline";
 import { useMessages } from "./messages/messages";
+import { afterEditorShows } from "./editor-shown";
+
+// The canvas timeline is drawn only once a run has started: its chunk comes after the editor has shown, not before it.
+const loadTimeline = () => import("./timeline/Timeline");
+const Timeline = lazy(() => loadTimeline().then((module) => ({ default: module.Timeline })));
+void afterEditorShows().then(loadTimeline);
 
 /** The trace rings are finite: drained this often, a worker may write 500,000 events a second before any are lost. */
 const TRACE_DRAIN_MS = 16;
@@ -34,7 +39,9 @@ export const TimelinePanel = memo(function TimelinePanel({ session, running, run
   return (
     <section className="timeline-panel">
       <h2>{say(running ? "panel.timelineLive" : "panel.timeline")}</h2>
-      <Timeline model={frame.model} version={frame.version} live={running} />
+      <Suspense fallback={null}>
+        <Timeline model={frame.model} version={frame.version} live={running} />
+      </Suspense>
     </section>
   );
 });

@@ -27,7 +27,7 @@ import { afterEditorShows } from "./editor-shown";
 import { ExplorePanel } from "./explore/ExplorePanel";
 import { runnerPool } from "./runner-pool";
 import { Explorer } from "../engine/explore/explorer";
-import { browserDriver, controllerWorker } from "../engine/explore/browser-driver";
+import { browserDriver, browserStepControl } from "../engine/explore/browser-driver";
 import { Stepper, type StepSnapshot } from "../engine/explore/stepper";
 import { reachedStepGoals, reachedTaskStepGoals, stepRunGoals } from "../engine/explore/step-goals";
 import { TaskStepper, type TaskStepSnapshot, type TaskStepStart } from "../engine/explore/task-stepper";
@@ -78,7 +78,7 @@ export const Workspace = memo(function Workspace({ lesson, session, share, href,
   const typeErrors = typeProblems.some((p) => p.syntax) ? [] : typeProblems;
   const explorer = useMemo(() => new Explorer(runnerPool(), browserDriver), []);
   const exploring = useSyncExternalStore(explorer.subscribe, () => explorer.running);
-  const stepper = useMemo(() => new Stepper(runnerPool(), controllerWorker()), []);
+  const stepper = useMemo(() => new Stepper(runnerPool(), browserStepControl), []);
   const stepSnapshot = useSyncExternalStore(stepper.subscribe, stepper.getSnapshot);
   const taskStepper = useMemo(() => new TaskStepper(runnerPool()), []);
   const taskStepSnapshot = useSyncExternalStore(taskStepper.subscribe, taskStepper.getSnapshot);

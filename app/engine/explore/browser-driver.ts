@@ -7,6 +7,7 @@
 import { wrap, type Remote } from "comlink";
 import type { ControllerCalls } from "./controller-calls";
 import type { Driver } from "./explore";
+import type { StepControl } from "./stepper";
 import { language } from "../../runtime/i18n/i18n";
 
 let controller: Remote<ControllerCalls> | null = null;
@@ -23,6 +24,14 @@ async function speaking(): Promise<Remote<ControllerCalls>> {
   await controller.speak(language());
   return controller;
 }
+
+/** Step mode's calls, each made on the controller worker, which starts on the first: not while the page loads, where its start would compete with the editor's. */
+export const browserStepControl: StepControl = {
+  speak: (lang) => controllerWorker().speak(lang),
+  begin: (memory, workers) => controllerWorker().begin(memory, workers),
+  moves: (moves) => controllerWorker().moves(moves),
+  toEnd: () => controllerWorker().toEnd(),
+};
 
 export const browserDriver: Driver = {
   drive: async (memory, workers, plan) => (await speaking()).drive(memory, workers, plan),

@@ -9,6 +9,7 @@
  * itself and rebuilds modules as they change: no worker there.
  */
 import { CACHED, SKIP_WAITING, WHEN_CACHED } from "../../service-worker/messages";
+import { afterEditorShows } from "../editor-shown";
 
 export type OfflineState = "none" | "offline-ready" | "update-ready";
 
@@ -97,7 +98,10 @@ export function registerServiceWorker(): void {
       if (worker.state === "installed" && container.controller) setState("update-ready");
     });
 
-  container.register(`${import.meta.env.BASE_URL}sw.js`).then(
+  // A page the host already isolates needs the worker only to cache the course: that waits for the editor, whose start
+  // it would slow on two cores (the install fetches and stores every file of the build). Elsewhere it isolates the page: now.
+  const ready = window.crossOriginIsolated ? afterEditorShows(5_000) : Promise.resolve();
+  void ready.then(() => container.register(`${import.meta.env.BASE_URL}sw.js`)).then(
     (registered) => {
       registration = registered;
       if (registered.waiting && container.controller) setState("update-ready");
