@@ -369,6 +369,7 @@ export default {
     broken: "✗ 不再成立：{{goal}}{{threw}}",
     threw: "（检查抛出了异常：{{error}}）",
     neverRan: "从未运行",
+    loopLane: "事件循环",
     lineAt: " 第 {{line}} 行，{{at}} 秒时",
     at: " {{at}} 秒时",
   },
@@ -391,7 +392,7 @@ export default {
     loopLag: "循环延迟",
     nothingDue: "没有到期的事件",
     peak: "峰值 {{lag}}",
-    awaiting: "在 await {{object}}",
+    awaiting: "在等待{{object}}",
     waitingOn: "在等待 {{object}}",
     noCanvas: "这个浏览器不提供 2D canvas：无法绘制时间线。",
     tip: {
