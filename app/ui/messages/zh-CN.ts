@@ -132,7 +132,7 @@ export default {
       result: "场景的 result 阶段",
       goal: "场景的目标检查阶段",
     },
-    deadlock: "{{message}} 运行在 {{time}} 后被停止。",
+    deadlock: "{{message}}运行在 {{time}} 后被停止。",
     refused: "未运行：{{message}}",
     refusedAt: "未运行：{{message}}（第 {{line}} 行）",
     result: "结果：{{value}}",
@@ -203,7 +203,7 @@ export default {
   explore: {
     title: "探索调度",
     whatTasks:
-      "在事件循环上一遍又一遍地运行你的任务，每次推进一个任务步。就绪的任务总是按 CPython 的顺序运行；变化的是哪个 I/O 先完成，以及计时器（超时）是否在仍未完成的 I/O 之前触发：先让所有 I/O 按时到达，时间允许时再试 1 个、2 个乃至更多乱序到达，然后用随机顺序一直试到大约 {{seconds}} 秒，寻找一个会失败的调度：出错、死锁、任务没有结束，或取消被吞掉{{invariant}}。{{params}}",
+      "在事件循环上一遍又一遍地运行你的任务，每次推进一个任务步。就绪的任务总是按 CPython 的顺序运行；变化的是哪个 I/O 先完成，以及定时器（超时）是否在仍未完成的 I/O 之前触发：先让所有 I/O 按时到达，时间允许时再试 1 个、2 个乃至更多乱序到达，然后用随机顺序一直试到大约 {{seconds}} 秒，寻找一个会失败的调度：出错、死锁、任务没有结束，或取消被吞掉{{invariant}}。{{params}}",
     whatThreads:
       "在真实的工作线程上一遍又一遍地运行你的代码，每次走一步：先试遍不含抢占（打断一个本可以继续的工作线程）的所有顺序，时间允许时再试最多 1 次、2 次乃至更多抢占，然后用随机顺序一直试到大约 {{seconds}} 秒，寻找一个会失败的调度：出错、死锁{{invariant}}。{{params}}",
     orInvariant: "，或者某次运行中这一条不再成立：{{invariant}}",
@@ -240,7 +240,7 @@ export default {
       unsure: "在 {{schedules}}中没有发现失败{{stop}}，但{{why}}，所以搜索无法确定它覆盖了哪些情况。{{cause}}",
       unsureTasks: "任务的执行路径可能不只取决于到达的顺序",
       unsureThreads: "有些运行在相同的选择下走了另一条路径",
-      everyArrival: "全部 {{schedules}}中都没有发现失败：这就是 I/O 和计时器所有可能的到达顺序（每种顺序中，就绪的任务都按 CPython 的顺序运行）。",
+      everyArrival: "全部 {{schedules}}中都没有发现失败：这就是 I/O 和定时器所有可能的到达顺序（每种顺序中，就绪的任务都按 CPython 的顺序运行）。",
       everyOrder: "全部 {{schedules}}中都没有发现失败{{skipped}}：这就是工作线程所有可能的运行顺序（在一个没人改动的值上自旋的工作线程会先让其他线程走）。",
       skipped: "，另有 {{others}}因等价而跳过（只是独立步骤换了顺序）",
       random: "，之后的 {{schedules}}中也没有",
@@ -387,7 +387,7 @@ export default {
     visible: "{{from}} 到 {{to}}，共 {{extent}}",
     dropped: "页面处理不过来，丢失了 {{events, number}} 个跟踪事件：有些片段可能不准确（红色下划线标出）。",
     hiddenTasks: "只为 {{tasks, number}} 个任务中的前 {{shown}} 个画了泳道。",
-    virtualClock: "事件循环运行在虚拟时钟上：任务运行时时间静止（事件循环上的 CPU 工作会让时间前进相应的长度），没有就绪任务时直接跳到下一个计时器或 I/O。",
+    virtualClock: "事件循环运行在虚拟时钟上：任务运行时时间静止（事件循环上的 CPU 工作会让时间前进相应的长度），没有就绪任务时直接跳到下一个定时器或 I/O。",
     legend: "时间线颜色",
     mark: "标记",
     loopLag: "循环延迟",
@@ -398,7 +398,7 @@ export default {
     noCanvas: "这个浏览器不提供 2D canvas：无法绘制时间线。",
     tip: {
       lag: "循环延迟：此处 {{lag}}",
-      lagWhat: "事件循环处理一个已到期的计时器或 I/O 晚了多久",
+      lagWhat: "事件循环处理一个已到期的定时器或 I/O 晚了多久",
       notStarted: "{{lane}}：尚未开始",
       segment: "{{lane}}：{{words}}",
       when: "从 {{start}} 开始，持续 {{length}}",
@@ -413,7 +413,7 @@ export default {
       io: "I/O 中",
       done: "已结束",
       ready: "就绪，等待轮到它",
-      sleeping: "在等待计时器",
+      sleeping: "在等待定时器",
       "awaiting-tasks": "在等待其他任务",
       job: "在等待执行器作业",
       cancelled: "已取消",
