@@ -132,7 +132,7 @@ export default {
       result: "场景的 result 阶段",
       goal: "场景的目标检查阶段",
     },
-    deadlock: "{{message}}运行在 {{time}} 后被停止。",
+    deadlock: "{{message}}运行在 {{time}}后被停止。",
     refused: "未运行：{{message}}",
     refusedAt: "未运行：{{message}}（第 {{line}} 行）",
     result: "结果：{{value}}",
