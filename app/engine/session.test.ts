@@ -82,6 +82,14 @@ describe("a lesson session", () => {
     expect(session.getSnapshot().running).toBeNull();
   });
 
+  it("names a parameter by the label the page shows it with, in what it says of a bad value", async () => {
+    const session = new Session({ pool, goals, timeLimitMs: 10_000, source: scenario(), describeDelayMs: 0, paramLabel: (name) => `Label of ${name}` });
+    await until(session, (s) => s.declared.status === "ready");
+    session.setParam("workers", 1e9);
+    expect(session.getSnapshot().paramProblems.workers).toMatch(/^Label of workers = 1,000,000,000 is out of range/);
+    session.dispose();
+  });
+
   it("refuses code that does not compile, keeping the code", async () => {
     const broken = scenario().replace("total.add(1);", "total.add(1;");
     const session = open(broken);

@@ -65,6 +65,8 @@ export interface SessionOptions {
   readonly describeDelayMs?: number;
   /** The first reading of the declarations waits for this (the page has more urgent work first); a run reads them itself. */
   readonly describeWhen?: Promise<void>;
+  /** A parameter's label as the page shows it (the lesson's translation), for what is said of a bad value; the declared label without it. */
+  readonly paramLabel?: (name: string, declared: string) => string;
 }
 
 export const MAX_HISTORY = 50;
@@ -249,7 +251,8 @@ export class Session {
     if (declared.status !== "ready") return {};
     const problems: Record<string, string> = {};
     for (const [name, spec] of Object.entries(declared.params)) {
-      const problem = checkParam(name, spec, params[name]);
+      const label = this.options.paramLabel?.(name, spec.label ?? name);
+      const problem = checkParam(name, label === undefined ? spec : { ...spec, label }, params[name]);
       if (problem !== null) problems[name] = problem;
     }
     return problems;

@@ -1,6 +1,8 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sharedBy, type DecodedShare, type Share } from "../engine/explore/share";
 import { freeRunGoals, type Lesson } from "../engine/course/lesson";
+import { paramLabel } from "../engine/course/in-language";
+import { language } from "../runtime/i18n/i18n";
 import { Session } from "../engine/session";
 import { IsolationNotice, isolationProblem } from "./IsolationNotice";
 import { ProblemList } from "./ProblemList";
@@ -32,6 +34,8 @@ function openSession(lesson: Lesson, share: Share | null): Session {
     params: share?.params ?? saved.params(lesson.slug),
     goalsMet: saved.goals(lesson.slug),
     describeWhen: afterEditorShows(),
+    // Read when a value is checked: the page's language may have changed since the session opened.
+    paramLabel: (name, declared) => paramLabel(lesson, language(), name, declared),
   });
 }
 

@@ -49,7 +49,7 @@ export default {
       event: "在等待事件 {{name}} 被设置",
       condition: "在等待条件变量 {{name}} 的通知",
       barrier_other: "在屏障 {{name}} 处等待，那里有 {{count}} 个工作线程在等更多线程到达",
-      other: "在 {{kind}} {{name}} 上等待",
+      other: "在{{kind}} {{name}} 上等待",
       item: "在等待{{queue}} {{name}} 中出现元素",
       room: "在等待{{queue}} {{name}} 腾出空位",
       join: "在 join() 中等待{{queue}} {{name}} 的每个元素都被标记为完成",

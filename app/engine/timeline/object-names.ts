@@ -23,10 +23,26 @@ export function objectName(names: ReadonlyMap<number, string>, object: number): 
  * by its kind and name ("lock a", "array buf"); "" when no object is there.
  */
 export function objectLabel(objects: readonly Allocation[], index: number): string {
+  return objectWords(objects, index).object;
+}
+
+/** What a message about the object at `index` takes: the label whole (`object`), or its kind in words ("" for an integer or an array's element) and its name, for a language that joins a verb and a kind without a space (获取锁 a, but 读取 counter). */
+export interface ObjectWords {
+  readonly object: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
+export function objectWords(objects: readonly Allocation[], index: number): ObjectWords {
   const object = objects.find((o) => index >= o.index && index < o.index + o.words);
-  if (object === undefined) return "";
-  if (object.kind === "array" && index !== object.index) return `${object.name}[${elementAt(object.index, index)}]`;
-  return object.kind === "int" ? object.name : engineMessage("object.labelled", { kind: kindWord(object.kind), name: object.name });
+  if (object === undefined) return { object: "", kind: "", name: "" };
+  if (object.kind === "array" && index !== object.index) {
+    const element = `${object.name}[${elementAt(object.index, index)}]`;
+    return { object: element, kind: "", name: element };
+  }
+  if (object.kind === "int") return { object: object.name, kind: "", name: object.name };
+  const kind = kindWord(object.kind);
+  return { object: engineMessage("object.labelled", { kind, name: object.name }), kind, name: object.name };
 }
 
 /** A kind of shared object in words ("lock"; in Chinese 锁); a kind the catalogue does not know, as it is. */

@@ -29,6 +29,7 @@ import { armSentinel } from "./sentinel";
 import type { Job, LoopExecutor } from "./executor";
 import type { Message } from "../sync/queue";
 import { runtimeMessage } from "../messages/message";
+import { awaitWords } from "./await-words";
 
 /** Something the student's code did that asyncio forbids or warns of, in words. */
 export class LoopMisuseError extends Error {
@@ -412,7 +413,7 @@ export class EventLoop implements TaskLoop {
   private deadlockWords(): string {
     const waiting = this.tasks.filter((t) => !t.done()).map((t) => {
       const what = t.waitingFor();
-      return what === null ? runtimeMessage("asyncio.waitsForNothing", { task: t.name }) : runtimeMessage("asyncio.waitsFor", { task: t.name, what });
+      return what === null ? runtimeMessage("asyncio.waitsForNothing", { task: t.name }) : runtimeMessage("asyncio.waitsFor", { task: t.name, what: awaitWords(what) });
     });
     return runtimeMessage("asyncio.deadlock", { waits: waiting.join(runtimeMessage("asyncio.waitsJoin")) });
   }

@@ -20,6 +20,7 @@ import type { AsyncState } from "./async-scenarios";
 import { InlineExecutor } from "./executor";
 import { guardingLoopThread } from "./loop-thread-guard";
 import { runtimeMessage } from "../messages/message";
+import { awaitWords } from "./await-words";
 
 export interface TaskSchedulePlan {
   /** The positions to take at the first choices. */
@@ -215,7 +216,7 @@ function stepEnd(task: Task<unknown>): string {
     return error === undefined ? runtimeMessage("taskStep.ends") : runtimeMessage("taskStep.endsWith", { error: errorWords(error) });
   }
   const waiting = task.waitingFor();
-  return waiting === null ? runtimeMessage("taskStep.yields") : runtimeMessage("taskStep.awaits", { what: waiting });
+  return waiting === null ? runtimeMessage("taskStep.yields") : runtimeMessage("taskStep.awaits", { what: awaitWords(waiting) });
 }
 
 /** What arrived at a choice, in words; null for running the ready tasks as due. */
@@ -228,6 +229,6 @@ function arrivalWords(arrivals: readonly Arrival[], position: number): string | 
     case "timer":
       return runtimeMessage(early ? "taskStep.timerBeforeIo" : "taskStep.timer", { seconds: Number(arrival.at.toFixed(6)) });
     case "io":
-      return runtimeMessage(early ? "taskStep.ioEarly" : "taskStep.io", { task: arrival.io.task, what: arrival.io.what });
+      return runtimeMessage(early ? "taskStep.ioEarly" : "taskStep.io", { task: arrival.io.task, what: awaitWords(arrival.io.what) });
   }
 }

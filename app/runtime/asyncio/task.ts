@@ -12,6 +12,7 @@
 import { CancelledError } from "./errors";
 import { Future, type FutureLoop } from "./future";
 import { runtimeMessage } from "../messages/message";
+import { awaitWords } from "./await-words";
 
 /** What a task needs of its loop beyond a future's needs. */
 export interface TaskLoop extends FutureLoop {
@@ -73,7 +74,7 @@ export class Task<T> extends Future<T> {
   standing(): string {
     if (this.cancelled()) return runtimeMessage("taskStanding.cancelled");
     if (this.done()) return this.peekError() === undefined ? runtimeMessage("taskStanding.done") : runtimeMessage("taskStanding.failed", { error: errorWords(this.peekError()) });
-    if (this.waiter !== null && !this.waiter.done()) return runtimeMessage("taskStep.awaits", { what: this.waiter.waitsFor });
+    if (this.waiter !== null && !this.waiter.done()) return runtimeMessage("taskStep.awaits", { what: awaitWords(this.waiter.waitsFor) });
     return runtimeMessage(this.started ? "taskStanding.ready" : "taskStanding.readyToStart");
   }
 

@@ -172,6 +172,26 @@ export default {
       "Task {{task}} ended normally after it was cancelled: it swallowed CancelledError, which breaks timeouts and task groups. Re-raise it.",
     unretrieved: "Task {{task}} failed and nobody retrieved its exception: {{error}}. Await the task, or use a task group.",
   },
+  // What a task awaits (await-words.ts), from the loop's own English words, which stay as they are made: each English form is those words exactly.
+  awaited: {
+    future: "a future",
+    sleep: "a sleep",
+    io: "I/O of {{seconds}} s",
+    task: "task {{name}}",
+    taskGroup: "its task group's tasks",
+    asCompleted: "the next child of as_completed to finish",
+    jobOnThreads: "job {{name}} on the thread pool",
+    jobOnProcesses: "job {{name}} on the process pool",
+    job: "job {{name}}",
+    lock: "lock {{name}}",
+    semaphore: "semaphore {{name}}",
+    event: "event {{name}}",
+    notify: "a notify of condition {{name}}",
+    queueRoom: "room in queue {{name}}",
+    queueItem: "an item in queue {{name}}",
+    gather: "a gather of {{items}}",
+    gatherJoin: ", ",
+  },
   // Step mode over asyncio tasks (task-schedule.ts, task.ts): what a step came to, what arrived, where each task stands.
   taskStep: {
     starts: "starts, {{step}}",

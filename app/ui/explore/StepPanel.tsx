@@ -18,7 +18,7 @@ import { TaskStepping } from "./TaskStepping";
 import { PlayPause } from "./PlayPause";
 import { useMessages, type Say } from "../messages/messages";
 import { paramsWords } from "./params-words";
-import { objectLabel } from "../../engine/timeline/object-names";
+import { objectWords } from "../../engine/timeline/object-names";
 
 interface Props {
   readonly stepper: Stepper;
@@ -189,7 +189,7 @@ function GilNote({ snapshot }: { snapshot: Open }) {
 function nextWords(say: Say, p: Open["pending"][number], snapshot: Open, canMove: boolean): string {
   if (p.state === TurnState.Done) return say("step.worker.finished");
   if (p.state === TurnState.Running) return say("step.worker.running");
-  if (p.state === TurnState.Blocked) return say(canMove ? "step.worker.canWake" : "step.worker.blocked", { object: objectLabel(snapshot.objects, p.object) });
+  if (p.state === TurnState.Blocked) return say(canMove ? "step.worker.canWake" : "step.worker.blocked", { ...objectWords(snapshot.objects, p.object) });
   const value = snapshot.nextReads[p.worker] ?? null;
   const words = stepWords({ ...p, timeout: false, preemption: false, value, before: null, blocks: false, gilRulesOut: null }, snapshot.objects);
   return say("step.worker.next", { words });

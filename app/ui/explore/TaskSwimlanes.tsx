@@ -21,6 +21,7 @@ interface Props {
 }
 
 export function TaskSwimlanes({ id, lanes, steps, number, end }: Props) {
+  const say = useMessages();
   let taskSteps = 0;
   return (
     <table className="swimlanes task-lanes" data-testid={`${id}-swimlanes`} data-lanes={lanes.length} data-steps={steps.length}>
@@ -29,7 +30,8 @@ export function TaskSwimlanes({ id, lanes, steps, number, end }: Props) {
           <th>#</th>
           {lanes.map((lane, l) => (
             <th key={l} className={l === 0 ? "loop-lane" : undefined}>
-              {lane}
+              {/* The runtime names the loop's lane in English (task-schedule.ts); the tasks' names are code. */}
+              {l === 0 ? say("tasks.loopLane") : lane}
             </th>
           ))}
         </tr>

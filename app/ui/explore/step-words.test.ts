@@ -46,6 +46,7 @@ describe("step words", () => {
   it("are said in Chinese, the objects' kinds too", async () => {
     await loadLanguage("zh-CN");
     expect(stepWords(step(PointKind.Write, 106, 5), objects)).toBe("写入 buf[2]，现为 5");
-    expect(stepWords(step(PointKind.Query, 101), objects)).toBe("检查 锁 l");
+    // A kind joins its verb without a space (检查锁 l); a bare name keeps it (写入 buf[2]).
+    expect(stepWords(step(PointKind.Query, 101), objects)).toBe("检查锁 l");
   });
 });

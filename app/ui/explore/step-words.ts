@@ -1,6 +1,6 @@
 /** A schedule's step in words, for the swimlanes: "reads counter = 4", "writes buf[2], now 5", "wakes on lock a". */
 import type { Step } from "../../engine/explore/drive";
-import { objectLabel } from "../../engine/timeline/object-names";
+import { objectWords } from "../../engine/timeline/object-names";
 import type { Allocation } from "../../runtime/memory";
 import { PointKind } from "../../runtime/gate";
 import { TurnState } from "../../runtime/turnstile";
@@ -40,17 +40,17 @@ const BLOCKED: Readonly<Record<number, UiKey>> = {
 };
 
 export function stepWords(step: Step, objects: readonly Allocation[]): string {
-  const object = objectLabel(objects, step.object);
-  if (step.state === TurnState.Blocked) return uiMessage(step.timeout ? "stepWords.timesOut" : "stepWords.wakes", { object });
-  const action = uiMessage(VERBS[step.kind] ?? "stepWords.verb.other", { object });
+  const object = objectWords(objects, step.object);
+  if (step.state === TurnState.Blocked) return uiMessage(step.timeout ? "stepWords.timesOut" : "stepWords.wakes", { ...object });
+  const action = uiMessage(VERBS[step.kind] ?? "stepWords.verb.other", { ...object });
   if (step.kind === 0 || step.kind === PointKind.Io) return action;
   if (step.blocks) {
     const tried = BLOCKED[step.kind];
     // A wait on a condition, event or barrier always blocks: "waits on condition c" says it.
-    return tried ? uiMessage(tried, { object }) : action;
+    return tried ? uiMessage(tried, { ...object }) : action;
   }
   if (step.value === null) return action;
-  if (step.kind === PointKind.Read) return uiMessage("stepWords.readValue", { object, value: step.value });
+  if (step.kind === PointKind.Read) return uiMessage("stepWords.readValue", { ...object, value: step.value });
   // A compare-and-set that failed, or an exchange for the same value, leaves it as it was.
   if (step.before !== null) return step.before === step.value ? uiMessage("stepWords.still", { action, value: step.value }) : uiMessage("stepWords.changed", { action, before: step.before, value: step.value });
   return uiMessage("stepWords.now", { action, value: step.value });

@@ -394,6 +394,7 @@ export default {
     broken: "✗ No longer holds: {{goal}}{{threw}}",
     threw: " (the check threw: {{error}})",
     neverRan: "never ran",
+    loopLane: "event loop",
     lineAt: " line {{line}}, at {{at}} s",
     at: " at {{at}} s",
   },

@@ -2,13 +2,17 @@
 import { LANE_STATE_NAMES, LaneState } from "../../engine/timeline/lane-state";
 import type { Lane, TimelineModel } from "../../engine/timeline/model";
 import { objectName } from "../../engine/timeline/object-names";
+import { awaitWords } from "../../runtime/asyncio/await-words";
 import { uiMessage } from "../messages/messages";
 import { stateLabel } from "./palette";
 
-/** What segment `i` waits on: a worker's object by name, or what a task awaits in words; null when nothing or unknown. */
+/** What segment `i` waits on: a worker's object by name, or what a task awaits in words (the trace's English, translated here); null when nothing or unknown. */
 export function segmentObject(model: TimelineModel, lane: Lane, i: number): string | null {
   const object = lane.objects[i]!;
-  if (lane.task >= 0) return model.words.get(object) ?? null;
+  if (lane.task >= 0) {
+    const words = model.words.get(object);
+    return words === undefined ? null : awaitWords(words);
+  }
   return lane.states[i] === LaneState.Waiting ? objectName(model.names, object) : null;
 }
 
