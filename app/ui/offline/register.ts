@@ -102,7 +102,9 @@ export function registerServiceWorker(): void {
   // it would slow on two cores (the install fetches and stores every file of the build). Elsewhere it isolates the page: now.
   const ready = window.crossOriginIsolated ? afterEditorShows(5_000) : Promise.resolve();
   void ready.then(() => container.register(`${import.meta.env.BASE_URL}sw.js`)).then(
-    (registered) => {
+    (registered: ServiceWorkerRegistration | undefined) => {
+      // A browser told to block service workers (Playwright's `serviceWorkers: "block"`) answers with none.
+      if (!registered) return;
       registration = registered;
       if (registered.waiting && container.controller) setState("update-ready");
       if (registered.installing) waitingUpdate(registered.installing);
