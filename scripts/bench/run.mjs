@@ -52,8 +52,9 @@ const server = await createServer({
     hmr: false,
     watch: null,
   },
-  // Listed up front so no late discovery reloads the page; sucrase is CommonJS and must be pre-bundled.
-  optimizeDeps: { noDiscovery: true, include: ["comlink", "sucrase"] },
+  // Listed up front so no late discovery reloads the page; sucrase and React (the timeline's messages, through
+  // react-i18next) are CommonJS and must be pre-bundled.
+  optimizeDeps: { noDiscovery: true, include: ["comlink", "sucrase", "i18next", "react", "react-i18next"] },
 });
 
 const { result, failure } = await withChromium(server, async (browser) => {
