@@ -4,12 +4,10 @@
  * when the host did not send them, which is what makes SharedArrayBuffer
  * available there. A host's own headers are kept as they are.
  */
+import { ISOLATION_HEADERS } from "../../scripts/vite/cross-origin-isolation";
 
-const HEADERS: Readonly<Record<string, string>> = {
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Embedder-Policy": "require-corp",
-  "Cross-Origin-Resource-Policy": "same-origin",
-};
+/** The servers' isolation headers, and CORP: the worker's answers stand for the host's own files. */
+const HEADERS: Readonly<Record<string, string>> = { ...ISOLATION_HEADERS, "Cross-Origin-Resource-Policy": "same-origin" };
 
 /**
  * `response` with the isolation headers it lacks, as a new response: also

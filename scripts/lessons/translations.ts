@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { LANGUAGES, DEFAULT_LANGUAGE } from "../../app/runtime/i18n/languages";
+import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from "../../app/runtime/i18n/languages";
 import { translationFile, type Lesson } from "../../app/engine/course/lesson";
 import type { Problem } from "../../app/engine/course/problem";
 import type { ParamSpecs } from "../../app/runtime/params";
@@ -19,15 +19,21 @@ export function englishHash(markdown: string): string {
   return createHash("sha256").update(markdown, "utf8").digest("hex").slice(0, 12);
 }
 
+/** The languages whose translation was made from another English text than `markdown` (lesson.md as it is). */
+export function staleLanguages(lesson: Lesson, markdown: string): Language[] {
+  const now = englishHash(markdown);
+  return (Object.keys(lesson.translations) as Language[]).filter((language) => lesson.translations[language]!.translatedFrom !== now);
+}
+
 export function staleTranslations(lessonsDir: string, lesson: Lesson, markdown: string): Problem[] {
   const now = englishHash(markdown);
-  return Object.entries(lesson.translations).flatMap(([language, texts]) => {
-    if (texts.translatedFrom === now) return [];
+  return staleLanguages(lesson, markdown).flatMap((language) => {
+    const texts = lesson.translations[language]!;
     const since = changedLines(join(lessonsDir, lesson.slug, "lesson.md"), texts.translatedFrom, markdown);
     const where = since === undefined ? "(the version it was made from is not in git's history, so the changed lines are unknown)" : `(changed since: lesson.md ${since})`;
     return [
       {
-        file: `${lesson.slug}/${translationFile(language as (typeof LANGUAGES)[number])}`,
+        file: `${lesson.slug}/${translationFile(language)}`,
         line: texts.lines.get("translatedFrom"),
         message: `stale translation: made from lesson.md as it was at ${texts.translatedFrom}, but lesson.md is now ${now} ${where}. Bring the translation up to date, then set translatedFrom: ${now}`,
       },
@@ -82,8 +88,9 @@ function lineRanges(old: string, current: string): string {
 /** Each translation labels exactly the parameters the starter declares. */
 export function translationParams(lesson: Lesson, specs: ParamSpecs): Problem[] {
   const declared = Object.keys(specs);
-  return Object.entries(lesson.translations).flatMap(([language, texts]) => {
-    const file = `${lesson.slug}/${translationFile(language as (typeof LANGUAGES)[number])}`;
+  return (Object.keys(lesson.translations) as Language[]).flatMap((language) => {
+    const texts = lesson.translations[language]!;
+    const file = `${lesson.slug}/${translationFile(language)}`;
     const labelled = Object.keys(texts.params);
     const unknown = labelled.filter((name) => !declared.includes(name)).map((name) => ({ file, line: texts.lines.get(`params.${name}`), message: `parameter "${name}" is not one the scenario declares (${declared.join(", ") || "none"})` }));
     const missing = declared.filter((name) => !labelled.includes(name));

@@ -6,9 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import { courseIndex, lessonEntry, type LessonEntry } from "../../app/engine/course/course";
-import type { Lesson } from "../../app/engine/course/lesson";
-import type { Language } from "../../app/runtime/i18n/languages";
-import { englishHash } from "../lessons/translations";
+import { staleLanguages } from "../lessons/translations";
 import { LESSON_FILES } from "../../app/engine/course/lesson";
 import { loadCourse } from "../../app/engine/course/load-course";
 import { readLesson } from "../../app/engine/course/read-lesson";
@@ -19,7 +17,8 @@ export function courseIndexSource(lessonsDir: string, playgroundDir: string): st
   const files = readCourseFiles(lessonsDir);
   const full = loadCourse(files);
   const index = courseIndex(full);
-  const stale = (slug: string) => staleLanguages(full.lessons.find((lesson) => lesson.slug === slug)!, files[`${slug}/lesson.md`] ?? "");
+  const lessons = new Map(full.lessons.map((lesson) => [lesson.slug, lesson]));
+  const stale = (slug: string) => staleLanguages(lessons.get(slug)!, files[`${slug}/lesson.md`] ?? "");
   const withStale = (entry: LessonEntry): LessonEntry => {
     const languages = stale(entry.slug);
     return languages.length === 0 ? entry : { ...entry, staleTranslations: languages };
@@ -34,9 +33,4 @@ export function courseIndexSource(lessonsDir: string, playgroundDir: string): st
   ]);
   const playground = lessonEntry(readLesson(slug, playgroundFiles));
   return `export const course = ${JSON.stringify(course)};\nexport const playground = ${JSON.stringify(playground)};\n`;
-}
-
-function staleLanguages(lesson: Lesson, english: string): Language[] {
-  const now = englishHash(english);
-  return (Object.keys(lesson.translations) as Language[]).filter((language) => lesson.translations[language]!.translatedFrom !== now);
 }

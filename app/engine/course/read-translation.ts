@@ -4,7 +4,7 @@
  * title (and an x label where the English has one) for each chart, the
  * invariant's text when the English has one, the same code blocks, unchanged.
  * Whether a translation is older than the English is a question for the file
- * system and git, so lessons:check answers it (scripts/lessons/stale-translation.ts).
+ * system and git, so lessons:check answers it (scripts/lessons/translations.ts).
  */
 import { LANGUAGES, DEFAULT_LANGUAGE, type Language } from "../../runtime/i18n/languages";
 import { readFrontmatter } from "./frontmatter";

@@ -13,6 +13,7 @@
  * A store for the UI, like Session. The controller is a ControllerCalls
  * (the controller worker in the browser, the calls themselves in Node).
  */
+import { atLine } from "./task-runs";
 import type { Allocation } from "../../runtime/memory";
 import type { ParamValue } from "../../runtime/params";
 import type { GoalCheck } from "../../runtime/protocol";
@@ -311,7 +312,7 @@ export class Stepper extends Store<StepSnapshot> {
 function outcomeMessage(outcome: RunOutcome): string {
   switch (outcome.status) {
     case "error":
-      return outcome.error.line === undefined ? outcome.error.message : engineMessage("explore.atLine", { what: outcome.error.message, line: outcome.error.line });
+      return atLine(outcome.error.message, outcome.error.line);
     case "stopped":
       return outcome.message;
     case "deadlock":

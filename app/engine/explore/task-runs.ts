@@ -73,11 +73,12 @@ export class TaskRuns {
   private async call<T>(
     method: () => Promise<T>,
     limitMs = this.limitMs,
-    words = engineMessage("tasks.neverAwaits", { seconds: limitMs / 1000 }),
+    words?: string,
   ): Promise<T | { readonly stuck: string }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stuck = new Promise<{ readonly stuck: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ stuck: words }), limitMs);
+      // Worded only when it is said: this call runs once per schedule of a search.
+      timer = setTimeout(() => resolve({ stuck: words ?? engineMessage("tasks.neverAwaits", { seconds: limitMs / 1000 }) }), limitMs);
     });
     const outcome = await this.handle.crash.race(Promise.race([method(), stuck]), (error) => ({ stuck: engineMessage("tasks.crashed", { error: error.message }) }));
     clearTimeout(timer);

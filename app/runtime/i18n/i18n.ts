@@ -2,10 +2,10 @@
  * The one i18next instance of this realm (the page, or a worker), shared by
  * every layer: the runtime's messages, the engine's verdicts and the UI's
  * strings are namespaces of it (`runtime`, `engine`, `ui`), each layer adding
- * its own catalogues (`addCatalogue`). i18next's core has no DOM and no React,
+ * its own catalogues (`registerCatalogue`). i18next's core has no DOM and no React,
  * so the runtime's workers (browser and Node) translate with the same library
  * and the same catalogue format as the page; the page binds React to this
- * instance (ui/i18n/). A worker learns the page's language with each run.
+ * instance (ui/messages/). A worker learns the page's language with each run.
  *
  * A layer registers its English catalogue, always present, and a loader for
  * each other language (`registerCatalogue`), so a language's catalogues are
@@ -20,7 +20,7 @@ const instance: i18n = i18next.createInstance();
 void instance.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: ["en", "zh-CN"],
+  supportedLngs: [...LANGUAGES],
   // Synchronous: every catalogue is already in memory when it is added.
   initAsync: false,
   resources: {},

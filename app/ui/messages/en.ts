@@ -8,7 +8,6 @@ export default {
   app: {
     brand: "Interleave",
     language: "Language",
-    lessons: "Lessons",
   },
   home: {
     noSuchLesson: "There is no lesson “{{slug}}”. Pick one below.",

@@ -18,7 +18,7 @@ export function uiMessage(key: UiKey, values?: TOptions): string {
   return translate("ui", key, values);
 }
 
+/** The same function until the language changes, so that it may stand in a hook's dependencies. */
 export function useMessages(): Say {
-  const { t } = useTranslation("ui");
-  return (key, values) => t(key, values) as string;
+  return useTranslation("ui").t as Say;
 }

@@ -6,7 +6,6 @@ export default {
   app: {
     brand: "Interleave",
     language: "语言",
-    lessons: "课程列表",
   },
   home: {
     noSuchLesson: "没有名为“{{slug}}”的课程，请从下面选择一课。",
