@@ -45,7 +45,8 @@ export function App() {
       const other = course.lessons.find((l) => l.slug === madeOn);
       return other ? { name: say("share.theLesson", { title: other.title }), href: `${lessonHref(other.slug)}?share=${payload}` } : null;
     };
-    return openedOn(decoded, shared, here, pageOf);
+    // A link's problem is worded as it is decoded: decoded again, a damaged link is said in the page's language too.
+    return openedOn("problem" in decoded ? decodeShare(shared) : decoded, shared, here, pageOf);
     // `course` is in the page's language: a new language words another page's name again.
   }, [decoded, shared, here, course]);
   return (
