@@ -13,8 +13,39 @@ export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 export const chromiumPath = () => process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 
 /**
+ * Features Playwright itself turns off (its chromiumSwitches.ts): a
+ * `--disable-features` of ours replaces its own rather than adding to it, so
+ * its list is repeated here.
+ */
+const PLAYWRIGHTS_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+];
+
+/**
+ * Chromium 156 builds its address bar's popup, a WebUI page of its own, for
+ * every new window, headless too: a whole core for two seconds while each
+ * test's fresh context opens a lesson, on machines that have two. A student's
+ * browser built it when it started, not when they open the course.
+ */
+const OMNIBOX_POPUP_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"];
+
+/**
  * Flags for headless Chromium on our machines: no sandbox (we run as root),
- * no GPU, and none of the background traffic that the closed network refuses.
+ * no GPU, none of the background traffic that the closed network refuses,
+ * and none of the browser's own pages that would take a core from the site's.
  */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -24,6 +55,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-quic",
   "--no-first-run",
+  `--disable-features=${[...PLAYWRIGHTS_DISABLED_FEATURES, ...OMNIBOX_POPUP_FEATURES].join(",")}`,
 ];
 
 export function ensureChromium() {

@@ -13,11 +13,12 @@
  * - cold_first_result_ms: navigation to the first run's result, Run pressed
  *   as soon as the editor shows the code.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, preview } from "vite";
+import { preview } from "vite";
 
 const LESSON = "03-race-conditions";
 // Beside the bench's own dev server (5391), just as unusual.
@@ -55,7 +56,7 @@ export async function measureColdLoad(browser, { repo, repetitions, only, progre
   let server;
   try {
     progress("bench: cold load: building the site");
-    await build({ root: repo, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    buildSite(repo, outDir);
     server = await preview({ root: repo, logLevel: "warn", build: { outDir }, preview: { port: PORT, strictPort: true, host: "127.0.0.1" } });
     const gzipped = gzipSizes(outDir);
     const samples = [];
@@ -72,6 +73,18 @@ export async function measureColdLoad(browser, { repo, repetitions, only, progre
     await server?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `vite build` in a process of its own, as `npm run build` runs it: built in
+ * this one, after the bench's dev server has set NODE_ENV to development,
+ * the site would carry React's development build.
+ */
+function buildSite(repo, outDir) {
+  const vite = join(repo, "node_modules", "vite", "bin", "vite.js");
+  const env = { ...process.env, NODE_ENV: "production" };
+  const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { cwd: repo, env, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`the site did not build: ${built.stderr || built.stdout}`);
 }
 
 async function openCold(browser, url, gzipped) {
