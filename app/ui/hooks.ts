@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { courseStore } from "./content/course-store";
 import { loadCodeEditor } from "./editor/load-editor";
 import { loadWorkspace } from "./load-workspace";
+import { afterFirstPaint } from "./after-first-paint";
 import type { Lesson } from "../engine/course/lesson";
 import type { Session, SessionSnapshot } from "../engine/session";
 
@@ -10,13 +11,15 @@ export function useCourse() {
   return useSyncExternalStore(courseStore.subscribe, courseStore.get);
 }
 
-/** The lesson with this slug, undefined while its files load (and for no slug); its editor loads meanwhile. */
+/** The lesson with this slug, undefined while its files load (and for no slug); its editor loads meanwhile, once the page has painted. */
 export function useLesson(slug: string | undefined): Lesson | undefined {
   useEffect(() => {
     if (slug === undefined) return;
-    courseStore.load(slug);
-    void loadCodeEditor();
-    void loadWorkspace();
+    return afterFirstPaint(() => {
+      courseStore.load(slug);
+      void loadCodeEditor();
+      void loadWorkspace();
+    });
   }, [slug]);
   return useSyncExternalStore(courseStore.subscribe, () => (slug === undefined ? undefined : courseStore.lesson(slug)));
 }

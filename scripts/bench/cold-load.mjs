@@ -1,7 +1,8 @@
 /**
  * The cold-load figures of `npm run bench`, driven from Node rather than the
  * bench page: the site is built as `npm run build` builds it (into a folder
- * of its own), served by `vite preview`, and a lesson is opened in a fresh
+ * of its own), served as a static host serves it (its `_headers`, and the
+ * precompressed copies: scripts/serve-static.mjs), and a lesson is opened in a fresh
  * browser context each repetition, so that nothing is cached. JavaScript is
  * counted as the host sends it precompressed: the gzip copy of each script
  * the page had received by then (its resource timing), workers' included
@@ -13,12 +14,11 @@
  * - cold_first_result_ms: navigation to the first run's result, Run pressed
  *   as soon as the editor shows the code.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { preview } from "vite";
 
 const LESSON = "03-race-conditions";
 // Beside the bench's own dev server (5391), just as unusual.
@@ -57,7 +57,7 @@ export async function measureColdLoad(browser, { repo, repetitions, only, progre
   try {
     progress("bench: cold load: building the site");
     buildSite(repo, outDir);
-    server = await preview({ root: repo, logLevel: "warn", build: { outDir }, preview: { port: PORT, strictPort: true, host: "127.0.0.1" } });
+    server = await serveAsHost(repo, outDir);
     const gzipped = gzipSizes(outDir);
     const samples = [];
     for (let i = 0; i < repetitions; i++) {
@@ -70,7 +70,7 @@ export async function measureColdLoad(browser, { repo, repetitions, only, progre
     const error = (thrown instanceof Error ? thrown.message : String(thrown)).split("\n")[0];
     return wanted.map((figure) => ({ ...figure, error }));
   } finally {
-    await server?.close();
+    server?.kill();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
@@ -85,6 +85,15 @@ function buildSite(repo, outDir) {
   const env = { ...process.env, NODE_ENV: "production" };
   const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { cwd: repo, env, encoding: "utf8" });
   if (built.status !== 0) throw new Error(`the site did not build: ${built.stderr || built.stdout}`);
+}
+
+/** scripts/serve-static.mjs serving `outDir` on PORT as Netlify would; resolves once it listens. */
+function serveAsHost(repo, outDir) {
+  const child = spawn(process.execPath, [join(repo, "scripts", "serve-static.mjs"), outDir, String(PORT), "--as-host"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.once("data", () => resolve(child));
+    child.once("exit", (code) => reject(new Error(`the static server ended (exit code ${code}) before it listened`)));
+  });
 }
 
 async function openCold(browser, url, gzipped) {

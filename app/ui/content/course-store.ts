@@ -6,11 +6,16 @@
  * of the whole page, so an author sees the change at once.
  */
 import { course as builtIndex } from "virtual:course-index";
-import type { Course } from "../../engine/course/course";
+import type { Course, CourseFiles } from "../../engine/course/course";
 import type { Lesson } from "../../engine/course/lesson";
+import { lessonFiles } from "./lesson-files";
 
 let index: Course = builtIndex;
-let open = (slug: string): Promise<Lesson> => import("./open-lesson").then((module) => module.openLesson(slug));
+// A lesson's files are asked for beside the reader, not once it has arrived.
+let open = (slug: string): Promise<Lesson> => {
+  const files = lessonFiles(slug);
+  return import("./open-lesson").then(async (module) => module.openLesson(slug, await files));
+};
 const lessons = new Map<string, Lesson>();
 const requested = new Set<string>();
 const listeners = new Set<() => void>();
@@ -57,7 +62,8 @@ if (import.meta.hot) {
   });
   import.meta.hot.accept("./open-lesson", (module) => {
     if (!module) return;
-    open = module.openLesson as typeof open;
+    const openLesson = module.openLesson as (slug: string, files: CourseFiles) => Lesson;
+    open = async (slug) => openLesson(slug, await lessonFiles(slug));
     reopen();
   });
 }

@@ -1,8 +1,8 @@
-/** A lesson read from its files, loaded with the YAML reader when a lesson is first opened (course-store.ts). */
+/** A lesson read from its files, with the YAML reader, which loads when a lesson is first opened (course-store.ts). */
+import type { CourseFiles } from "../../engine/course/course";
 import type { Lesson } from "../../engine/course/lesson";
 import { readLesson } from "../../engine/course/read-lesson";
-import { lessonFiles } from "./lesson-files";
 
-export async function openLesson(slug: string): Promise<Lesson> {
-  return readLesson(slug, await lessonFiles(slug));
+export function openLesson(slug: string, files: CourseFiles): Lesson {
+  return readLesson(slug, files);
 }
