@@ -31,10 +31,10 @@ export const PAGE = absolute(manifest.page);
 
 const otherBuilds = async () => (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
 
-/** A hashed file from the cache of another build of this scope. */
-async function fromOtherBuild(url: string): Promise<Response | undefined> {
+/** A hashed file from the cache of another build of this scope (`others`, their caches' names). */
+async function fromOtherBuild(url: string, others: Promise<string[]>): Promise<Response | undefined> {
   if (!isHashed(url)) return undefined;
-  for (const name of await otherBuilds()) {
+  for (const name of await others) {
     const response = await (await caches.open(name)).match(url);
     if (response) return response;
   }
@@ -50,11 +50,13 @@ async function fromOtherBuild(url: string): Promise<Response | undefined> {
  */
 export async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
+  // Listed once for the whole build: no build is made or deleted while this one installs.
+  const others = otherBuilds();
   const toFetch: string[] = [];
   await Promise.all(
     FILES.map(async (url) => {
       if (await cache.match(url)) return;
-      const copy = await fromOtherBuild(url);
+      const copy = await fromOtherBuild(url, others);
       if (copy) await cache.put(url, copy);
       else toFetch.push(url);
     }),
@@ -69,5 +71,5 @@ export async function deleteOldCaches(): Promise<void> {
 
 /** A file from this build's cache, or a hashed one from another build's. */
 export async function cached(url: string): Promise<Response | undefined> {
-  return (await (await caches.open(CACHE)).match(url)) ?? fromOtherBuild(url);
+  return (await (await caches.open(CACHE)).match(url)) ?? fromOtherBuild(url, otherBuilds());
 }
