@@ -11,8 +11,8 @@ import ui from "../app/ui/messages/en";
 import engine from "../app/engine/messages/en";
 import runtime from "../app/runtime/messages/en";
 
-/** Words that are the same in both languages: names, and text the interface keeps as code. */
-const SAME_IN_BOTH = new Set(["Interleave", "English", "Python", "GIL", "asyncio", "TypeScript"]);
+/** Words that are the same in both languages: names, text the interface keeps as code, and a unit's symbol (a chart's "ms" axis). */
+const SAME_IN_BOTH = new Set(["Interleave", "English", "Python", "GIL", "asyncio", "TypeScript", "ms"]);
 
 function messages(catalogue: object): string[] {
   return Object.values(catalogue).flatMap((value) => (typeof value === "string" ? [value] : messages(value as object)));

@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
 import type { RunRecord, SessionSnapshot } from "../engine/session";
 import { workerName, type ScenarioErrorInfo } from "../runtime/protocol";
+import { formatRunTime, withUnit } from "./durations";
 import { useLiveRefresh } from "./live-refresh";
 import { useMessages, type Say } from "./messages/messages";
 
@@ -36,7 +37,7 @@ export function RunStatus({ running, last, edited, stepping }: { running: Sessio
 function interpreterWords({ mode, switchIntervalMs, executor }: NonNullable<RunRecord["interpreter"]>, say: Say): string {
   switch (mode) {
     case "gil":
-      return say(switchIntervalMs === 5 ? "interpreter.gilDefault" : "interpreter.gil", { ms: switchIntervalMs });
+      return say(switchIntervalMs === 5 ? "interpreter.gilDefault" : "interpreter.gil", { interval: withUnit(switchIntervalMs, "ms") });
     case "free-threaded":
       return say("interpreter.freeThreaded");
     case "processes":
@@ -52,7 +53,7 @@ function Elapsed({ since }: { since: number }) {
   const say = useMessages();
   const [now, setNow] = useState(performance.now());
   useLiveRefresh(true, useCallback(() => setNow(performance.now()), []));
-  return <p>{say("run.running", { time: formatMs(now - since, say) })}</p>;
+  return <p>{say("run.running", { time: formatRunTime(now - since) })}</p>;
 }
 
 function Summary({ record }: { record: RunRecord | null }) {
@@ -61,7 +62,7 @@ function Summary({ record }: { record: RunRecord | null }) {
   const { outcome } = record;
   switch (outcome.status) {
     case "done":
-      return <p>{say("run.finished", { index: record.index, count: outcome.workers.length, time: formatMs(outcome.bodyMs, say) })}</p>;
+      return <p>{say("run.finished", { index: record.index, count: outcome.workers.length, time: formatRunTime(outcome.bodyMs) })}</p>;
     case "error":
       return (
         <p className="run-error" data-testid="run-error">
@@ -73,7 +74,7 @@ function Summary({ record }: { record: RunRecord | null }) {
     case "deadlock":
       return (
         <p className="run-error" data-testid="run-deadlock">
-          {say("run.deadlock", { message: outcome.deadlock.message, time: formatMs(outcome.elapsedMs, say) })}
+          {say("run.deadlock", { message: outcome.deadlock.message, time: formatRunTime(outcome.elapsedMs) })}
         </p>
       );
     case "refused": {
@@ -141,8 +142,4 @@ function formatValue(value: unknown, say: Say): string {
   } catch {
     return String(value);
   }
-}
-
-function formatMs(ms: number, say: Say): string {
-  return ms < 1000 ? say("run.ms", { value: Math.round(ms) }) : say("run.seconds", { value: (ms / 1000).toFixed(2) });
 }

@@ -100,7 +100,7 @@ export default {
     diverged: "结果不确定：在第 {{step}} 步，{{what}}。场景的行为取决于时间或随机数（ctx.now、Math.random），所以这个调度无法重放它。",
     couldNotMove: "调度要让工作线程 {{worker}} 走一步，但 {{worker}} 无法走",
     runGoesOn: "调度已经结束，但运行还没有结束",
-    stuckWorker: "工作线程 {{worker}} 运行了 {{seconds}} 秒，既没有到达调度点也没有结束：找找一个不碰任何共享对象的循环。",
+    stuckWorker: "工作线程 {{worker}} 运行了 {{seconds}} s，既没有到达调度点也没有结束：找找一个不碰任何共享对象的循环。",
   },
   gil: {
     note: "CPython 的 GIL 不允许这个调度：在第 {{step}} 步{{more}}，{{worker}} 运行时，{{held}} 正处在两步之间{{where}}，中间既没有函数调用也没有循环迭代，而 CPython 只在这些地方交出 GIL。没有 GIL 时（自由线程 Python、真正的多核）就可能这样。",
@@ -115,9 +115,9 @@ export default {
   tasks: {
     failed: "单步模式失败：{{error}}",
     noRunner: "工作线程池没有提供可用的运行器。",
-    loadLimit: "场景在 {{seconds}} 秒内没有完成加载和 setup：找找顶层或 setup 里的循环。",
+    loadLimit: "场景在 {{seconds}} s 内没有完成加载和 setup：找找顶层或 setup 里的循环。",
     runnerFailed: "运行器无法运行这个调度：{{error}}",
-    neverAwaits: "有个任务运行了 {{seconds}} 秒，既没有 await 也没有结束，其他任务都无法运行：找找一个没有 await 的循环。",
+    neverAwaits: "有个任务运行了 {{seconds}} s，既没有 await 也没有结束，其他任务都无法运行：找找一个没有 await 的循环。",
     crashed: "工作线程崩溃了：{{error}}",
   },
   share: {
@@ -149,7 +149,7 @@ export default {
   run: {
     stopped: "已停止：工作线程已被终止。",
     stoppedBeforeStart: "在工作线程启动前就停止了。",
-    timeLimit: "因超出时间限制而停止：这次运行超过了 {{seconds, number}} 秒。请检查有没有永不结束的循环，或者从未释放的锁。",
+    timeLimit: "因超出时间限制而停止：这次运行超过了 {{seconds, number}} s。请检查有没有永不结束的循环，或者从未释放的锁。",
     tooManyWorkers: "场景要求 {{workers, number}} 个工作线程；一次运行最多只能有 {{max}} 个。请减少工作线程数。",
     workerCrashed: "工作线程崩溃了。",
     outOfMemory: "工作线程内存耗尽：它用满了堆所允许的 {{limit}} MB，已被终止。{{hint}}下一次运行会使用新的工作线程。",
@@ -158,8 +158,8 @@ export default {
     cut: "{{json}} …（已截断）",
   },
   describe: {
-    workerNotStarted: "工作线程未能在 {{seconds}} 秒内启动。请重新加载页面。",
-    topLevelTooLong: "场景的顶层代码未能在 {{seconds}} 秒内执行完。请把循环移到工作函数中。",
+    workerNotStarted: "工作线程未能在 {{seconds}} s 内启动。请重新加载页面。",
+    topLevelTooLong: "场景的顶层代码未能在 {{seconds}} s 内执行完。请把循环移到工作函数中。",
   },
   compile: {
     syntax: "语法错误：{{problem}}",

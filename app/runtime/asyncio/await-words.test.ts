@@ -33,7 +33,7 @@ describe("what a task awaits, in words", () => {
   it("reads as Chinese in zh-CN, every form translated, names kept", async () => {
     await loadLanguage("zh-CN");
     expect(awaitWords("lock account 0")).toBe("锁 account 0");
-    expect(awaitWords("I/O of 0.25 s")).toBe("耗时 0.25 秒的 I/O");
+    expect(awaitWords("I/O of 0.25 s")).toBe("耗时 0.25 s 的 I/O");
     expect(awaitWords("a gather of task Task-1, task Task-2")).toBe("由任务 Task-1、任务 Task-2 组成的 gather");
     expect(awaitWords("job parse on the process pool")).toBe("进程池上的作业 parse");
     for (const words of MADE) expect(awaitWords(words), words).toMatch(/^\p{Script=Han}/u);

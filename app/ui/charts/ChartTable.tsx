@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { ChartSpec } from "../../engine/course/lesson";
 import type { RunRow } from "./run-series";
 import { useMessages, type Say } from "../messages/messages";
+import { unitSymbol } from "../durations";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 3 });
 
@@ -49,7 +50,7 @@ export function ChartTable({ chart, rows }: { chart: ChartSpec; rows: readonly R
 
 function xName(chart: ChartSpec, say: Say): string {
   if (chart.kind === "by-param") return chart.param ?? "";
-  return chart.x ?? say(chart.kind === "over-time" ? "charts.ms" : "charts.item");
+  return chart.x ?? (chart.kind === "over-time" ? unitSymbol("ms") : say("charts.item"));
 }
 
 /** Over time, a row holds one series' point: the other cells stay empty. */

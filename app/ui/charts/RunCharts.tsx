@@ -28,6 +28,7 @@ import type { RunRecord } from "../../engine/session";
 import { itemRows, paramRows, runRows, timeRows, type RunRow } from "./run-series";
 import { ChartTable } from "./ChartTable";
 import { useMessages } from "../messages/messages";
+import { unitSymbol, withUnit } from "../durations";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948"];
@@ -141,7 +142,6 @@ function Chart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
 
 /** The latest run's series as steps over its time (ms since the run started). */
 function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
-  const say = useMessages();
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={rows} accessibilityLayer={false}>
@@ -151,10 +151,10 @@ function TimeChart({ chart, rows }: { chart: ChartSpec; rows: RunRow[] }) {
           type="number"
           domain={["dataMin", "dataMax"]}
           tickFormatter={(ms: number) => compact.format(ms)}
-          label={{ value: chart.x ?? say("charts.ms"), position: "insideBottomRight", offset: -4 }}
+          label={{ value: chart.x ?? unitSymbol("ms"), position: "insideBottomRight", offset: -4 }}
         />
         <YAxis width={56} tickFormatter={(v: number) => compact.format(v)} />
-        <Tooltip labelFormatter={(ms) => say("charts.atMs", { time: compact.format(Number(ms)) })} formatter={(v) => compact.format(Number(v))} />
+        <Tooltip labelFormatter={(ms) => withUnit(compact.format(Number(ms)), "ms")} formatter={(v) => compact.format(Number(v))} />
         <Legend itemSorter={inSeriesOrder(chart)} />
         {chart.series.map((name, i) => (
           <Line key={name} dataKey={name} type="stepAfter" stroke={COLORS[i % COLORS.length]} dot={false} connectNulls isAnimationActive={false} />

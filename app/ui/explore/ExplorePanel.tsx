@@ -18,6 +18,7 @@ import type { TaskStepStart } from "../../engine/explore/task-stepper";
 import { ScheduleShare } from "./ScheduleShare";
 import { TaskFound } from "./TaskFound";
 import { paramsWords } from "./params-words";
+import { withUnit } from "../durations";
 
 interface Props {
   readonly explorer: Explorer;
@@ -48,7 +49,7 @@ export function ExplorePanel({ explorer, busy, invariantText, smallParams, async
     <section className="explore" data-testid="explore" data-status={snapshot.status}>
       <h2>{say("explore.title")}</h2>
       <p className="explore-what">
-        {say(asyncio ? "explore.whatTasks" : "explore.whatThreads", { seconds: DEFAULT_BUDGET_MS / 1000, invariant, params: say(smallParams ? "explore.smallParams" : "explore.ownParams") })}
+        {say(asyncio ? "explore.whatTasks" : "explore.whatThreads", { budget: withUnit(DEFAULT_BUDGET_MS / 1000, "s"), invariant, params: say(smallParams ? "explore.smallParams" : "explore.ownParams") })}
       </p>
       <button onClick={onExplore} disabled={busy || running} data-testid="explore-button">
         {say("explore.button")}
@@ -104,7 +105,7 @@ function Found({ result, schedule, ms, cancelled, replay, replayTasks, link, asy
   if (!result.failure) {
     return (
       <p data-testid="explore-result" data-found="false" data-complete={result.complete}>
-        {say("explore.seconds", { text: nothingFound(say, result, cancelled, asyncio), seconds: (ms / 1000).toFixed(1) })}
+        {say("explore.searchTime", { text: nothingFound(say, result, cancelled, asyncio), time: withUnit((ms / 1000).toFixed(1), "s") })}
       </p>
     );
   }
@@ -226,7 +227,7 @@ function progressWords(say: Say, { schedules, bound, strategy }: ExploreProgress
   if (strategy === "every order") return say("explore.progress.everyOrder", { tried });
   if (strategy === "preemptions first") return say("explore.progress.preemptionsFirst", { tried, bound });
   const left = (budgetMs - (performance.now() - startedAt)) / 1000;
-  return say("explore.progress.random", { tried, left: left >= 0.5 ? say("explore.progress.left", { seconds: left.toFixed(0) }) : say("explore.progress.finishing") });
+  return say("explore.progress.random", { tried, left: left >= 0.5 ? say("explore.progress.left", { time: withUnit(left.toFixed(0), "s") }) : say("explore.progress.finishing") });
 }
 
 function perSecond(count: number, startedAt: number): number {

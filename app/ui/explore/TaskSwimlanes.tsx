@@ -8,6 +8,7 @@
 import type { ReactNode } from "react";
 import type { TaskStep } from "../../runtime/asyncio/task-schedule";
 import { useMessages } from "../messages/messages";
+import { withUnit } from "../durations";
 
 interface Props {
   /** The test ids' prefix: `explore` or `step`. */
@@ -67,7 +68,8 @@ export function TaskSwimlanes({ id, lanes, steps, number, end }: Props) {
 
 function StepCell({ step }: { step: TaskStep }) {
   const say = useMessages();
-  const at = Number(step.at.toFixed(6));
+  // In seconds, the unit of the student's sleeps and I/O, as the loop's own words give them.
+  const at = withUnit(Number(step.at.toFixed(6)), "s");
   return (
     <>
       {step.preemption && (

@@ -141,12 +141,10 @@ export default {
     refusedAt: "Not run: {{message}} (line {{line}})",
     result: "Result: {{value}}",
     manyValues: "{{total, number}} values (in the charts)",
-    ms: "{{value}} ms",
-    seconds: "{{value}} s",
   },
   interpreter: {
-    gil: "Ran as Python threads under the GIL (CPython 3.10 or later, switch interval {{ms}} ms).",
-    gilDefault: "Ran as Python threads under the GIL (CPython 3.10 or later, switch interval {{ms}} ms, the default).",
+    gil: "Ran as Python threads under the GIL (CPython 3.10 or later, switch interval {{interval}}).",
+    gilDefault: "Ran as Python threads under the GIL (CPython 3.10 or later, switch interval {{interval}}, the default).",
     freeThreaded: "Ran as free-threaded Python threads: no GIL, as python3.13t runs them.",
     processes: "Ran as Python processes: each has its own interpreter and its own GIL.",
     asyncio: "Ran as asyncio tasks taking turns on one event loop, one thread.",
@@ -195,8 +193,6 @@ export default {
     xAt: "{{x}} {{value}}",
     itemAt: "item {{value}}",
     item: "item",
-    ms: "ms",
-    atMs: "{{time}} ms",
     showNumbers: "Show the numbers",
     run: "Run",
   },
@@ -215,9 +211,9 @@ export default {
   explore: {
     title: "Explore schedules",
     whatTasks:
-      "Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock, a task left running or a swallowed cancellation{{invariant}}. {{params}}",
+      "Runs your tasks again and again on the event loop, one task step at a time. The ready tasks always run in the order CPython runs them; what varies is which I/O completes first and whether a timer (a timeout) fires before I/O still out: first with every I/O on time, then with 1, 2 and more out-of-order arrivals while time allows, then in random orders until about {{budget}} have passed, looking for one that fails: an error, a deadlock, a task left running or a swallowed cancellation{{invariant}}. {{params}}",
     whatThreads:
-      "Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about {{seconds}} s have passed, looking for one that fails: an error, a deadlock{{invariant}}. {{params}}",
+      "Runs your code again and again on the real workers, one step at a time: first in every order with no preemption (a worker interrupted while it could go on), then with up to 1, 2 and more while time allows, then in random orders until about {{budget}} have passed, looking for one that fails: an error, a deadlock{{invariant}}. {{params}}",
     orInvariant: ", or a run where this no longer holds: {{invariant}}",
     smallParams: "It uses the lesson's small parameters.",
     ownParams: "It uses the parameters above: keep them small, a few dozen steps per worker.",
@@ -225,7 +221,7 @@ export default {
     cancel: "Cancel",
     searchedWith: "Searched with {{params}}.",
     noParams: "no parameters",
-    seconds: "{{text}} ({{seconds}} s)",
+    searchTime: "{{text}} ({{time}})",
     couldNotStart: "Explore could not start the scenario: {{message}} Run it once to see where.",
     found: "Found after {{schedules}}{{how}}: {{message}}",
     how: " by {{strategy}}, shrunk to {{preemptions}}",
@@ -269,7 +265,7 @@ export default {
       everyOrder: "{{tried}}: every order, skipping those equivalent to one already run",
       preemptionsFirst: "{{tried}}: too many workers to try every order, so preemptions first, up to {{bound}}",
       random: "{{tried}}: now in random orders (random walks, and PCT, a randomized scheduler), {{left}}",
-      left: "{{seconds}} s left",
+      left: "{{time}} left",
       finishing: "finishing",
     },
     count: {
@@ -394,8 +390,8 @@ export default {
     threw: " (the check threw: {{error}})",
     neverRan: "never ran",
     loopLane: "event loop",
-    lineAt: " line {{line}}, at {{at}} s",
-    at: " at {{at}} s",
+    lineAt: " line {{line}}, at {{at}}",
+    at: " at {{at}}",
   },
   timeline: {
     summary: "Timeline of {{workers}}{{tasks}} over {{end}}{{deadlocked}}",
@@ -451,10 +447,10 @@ export default {
       tasks_other: "{{count, number}} asyncio tasks",
     },
   },
-  /** Times as the timeline and the explore panels write them. */
-  time: {
-    us: "{{value}} µs",
-    ms: "{{value}} ms",
-    s: "{{value}} s",
+  /** The units' symbols, after every figure of time the interface writes (durations.ts). */
+  duration: {
+    us: "µs",
+    ms: "ms",
+    s: "s",
   },
 };

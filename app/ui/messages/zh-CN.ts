@@ -136,12 +136,10 @@ export default {
     refusedAt: "未运行：{{message}}（第 {{line}} 行）",
     result: "结果：{{value}}",
     manyValues: "{{total, number}} 个值（见图表）",
-    ms: "{{value}} 毫秒",
-    seconds: "{{value}} 秒",
   },
   interpreter: {
-    gil: "以 GIL 下的 Python 线程运行（CPython 3.10 或更高版本，切换间隔 {{ms}} 毫秒）。",
-    gilDefault: "以 GIL 下的 Python 线程运行（CPython 3.10 或更高版本，切换间隔 {{ms}} 毫秒，即默认值）。",
+    gil: "以 GIL 下的 Python 线程运行（CPython 3.10 或更高版本，切换间隔 {{interval}}）。",
+    gilDefault: "以 GIL 下的 Python 线程运行（CPython 3.10 或更高版本，切换间隔 {{interval}}，即默认值）。",
     freeThreaded: "以自由线程（无 GIL）的 Python 线程运行，和 python3.13t 一样。",
     processes: "以 Python 进程运行：每个进程有自己的解释器和自己的 GIL。",
     asyncio: "以 asyncio 任务运行：任务在一个线程的同一个事件循环上轮流执行。",
@@ -189,8 +187,6 @@ export default {
     xAt: "{{x}} {{value}}",
     itemAt: "第 {{value}} 项",
     item: "序号",
-    ms: "毫秒",
-    atMs: "{{time}} 毫秒",
     showNumbers: "显示数字",
     run: "运行",
   },
@@ -208,9 +204,9 @@ export default {
   explore: {
     title: "探索调度",
     whatTasks:
-      "在事件循环上一遍又一遍地运行你的任务，每次推进一个任务步。就绪的任务总是按 CPython 的顺序运行；变化的是哪个 I/O 先完成，以及定时器（超时）是否在仍未完成的 I/O 之前触发：先让所有 I/O 按时到达，时间允许时再试 1 个、2 个乃至更多乱序到达，然后用随机顺序一直试到大约 {{seconds}} 秒，寻找一个会失败的调度：出错、死锁、任务没有结束，或取消被吞掉{{invariant}}。{{params}}",
+      "在事件循环上一遍又一遍地运行你的任务，每次推进一个任务步。就绪的任务总是按 CPython 的顺序运行；变化的是哪个 I/O 先完成，以及定时器（超时）是否在仍未完成的 I/O 之前触发：先让所有 I/O 按时到达，时间允许时再试 1 个、2 个乃至更多乱序到达，然后用随机顺序一直试，直到用时约 {{budget}}，寻找一个会失败的调度：出错、死锁、任务没有结束，或取消被吞掉{{invariant}}。{{params}}",
     whatThreads:
-      "在真实的工作线程上一遍又一遍地运行你的代码，每次走一步：先试遍不含抢占（打断一个本可以继续的工作线程）的所有顺序，时间允许时再试最多 1 次、2 次乃至更多抢占，然后用随机顺序一直试到大约 {{seconds}} 秒，寻找一个会失败的调度：出错、死锁{{invariant}}。{{params}}",
+      "在真实的工作线程上一遍又一遍地运行你的代码，每次走一步：先试遍不含抢占（打断一个本可以继续的工作线程）的所有顺序，时间允许时再试最多 1 次、2 次乃至更多抢占，然后用随机顺序一直试，直到用时约 {{budget}}，寻找一个会失败的调度：出错、死锁{{invariant}}。{{params}}",
     orInvariant: "，或者某次运行中这一条不再成立：{{invariant}}",
     smallParams: "它使用本课为此准备的小参数。",
     ownParams: "它使用上面的参数：请保持参数较小，每个工作线程几十步即可。",
@@ -218,7 +214,7 @@ export default {
     cancel: "取消",
     searchedWith: "搜索时的参数：{{params}}。",
     noParams: "无参数",
-    seconds: "{{text}}（{{seconds}} 秒）",
+    searchTime: "{{text}}（{{time}}）",
     couldNotStart: "探索无法启动这个场景：{{message}} 先运行一次，看看问题出在哪里。",
     found: "试了 {{schedules}}后找到{{how}}：{{message}}",
     how: "（由{{strategy}}找到，已缩减到 {{preemptions}}）",
@@ -261,7 +257,7 @@ export default {
       everyOrder: "{{tried}}：所有顺序，跳过与已运行调度等价的",
       preemptionsFirst: "{{tried}}：工作线程太多，无法试遍所有顺序，所以先试抢占，最多 {{bound}} 次",
       random: "{{tried}}：现在尝试随机顺序（随机游走，以及随机化调度器 PCT），{{left}}",
-      left: "还剩 {{seconds}} 秒",
+      left: "还剩 {{time}}",
       finishing: "即将结束",
     },
     count: {
@@ -376,8 +372,8 @@ export default {
     threw: "（检查抛出了异常：{{error}}）",
     neverRan: "从未运行",
     loopLane: "事件循环",
-    lineAt: " 第 {{line}} 行，{{at}} 秒时",
-    at: " {{at}} 秒时",
+    lineAt: " 第 {{line}} 行，{{at}} 时",
+    at: " {{at}} 时",
   },
   timeline: {
     summary: "时间线：{{workers}}{{tasks}}，共 {{end}}{{deadlocked}}",
@@ -430,9 +426,10 @@ export default {
       tasks_other: "{{count, number}} 个 asyncio 任务",
     },
   },
-  time: {
-    us: "{{value}} µs",
-    ms: "{{value}} ms",
-    s: "{{value}} s",
+  // Unit symbols, not 毫秒 or 秒: Chinese technical text writes them after a figure, and the timeline's axis has room for no more.
+  duration: {
+    us: "µs",
+    ms: "ms",
+    s: "s",
   },
 } satisfies Translation<typeof en>;

@@ -10,7 +10,7 @@ import type { TimelineModel } from "../../engine/timeline/model";
 import { TimelineController, ZOOM_STEP } from "./controller";
 import type { HoverTip } from "./hover";
 import { Legend } from "./Legend";
-import { formatMs } from "./time-format";
+import { formatDuration } from "../durations";
 import { useMessages } from "../messages/messages";
 import { usePageLanguage } from "../language";
 import { MAX_TASK_LANES } from "../../engine/timeline/loop-tracks";
@@ -51,9 +51,9 @@ export function Timeline({ model, version, live }: TimelineProps) {
   const notes = model.lanes.filter((lane) => lane.note !== null).length;
   const { loop } = model;
   const workers = model.lanes.filter((lane) => lane.task < 0).length;
-  const tasks = loop === null ? "" : say("timeline.summaryTasks", { tasks: say("timeline.count.tasks", { count: loop.tasks }), peak: formatMs(loop.lag.peak) });
+  const tasks = loop === null ? "" : say("timeline.summaryTasks", { tasks: say("timeline.count.tasks", { count: loop.tasks }), peak: formatDuration(loop.lag.peak) });
   const deadlocked = notes > 0 ? say("timeline.summaryDeadlocked", { lanes: notes }) : "";
-  const summary = say("timeline.summary", { workers: say("timeline.count.workers", { count: workers }), tasks, end: formatMs(model.end), deadlocked });
+  const summary = say("timeline.summary", { workers: say("timeline.count.workers", { count: workers }), tasks, end: formatDuration(model.end), deadlocked });
   return (
     <figure
       className="timeline"

@@ -14,7 +14,7 @@ import { geometry, modelGeometry, overviewHeight, preferredHeight, type Geometry
 import { hoverTip, type HoverTip } from "./hover";
 import { Surface } from "./surface";
 import { centerView, clampView, fitView, followView, MIN_SPAN_MS, panView, zoomView, type TimeView } from "./view";
-import { formatMs } from "./time-format";
+import { formatDuration } from "../durations";
 import { uiMessage } from "../messages/messages";
 import { language } from "../../runtime/i18n/i18n";
 
@@ -157,7 +157,7 @@ export class TimelineController {
     thumb.style.width = `${Math.max(6, (view.span / extent) * plotWidth)}px`;
     const room = extent - view.span;
     scrollbar.setAttribute("aria-valuenow", String(room > 0 ? Math.round((view.start / room) * 100) : 0));
-    scrollbar.setAttribute("aria-valuetext", uiMessage("timeline.visible", { from: formatMs(view.start), to: formatMs(view.start + view.span), extent: formatMs(extent) }));
+    scrollbar.setAttribute("aria-valuetext", uiMessage("timeline.visible", { from: formatDuration(view.start), to: formatDuration(view.start + view.span), extent: formatDuration(extent) }));
   }
 
   /** Where `x` (CSS px from the canvas's left) falls across the plot, 0 to 1. */

@@ -1,7 +1,8 @@
 /** The time axis: round-step ticks labelled in ms above the lanes, faint grid lines through them. */
 import { AXIS, type Geometry } from "./geometry";
 import { GRID, MUTED } from "./palette";
-import { formatTick, timeTicks } from "./time-format";
+import { formatTick } from "../durations";
+import { timeTicks } from "./time-ticks";
 import type { TimeView } from "./view";
 
 const FONT = "11px system-ui, sans-serif";

@@ -8,7 +8,7 @@
  * and, at its end, as high.
  */
 import type { LagSeries } from "../../engine/timeline/lag";
-import { formatMs } from "./time-format";
+import { formatDuration } from "../durations";
 import type { Geometry } from "./geometry";
 import { INK, MUTED } from "./palette";
 import type { Box, Pixels } from "./rasterize";
@@ -59,5 +59,5 @@ export function drawLagLabels(ctx: CanvasRenderingContext2D, geo: Geometry, lag:
   ctx.fillText(uiMessage("timeline.loopLag"), 8, middle - 8);
   ctx.font = LABEL_FONT;
   ctx.fillStyle = MUTED;
-  ctx.fillText(lag.count === 0 ? uiMessage("timeline.nothingDue") : uiMessage("timeline.peak", { lag: formatMs(lag.peak) }), 8, middle + 8);
+  ctx.fillText(lag.count === 0 ? uiMessage("timeline.nothingDue") : uiMessage("timeline.peak", { lag: formatDuration(lag.peak) }), 8, middle + 8);
 }

@@ -9,7 +9,7 @@ import { segmentAt, segmentEnd } from "../../engine/timeline/query";
 import { lagColumns } from "./draw-lag";
 import { laneAt, overLag, type Geometry } from "./geometry";
 import { segmentWords } from "./segment-words";
-import { formatMs } from "./time-format";
+import { formatDuration } from "../durations";
 import type { TimeView } from "./view";
 import { uiMessage } from "../messages/messages";
 
@@ -26,7 +26,7 @@ export function hoverTip(model: TimelineModel, view: TimeView, geo: Geometry, x:
   const time = view.start + (x - geo.plotLeft) * msPerPx;
   if (model.loop !== null && overLag(geo, y)) {
     const late = lagColumns(model.loop.lag, { start: time - msPerPx / 2, span: msPerPx }, 1)[0]!;
-    return { x, y, lines: [uiMessage("timeline.tip.lag", { lag: formatMs(late) }), uiMessage("timeline.tip.lagWhat")] };
+    return { x, y, lines: [uiMessage("timeline.tip.lag", { lag: formatDuration(late) }), uiMessage("timeline.tip.lagWhat")] };
   }
   const l = laneAt(geo, y);
   if (l < 0) return null;
@@ -36,7 +36,7 @@ export function hoverTip(model: TimelineModel, view: TimeView, geo: Geometry, x:
   const start = lane.starts[i]!;
   const lines = [
     uiMessage("timeline.tip.segment", { lane: lane.name, words: segmentWords(model, lane, i) }),
-    uiMessage("timeline.tip.when", { start: formatMs(start), length: formatMs(segmentEnd(model, lane, i) - start) }),
+    uiMessage("timeline.tip.when", { start: formatDuration(start), length: formatDuration(segmentEnd(model, lane, i) - start) }),
   ];
   const underPointer = segmentAt(lane, time + msPerPx / 2) - Math.max(0, segmentAt(lane, time - msPerPx / 2)) + 1;
   if (underPointer > 1) lines.push(uiMessage("timeline.tip.crowded", { changes: underPointer }));
