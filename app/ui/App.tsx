@@ -13,7 +13,8 @@ import { SkipLinks, SkipTargetsProvider } from "./SkipLinks";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { usePageLanguage } from "./language";
 import { useMessages } from "./messages/messages";
-import { courseIn, lessonIn } from "../engine/course/in-language";
+import { courseIn, entryIn, lessonIn } from "../engine/course/in-language";
+import { playground as playgroundCard } from "virtual:course-index";
 
 // The playground reads its lesson.md as a lesson does, with the YAML reader: none of it comes with the first page.
 const PlaygroundPage = lazy(() => import("./PlaygroundPage").then((module) => ({ default: module.PlaygroundPage })));
@@ -66,7 +67,7 @@ export function App() {
           <main className="main">
             <EndedRunNotice />
             {playground ? (
-              <Suspense fallback={<LessonLoading title={say("loading.playground")} />}>
+              <Suspense fallback={<LessonLoading title={entryIn(playgroundCard, language).title} />}>
                 <PlaygroundPage key={`playground?${shared ?? ""}`} opened={opened} />
               </Suspense>
             ) : lesson ? (

@@ -30,7 +30,7 @@ export function CourseHome({ course, missing }: { course: Course; missing?: stri
         </section>
       ))}
       <section>
-        <h2>{say("home.yourOwn")}</h2>
+        <h2>{say("nav.yourOwn")}</h2>
         <ul className="lesson-cards">
           <LessonCard lesson={entryIn(playground, language)} href={PLAYGROUND_HREF} />
         </ul>

@@ -5,10 +5,14 @@ import { complete, progressOf } from "./progress";
 import { PLAYGROUND_SLUG } from "./playground/playground";
 import { useNarrowScreen } from "./narrow-screen";
 import { useMessages } from "./messages/messages";
+import { usePageLanguage } from "./language";
+import { entryIn } from "../engine/course/in-language";
+import { playground } from "virtual:course-index";
 
 /** The lessons beside every page; on a phone, folded under a "Lessons" button so that the page itself comes first. */
 export function CourseNav({ course, current }: { course: Course; current?: string }) {
   const say = useMessages();
+  const language = usePageLanguage();
   const narrow = useNarrowScreen();
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -65,7 +69,7 @@ export function CourseNav({ course, current }: { course: Course; current?: strin
           <ul>
             <li>
               <a href={PLAYGROUND_HREF} aria-current={current === PLAYGROUND_SLUG ? "page" : undefined} data-testid="playground-link">
-                {say("nav.playground")}
+                {entryIn(playground, language).title}
               </a>
             </li>
           </ul>

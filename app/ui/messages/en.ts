@@ -12,11 +12,7 @@ export default {
   home: {
     noSuchLesson: "There is no lesson “{{slug}}”. Pick one below.",
     intro: "Each lesson runs its scenario on real Web Workers sharing memory, on your machine's cores. Read, predict, run, then change the code and run again.",
-    yourOwn: "Your own",
     goalsMet: "{{met}} of {{total}} goals met",
-  },
-  loading: {
-    playground: "Playground",
   },
   translation: {
     stale: "This translation is older than the English lesson it was made from; where they differ, the English is right.",
@@ -25,8 +21,8 @@ export default {
   nav: {
     lessons: "Lessons",
     everyGoalMet: " (every goal met)",
+    /** The course's part after its units (the home page's and the lesson list's): the playground. */
     yourOwn: "Your own",
-    playground: "Playground",
   },
   progress: {
     continue: "Continue where you left off:",

@@ -10,11 +10,7 @@ export default {
   home: {
     noSuchLesson: "没有名为“{{slug}}”的课程，请从下面选择一课。",
     intro: "每一课都会在真实的 Web Worker 上运行它的场景：这些 Worker 共享内存，跑在你电脑的多个核心上。先阅读，再预测，然后运行；接着修改代码，再运行一次。",
-    yourOwn: "你自己的",
     goalsMet: "已达成 {{met}}/{{total}} 个目标",
-  },
-  loading: {
-    playground: "练习场",
   },
   translation: {
     stale: "这篇译文早于它所依据的英文课文的最新修改；两者不一致时，以英文为准。",
@@ -23,8 +19,8 @@ export default {
   nav: {
     lessons: "课程列表",
     everyGoalMet: "（目标全部达成）",
+    /** The course's part after its units (the home page's and the lesson list's): the playground. */
     yourOwn: "你自己的",
-    playground: "练习场",
   },
   progress: {
     continue: "从上次离开的地方继续：",
