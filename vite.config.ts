@@ -4,7 +4,7 @@ import react from "@vitejs/plugin-react";
 import { ISOLATION_HEADERS } from "./scripts/vite/cross-origin-isolation.ts";
 import { scenarioTypes } from "./scripts/vite/scenario-types.ts";
 import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts";
-import { courseIndexPlugin } from "./scripts/vite/course-index.ts";
+import { courseModules } from "./scripts/vite/course-modules.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
 import { serviceWorker } from "./scripts/vite/service-worker.ts";
 import { monacoWorkerImports } from "./scripts/vite/monaco-worker-imports.ts";
@@ -23,7 +23,7 @@ export default defineConfig({
     monacoWorkerImports(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
-    courseIndexPlugin(here("lessons"), here("app/ui/playground")),
+    courseModules(here("lessons"), here("app/ui/playground")),
     // sw.js: offline after the first visit, and isolation where the host sends no headers (app/service-worker/).
     serviceWorker(),
     // A build only browsed here (the e2e suite's course copy) skips the seconds of compression: PRECOMPRESS=0.
@@ -40,7 +40,6 @@ export default defineConfig({
   build: {
     target: "es2023",
     chunkSizeWarningLimit: 5000,
-    // A lesson's files (app/ui/content/lesson-files.ts) load together, as one chunk named by its folder.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { debugName: "lesson files", name: (id: string) => /\/lessons\/([^/]+)\/[^/]+\?raw$/.exec(id)?.[1] ?? null }, { name: "monaco-base", test: /monaco-editor\/esm\/vs\/base\//, priority: 4 }, { name: "monaco-platform", test: /monaco-editor\/esm\/vs\/platform\//, priority: 3 }, { name: "monaco-editor-common", test: /monaco-editor\/esm\/vs\/editor\/common\//, priority: 2 }, { name: "monaco-editor-browser", test: /monaco-editor\/esm\/vs\/editor\/(?:browser|standalone)\//, priority: 1 }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "preload-helper", test: /preload-helper/, priority: 10 }, { name: "monaco-base", test: /monaco-editor\/esm\/vs\/base\//, priority: 4 }, { name: "monaco-platform", test: /monaco-editor\/esm\/vs\/platform\//, priority: 3 }, { name: "monaco-editor-common", test: /monaco-editor\/esm\/vs\/editor\/common\//, priority: 2 }, { name: "monaco-editor-browser", test: /monaco-editor\/esm\/vs\/editor\/(?:browser|standalone)\//, priority: 1 }] } } },
   },
 });

@@ -1,4 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
+import { courseModules } from "./scripts/vite/course-modules.ts";
 
 const TESTS = ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"];
 /**
@@ -9,6 +11,8 @@ const ISOLATED = ["app/runtime/sync/queue-lock.test.ts", "app/runtime/work.test.
 
 // Unit and runtime tests only; the Playwright specs in e2e/ have their own runner.
 export default defineConfig({
+  // The playground's lesson is a module built from its folder (playground.test.ts), as on the page.
+  plugins: [courseModules(fileURLToPath(new URL("./lessons", import.meta.url)), fileURLToPath(new URL("./app/ui/playground", import.meta.url)))],
   test: {
     environment: "node",
     testTimeout: 30_000,

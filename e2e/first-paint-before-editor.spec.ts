@@ -18,7 +18,7 @@ test("a lesson opened cold paints before its editor, workspace and files are ask
   }));
   expect(paint, "the page reported a first contentful paint").toBeDefined();
   const later = (prefix: string): Loaded[] => scripts.filter((script) => script.file.startsWith(prefix));
-  for (const prefix of ["monaco-base-", "monaco-editor-browser-", "CodeEditor-", "Workspace-", "open-lesson-", `${RACE}-`]) {
+  for (const prefix of ["monaco-base-", "monaco-editor-browser-", "CodeEditor-", "Workspace-", `${RACE}-`]) {
     const loads = later(prefix);
     expect(loads.length, `${prefix}*.js was loaded`).toBeGreaterThan(0);
     for (const load of loads) expect(load.asked, `${load.file} asked for after the first paint (${paint} ms)`).toBeGreaterThanOrEqual(paint!);

@@ -16,7 +16,7 @@ import { useMessages } from "./messages/messages";
 import { courseIn, entryIn, lessonIn } from "../engine/course/in-language";
 import { playground as playgroundCard } from "virtual:course-index";
 
-// The playground reads its lesson.md as a lesson does, with the YAML reader: none of it comes with the first page.
+// The playground's page and its lesson (read at build time, as a lesson is): none of it comes with the first page.
 const PlaygroundPage = lazy(() => import("./PlaygroundPage").then((module) => ({ default: module.PlaygroundPage })));
 
 export function App() {

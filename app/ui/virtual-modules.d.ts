@@ -4,9 +4,21 @@ declare module "virtual:scenario-types" {
   export default files;
 }
 
-/** The course's index and the playground's card, built from lessons/ by scripts/vite/course-index.ts. */
+/** The course's index and the playground's card, built from lessons/ by scripts/vite/course-modules.ts. */
 declare module "virtual:course-index" {
   import type { Course, LessonEntry } from "../engine/course/course";
   export const course: Course;
   export const playground: LessonEntry;
+}
+
+/** Each lesson of the course by slug: a loader of its module (a chunk of its own), built from lessons/ by scripts/vite/course-modules.ts. */
+declare module "virtual:lessons" {
+  import type { Lesson } from "../engine/course/lesson";
+  export const lessons: Readonly<Record<string, () => Promise<{ readonly lesson: Lesson }>>>;
+}
+
+/** The playground read as a lesson from app/ui/playground/, by scripts/vite/course-modules.ts. */
+declare module "virtual:playground-lesson" {
+  import type { Lesson } from "../engine/course/lesson";
+  export const lesson: Lesson;
 }

@@ -9,7 +9,7 @@ import type { Language } from "../../runtime/i18n/languages";
 
 /**
  * What the lesson list, the home page and progress need of a lesson: the page
- * builds it into its first load (course-index.ts) and loads the rest of a
+ * builds it into its first load (scripts/vite/course-modules.ts) and loads the rest of a
  * lesson when it is opened.
  */
 export type LessonEntry = Pick<Lesson, "slug" | "title" | "summary" | "problems"> & {

@@ -1,7 +1,8 @@
 /**
  * Loads the course from a map of file paths (relative to `lessons/`) to
- * text, so the app's build (scripts/vite/course-index.ts), its lesson pages
- * and the command-line checks (the file system) share one loader.
+ * text, so the app's build (scripts/vite/course-modules.ts: the course's
+ * index and each lesson, read for the page) and the command-line checks (the
+ * file system) share one loader.
  */
 import { checkShape } from "./schema";
 import { manifestShape, manifestTranslationShape } from "./shapes";

@@ -1,33 +1,34 @@
 /**
- * The course, as an external store: its index (built with the page,
- * scripts/vite/course-index.ts) at once, and each lesson once it is opened
- * and its files have loaded. In `npm run dev`, saving a lesson file reloads
- * the index and the open lessons in place (hot module replacement) instead
- * of the whole page, so an author sees the change at once.
+ * The course, as an external store: its index at once, and each lesson once
+ * it is opened and its chunk has loaded. Both are built from lessons/ with
+ * the page (scripts/vite/course-modules.ts), the lesson already read, so the
+ * page parses no YAML. In `npm run dev`, saving a lesson file reloads the
+ * index and the open lessons in place (hot module replacement) instead of
+ * the whole page, so an author sees the change at once.
  */
 import { course as builtIndex } from "virtual:course-index";
-import type { Course, CourseFiles } from "../../engine/course/course";
+import { lessons as builtLessons } from "virtual:lessons";
+import type { Course } from "../../engine/course/course";
 import type { Lesson } from "../../engine/course/lesson";
-import { lessonFiles } from "./lesson-files";
 
 let index: Course = builtIndex;
-// A lesson's files are asked for beside the reader, not once it has arrived.
-let open = (slug: string): Promise<Lesson> => {
-  const files = lessonFiles(slug);
-  return import("./open-lesson").then(async (module) => module.openLesson(slug, await files));
-};
+let loaders = builtLessons;
 const lessons = new Map<string, Lesson>();
 const requested = new Set<string>();
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((listener) => listener());
 
-/** Asks for a lesson's files, once (and again after a failure, or after an edit in `npm run dev`). */
+/** Asks for a lesson's chunk, once (and again after a failure, or after an edit in `npm run dev`). */
 function load(slug: string): void {
   if (requested.has(slug)) return;
   requested.add(slug);
-  open(slug).then(
-    (lesson) => {
-      lessons.set(slug, lesson);
+  // Built from one reading, the index and the loaders list the same lessons; in `npm run dev` a lesson just added
+  // to the index may be opened before its loader arrives, with the loaders' update, which loads what was requested.
+  const loader = loaders[slug];
+  if (loader === undefined) return;
+  loader().then(
+    (module) => {
+      lessons.set(slug, module.lesson);
       changed();
     },
     (error: unknown) => {
@@ -50,20 +51,17 @@ export const courseStore = {
 };
 
 if (import.meta.hot) {
-  const reopen = () => {
-    const slugs = [...requested];
-    requested.clear();
-    slugs.forEach(load);
-  };
   import.meta.hot.accept("virtual:course-index", (module) => {
     if (!module) return;
     index = module.course as Course;
     changed();
   });
-  import.meta.hot.accept("./open-lesson", (module) => {
+  // The lessons' loaders, made again after an edit, import each lesson's module afresh.
+  import.meta.hot.accept("virtual:lessons", (module) => {
     if (!module) return;
-    const openLesson = module.openLesson as (slug: string, files: CourseFiles) => Lesson;
-    open = async (slug) => openLesson(slug, await lessonFiles(slug));
-    reopen();
+    loaders = module.lessons as typeof builtLessons;
+    const slugs = [...requested];
+    requested.clear();
+    slugs.forEach(load);
   });
 }
