@@ -8,6 +8,7 @@ import { courseModules } from "./scripts/vite/course-modules.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
 import { serviceWorker } from "./scripts/vite/service-worker.ts";
 import { monacoWorkerImports } from "./scripts/vite/monaco-worker-imports.ts";
+import { monacoWithoutDiffEditors } from "./scripts/vite/monaco-without-diff-editors.ts";
 import { monacoDevDeps } from "./scripts/vite/monaco-dev-deps.ts";
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
@@ -21,6 +22,7 @@ export default defineConfig({
   plugins: [
     react(),
     monacoWorkerImports(),
+    monacoWithoutDiffEditors(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
     courseModules(here("lessons"), here("app/ui/playground")),
@@ -32,10 +34,10 @@ export default defineConfig({
   server: { headers: ISOLATION_HEADERS, port: PORTS.dev, strictPort: true },
   preview: { headers: ISOLATION_HEADERS, port: PORTS.preview, strictPort: true },
   worker: { format: "es" },
-  // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patch as the build.
+  // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patches as the build.
   optimizeDeps: {
     include: monacoDevDeps(["monaco-setup.ts", "monaco-features.ts", "language-contributions.ts", "scenario-types.ts"].map((file) => here(`app/ui/editor/${file}`))),
-    rolldownOptions: { plugins: [monacoWorkerImports()] },
+    rolldownOptions: { plugins: [monacoWorkerImports(), monacoWithoutDiffEditors()] },
   },
   build: {
     target: "es2023",

@@ -10,13 +10,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { diffEditorStandIn } from "../../../scripts/vite/monaco-without-diff-editors";
+import { withoutSideEffectImports } from "../../../scripts/vite/monaco-worker-imports";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MONACO = resolve(HERE, "../../../node_modules/monaco-editor/esm/vs");
 
-/** Services registered by a contribution that is itself left out, so never asked for. */
+/** Services registered only with the language features, by a module whose own asker is left out, so never asked for. */
 const UNUSED: Readonly<Record<string, string>> = {
   IInlayHintsCache: "only the inlay hints contribution asks for it, and it is left out",
+  IActionViewItemService: "only a MenuWorkbenchToolBar asks for it (the diff editor's, left out); the hover's inline-suggestion toolbar is a WorkbenchToolBar",
 };
 
 /** The `monaco-editor/...` modules a file of ours imports, as paths. */
@@ -25,7 +28,7 @@ function monacoImports(file: string): string[] {
   return [...text.matchAll(/^import (?:[^"]+ from )?"monaco-editor\/([^"?]+)";$/gm)].map((match) => resolve(MONACO, `${match[1]}.js`));
 }
 
-/** Every module these reach by static imports (dynamic ones load later, on their own). */
+/** Every module these reach by static imports in the build (dynamic ones load later, on their own). */
 function reach(entries: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const next = [...entries];
@@ -33,7 +36,10 @@ function reach(entries: readonly string[]): Set<string> {
     const file = next.pop()!;
     if (seen.has(file) || !file.endsWith(".js") || !existsSync(file)) continue;
     seen.add(file);
-    for (const match of readFileSync(file, "utf8").matchAll(/^(?:import|export) (?:[^'"]+ from )?'(\.[^']+)';$/gm)) next.push(resolve(dirname(file), match[1]!));
+    const text = readFileSync(file, "utf8");
+    // As the build has it: Monaco's worker helper without its side-effect imports, the diff editors stood in for.
+    const built = diffEditorStandIn(file, text) ?? (file.endsWith("/internal/common/workers.js") ? withoutSideEffectImports(text) : text);
+    for (const match of built.matchAll(/^(?:import|export) (?:[^'"]+ from )?'(\.[^']+)';$/gm)) next.push(resolve(dirname(file), match[1]!));
   }
   return seen;
 }

@@ -13,7 +13,9 @@
  * pickers, inline completions and inlay hints, folding and sticky scroll,
  * go to definition and peek views, rename, links, drag and drop, the
  * command palette, the diff editor: none serves a short scenario file, and
- * together they are about as large as the rest of the editor.
+ * together they are about as large as the rest of the editor. The diff
+ * editors come with the editor API itself; the build leaves them out
+ * (scripts/vite/monaco-without-diff-editors.ts).
  */
 // Icons of the find and suggest widgets.
 import "monaco-editor/features/codicon/register";
