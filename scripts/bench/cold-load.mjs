@@ -87,16 +87,17 @@ function buildSite(repo, outDir) {
   if (built.status !== 0) throw new Error(`the site did not build: ${built.stderr || built.stdout}`);
 }
 
-/** scripts/serve-static.mjs serving `outDir` on PORT as Netlify would; resolves once it listens. */
-function serveAsHost(repo, outDir) {
-  const child = spawn(process.execPath, [join(repo, "scripts", "serve-static.mjs"), outDir, String(PORT), "--as-host"], { stdio: ["ignore", "pipe", "inherit"] });
+/** scripts/serve-static.mjs serving `outDir` on `port` as Netlify would; resolves to its process once it listens. */
+export function serveAsHost(repo, outDir, port = PORT) {
+  const child = spawn(process.execPath, [join(repo, "scripts", "serve-static.mjs"), outDir, String(port), "--as-host"], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.stdout.once("data", () => resolve(child));
     child.once("exit", (code) => reject(new Error(`the static server ended (exit code ${code}) before it listened`)));
   });
 }
 
-async function openCold(browser, url, gzipped) {
+/** One cold load of `url` in a fresh context, Run pressed as soon as the editor shows the code: its times and script sizes. */
+export async function openCold(browser, url, gzipped) {
   const context = await browser.newContext();
   try {
     await context.addInitScript(watchMilestones);
@@ -131,7 +132,7 @@ async function openCold(browser, url, gzipped) {
 }
 
 /** The size of a built file's gzip copy (scripts/vite/precompress.ts), or of gzip at its best where the build wrote none. */
-function gzipSizes(outDir) {
+export function gzipSizes(outDir) {
   return (path) => {
     const file = join(outDir, path);
     return existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`).length : gzipSync(readFileSync(file), { level: 9 }).length;
@@ -160,7 +161,7 @@ function result(figure, samples, repetitions) {
   };
 }
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
