@@ -14,7 +14,7 @@ import type { Problem } from "../../app/engine/course/problem";
 import { createNodePool } from "../../app/engine/node-pool";
 import { readCourseFiles } from "./course-files";
 import { checkLinks } from "./links";
-import { runReference } from "./python";
+import { runReferences } from "./python";
 import { runLessonChecks } from "./run-checks";
 import { typecheckLessons } from "./typecheck";
 import { staleTranslations, untranslated } from "./translations";
@@ -56,6 +56,8 @@ export async function checkCourse(lessonsDir: string, publicDir: string, { only 
   const runnable = chosen.filter((lesson) => existsSync(join(lessonsDir, lesson.slug)));
   const typeProblems = typecheckLessons(lessonsDir, runnable.flatMap((lesson) => [`${lesson.slug}/scenario.ts`, `${lesson.slug}/solution.ts`]));
   const slugs = new Set(course.lessons.map((lesson) => lesson.slug));
+  // Before the checks, not beside them: a reference computing on one core would skew the checks' timed claims.
+  const references = await runReferences(lessonsDir, chosen.filter((lesson) => lesson.problems.length === 0).map((lesson) => lesson.slug), pythonCommand);
   const pool = createNodePool(4);
   try {
     for (const lesson of chosen) {
@@ -72,7 +74,7 @@ export async function checkCourse(lessonsDir: string, publicDir: string, { only 
       report.notes.push(...untranslated(lesson));
       let reference: keyof typeof tally = "skipped";
       if (lesson.problems.length === 0) {
-        const python = runReference(lessonsDir, lesson.slug, pythonCommand);
+        const python = references.get(lesson.slug)!;
         if ("skipped" in python) report.skipped.push(`${lesson.slug}/reference.py: skipped: ${python.skipped}`);
         else if (!python.ok) problems.push(python.problem);
         reference = "skipped" in python ? "skipped" : python.ok ? "passed" : "failed";
