@@ -45,7 +45,13 @@ function precompressed(file, accepted) {
 }
 
 const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+  let path;
+  try {
+    path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+  } catch {
+    // A malformed escape (`/%`) would otherwise throw and end the server.
+    return void response.writeHead(400).end("bad request");
+  }
   let file = join(root, path);
   if (!file.startsWith(root)) return void response.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");

@@ -55,7 +55,7 @@ function runPython(python: string, cwd: string, timeLimitMs: number): Promise<En
   });
 }
 
-export async function runReference(lessonsDir: string, slug: string, python = "python3", timeLimitMs = PYTHON_TIME_LIMIT_MS): Promise<PythonOutcome> {
+async function runReference(lessonsDir: string, slug: string, python = "python3", timeLimitMs = PYTHON_TIME_LIMIT_MS): Promise<PythonOutcome> {
   const file = `${slug}/reference.py`;
   const started = performance.now();
   const run = await runPython(python, join(lessonsDir, slug), timeLimitMs);
