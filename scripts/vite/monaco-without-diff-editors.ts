@@ -30,7 +30,7 @@
  * the dev server's pre-bundling. A target that no longer exports the class
  * it stands for fails the build rather than leaving an importer without it.
  */
-import type { Plugin } from "vite";
+import { monacoPatch } from "./monaco-patch";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]editor[\\/]browser[\\/]widget[\\/](?:diffEditor[\\/](diffEditorWidget)|multiDiffEditor[\\/](multiDiffEditorWidget))\.js$/;
 
@@ -47,16 +47,5 @@ export function diffEditorStandIn(id: string, code: string): string | undefined 
   return `export class ${name} {\n\tconstructor() {\n\t\tthrow new Error(${JSON.stringify(message)});\n\t}\n}\n`;
 }
 
-/** For `plugins` (the build) and `optimizeDeps.rolldownOptions.plugins` (the dev server's pre-bundle). */
-export function monacoWithoutDiffEditors(): Plugin {
-  return {
-    name: "interleave:monaco-without-diff-editors",
-    enforce: "pre",
-    transform: {
-      filter: { id: TARGET },
-      handler(code, id) {
-        return { code: diffEditorStandIn(id, code)!, map: null };
-      },
-    },
-  };
-}
+/** For `plugins` and the dev server's pre-bundle (monaco-patch.ts). */
+export const monacoWithoutDiffEditors = () => monacoPatch("monaco-without-diff-editors", TARGET, (code, id) => diffEditorStandIn(id, code)!);

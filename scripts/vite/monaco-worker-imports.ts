@@ -17,7 +17,7 @@
  * file that no longer looks as described fails the build rather than
  * quietly bringing every feature back.
  */
-import type { Plugin } from "vite";
+import { monacoPatch } from "./monaco-patch";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]internal[\\/]common[\\/]workers\.js$/;
 const SIDE_EFFECT_IMPORT = /^import '[^']+';\r?\n/gm;
@@ -33,16 +33,5 @@ export function withoutSideEffectImports(code: string): string {
   return patched;
 }
 
-/** For `plugins` (the build) and `optimizeDeps.rolldownOptions.plugins` (the dev server's pre-bundle). */
-export function monacoWorkerImports(): Plugin {
-  return {
-    name: "interleave:monaco-worker-imports",
-    enforce: "pre",
-    transform: {
-      filter: { id: TARGET },
-      handler(code) {
-        return { code: withoutSideEffectImports(code), map: null };
-      },
-    },
-  };
-}
+/** For `plugins` and the dev server's pre-bundle (monaco-patch.ts). */
+export const monacoWorkerImports = () => monacoPatch("monaco-worker-imports", TARGET, withoutSideEffectImports);
