@@ -66,4 +66,23 @@ test.describe("skip links and the keyboard", () => {
     await expect(page.getByTestId("skip-editor")).toHaveCount(0);
     await expect(page.getByTestId("skip-run")).toHaveCount(0);
   });
+
+  test("the link to the editor is on the page from the moment the editor is: a Tab pressed as the editor appears reaches it", async ({ page }) => {
+    // A fresh page of its own: the script below must watch the page from its start.
+    await page.addInitScript(() => {
+      const seen: { lines?: number; link?: number } = {};
+      Object.assign(window, { seen });
+      let changes = 0;
+      new MutationObserver(() => {
+        changes++;
+        seen.lines ??= document.querySelector(".view-lines") ? changes : undefined;
+        seen.link ??= document.querySelector("[data-testid=skip-editor]") ? changes : undefined;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await openLesson(page);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { lines?: number; link?: number } }).seen);
+    // Counted in the observer's calls, one per task that changed the page: the link no later than the editor's lines.
+    expect(seen.lines).toBeDefined();
+    expect(seen.link).toBeLessThanOrEqual(seen.lines!);
+  });
 });

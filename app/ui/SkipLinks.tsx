@@ -7,7 +7,7 @@
  * href can lead to a target: each link keeps the page's own address (opened
  * in a new tab, it opens this page) and moves the focus itself.
  */
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useMessages, type UiKey } from "./messages/messages";
 
 const LINKS = { editor: "page.skipToEditor", run: "page.skipToRun" } as const satisfies Record<string, UiKey>;
@@ -63,7 +63,10 @@ export function useSkipTarget(target: Target, focus: () => void): void {
   const register = useContext(RegisterTarget);
   const latest = useRef(focus);
   latest.current = focus;
-  useEffect(() => {
+  // A layout effect: the link is drawn in the same task as the workspace, before the editor (made in a passive effect)
+  // shows. Registered in a passive effect, the editor was on screen up to 200 ms before its link, and a Tab pressed
+  // then went past it.
+  useLayoutEffect(() => {
     register(target, () => latest.current());
     return () => register(target, undefined);
   }, [register, target]);
