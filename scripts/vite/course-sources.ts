@@ -11,8 +11,8 @@ import { LESSON_FILES, type Lesson } from "../../app/engine/course/lesson";
 import { loadCourse } from "../../app/engine/course/load-course";
 import { readLesson } from "../../app/engine/course/read-lesson";
 import { readCourseFiles } from "../lessons/course-files";
-import { courseIndexSource } from "./course-index-source";
-import { valueSource } from "./value-source";
+import { courseIndexSource } from "./course-index-source.ts";
+import { valueSource } from "./value-source.ts";
 
 export interface CourseSources {
   /** `virtual:course-index`: the course's index and the playground's card. */

@@ -30,7 +30,7 @@
  * the dev server's pre-bundling. A target that no longer exports the class
  * it stands for fails the build rather than leaving an importer without it.
  */
-import { monacoPatch } from "./monaco-patch";
+import { monacoPatch } from "./monaco-patch.ts";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]editor[\\/]browser[\\/]widget[\\/](?:diffEditor[\\/](diffEditorWidget)|multiDiffEditor[\\/](multiDiffEditorWidget))\.js$/;
 

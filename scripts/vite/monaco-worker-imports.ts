@@ -17,7 +17,7 @@
  * file that no longer looks as described fails the build rather than
  * quietly bringing every feature back.
  */
-import { monacoPatch } from "./monaco-patch";
+import { monacoPatch } from "./monaco-patch.ts";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]internal[\\/]common[\\/]workers\.js$/;
 const SIDE_EFFECT_IMPORT = /^import '[^']+';\r?\n/gm;
