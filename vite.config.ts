@@ -7,8 +7,7 @@ import { contentSecurityPolicy } from "./scripts/vite/content-security-policy.ts
 import { courseModules } from "./scripts/vite/course-modules.ts";
 import { precompress } from "./scripts/vite/precompress.ts";
 import { serviceWorker } from "./scripts/vite/service-worker.ts";
-import { monacoWorkerImports } from "./scripts/vite/monaco-worker-imports.ts";
-import { monacoWithoutDiffEditors } from "./scripts/vite/monaco-without-diff-editors.ts";
+import { monacoPatches } from "./scripts/vite/monaco-patches.ts";
 import { monacoDevDeps } from "./scripts/vite/monaco-dev-deps.ts";
 
 const here = (path: string) => fileURLToPath(new URL(`./${path}`, import.meta.url));
@@ -21,8 +20,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? "/",
   plugins: [
     react(),
-    monacoWorkerImports(),
-    monacoWithoutDiffEditors(),
+    ...monacoPatches(),
     contentSecurityPolicy(),
     scenarioTypes(here("app/runtime")),
     courseModules(here("lessons"), here("app/ui/playground")),
@@ -37,7 +35,7 @@ export default defineConfig({
   // Monaco's modules, as app/ui/editor/ imports them, pre-bundled for the dev server, with the same patches as the build.
   optimizeDeps: {
     include: monacoDevDeps(["monaco-setup.ts", "monaco-features.ts", "language-contributions.ts", "scenario-types.ts"].map((file) => here(`app/ui/editor/${file}`))),
-    rolldownOptions: { plugins: [monacoWorkerImports(), monacoWithoutDiffEditors()] },
+    rolldownOptions: { plugins: monacoPatches() },
   },
   build: {
     target: "es2023",

@@ -26,11 +26,11 @@
  * worker run on the page when no worker starts, computes with them, and the
  * tree widget uses `base/common/diff`.
  *
- * Applied like monaco-worker-imports.ts: to the build (`transform`) and to
+ * Applied like monaco-worker-imports.ts (monaco-patches.ts): to the build (`transform`) and to
  * the dev server's pre-bundling. A target that no longer exports the class
  * it stands for fails the build rather than leaving an importer without it.
  */
-import { monacoPatch } from "./monaco-patch.ts";
+import type { MonacoPatch } from "./monaco-patch.ts";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]editor[\\/]browser[\\/]widget[\\/](?:diffEditor[\\/](diffEditorWidget)|multiDiffEditor[\\/](multiDiffEditorWidget))\.js$/;
 
@@ -47,5 +47,4 @@ export function diffEditorStandIn(id: string, code: string): string | undefined 
   return `export class ${name} {\n\tconstructor() {\n\t\tthrow new Error(${JSON.stringify(message)});\n\t}\n}\n`;
 }
 
-/** For `plugins` and the dev server's pre-bundle (monaco-patch.ts). */
-export const monacoWithoutDiffEditors = () => monacoPatch("monaco-without-diff-editors", TARGET, (code, id) => diffEditorStandIn(id, code)!);
+export const monacoWithoutDiffEditors: MonacoPatch = { name: "monaco-without-diff-editors", target: TARGET, patch: (code, id) => diffEditorStandIn(id, code)! };

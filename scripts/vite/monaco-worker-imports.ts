@@ -12,12 +12,12 @@
  * ("depends on UNKNOWN service ICodeLensCache"). With the patch, the editor
  * has exactly the features the page imports before creating one.
  *
- * Applied to the build (`transform`) and to the dev server's pre-bundling
+ * Applied (monaco-patches.ts) to the build (`transform`) and to the dev server's pre-bundling
  * (`optimizeDeps.rolldownOptions.plugins`, which bypasses `transform`). A
  * file that no longer looks as described fails the build rather than
  * quietly bringing every feature back.
  */
-import { monacoPatch } from "./monaco-patch.ts";
+import type { MonacoPatch } from "./monaco-patch.ts";
 
 const TARGET = /monaco-editor[\\/]esm[\\/]vs[\\/]internal[\\/]common[\\/]workers\.js$/;
 const SIDE_EFFECT_IMPORT = /^import '[^']+';\r?\n/gm;
@@ -33,5 +33,4 @@ export function withoutSideEffectImports(code: string): string {
   return patched;
 }
 
-/** For `plugins` and the dev server's pre-bundle (monaco-patch.ts). */
-export const monacoWorkerImports = () => monacoPatch("monaco-worker-imports", TARGET, withoutSideEffectImports);
+export const monacoWorkerImports: MonacoPatch = { name: "monaco-worker-imports", target: TARGET, patch: withoutSideEffectImports };

@@ -10,8 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { diffEditorStandIn } from "../../../scripts/vite/monaco-without-diff-editors";
-import { withoutSideEffectImports } from "../../../scripts/vite/monaco-worker-imports";
+import { asBuilt } from "../../../scripts/vite/monaco-patches";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MONACO = resolve(HERE, "../../../node_modules/monaco-editor/esm/vs");
@@ -36,10 +35,7 @@ function reach(entries: readonly string[]): Set<string> {
     const file = next.pop()!;
     if (seen.has(file) || !file.endsWith(".js") || !existsSync(file)) continue;
     seen.add(file);
-    const text = readFileSync(file, "utf8");
-    // As the build has it: Monaco's worker helper without its side-effect imports, the diff editors stood in for.
-    const built = diffEditorStandIn(file, text) ?? (file.endsWith("/internal/common/workers.js") ? withoutSideEffectImports(text) : text);
-    for (const match of built.matchAll(/^(?:import|export) (?:[^'"]+ from )?'(\.[^']+)';$/gm)) next.push(resolve(dirname(file), match[1]!));
+    for (const match of asBuilt(file, readFileSync(file, "utf8")).matchAll(/^(?:import|export) (?:[^'"]+ from )?'(\.[^']+)';$/gm)) next.push(resolve(dirname(file), match[1]!));
   }
   return seen;
 }
