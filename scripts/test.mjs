@@ -77,7 +77,9 @@ const [, built] = await sideBySide([
 ]);
 
 // Side by side: vitest runs one file at a time and the lesson checks one lesson at a time, mostly waiting on timers and
-// workers (1.3 and 1.1 of the 2 cores, sampled). Both at once took 175 s where one after the other took 230.
+// workers (1.3 and 1.1 of the 2 cores, sampled). Both at once took 175 s where one after the other took 230. The price:
+// the lessons' timed claims (lesson 1's speedups, lesson 2's convoy) share the machine with the unit tests; if one turns
+// flaky, run the lessons that claim a speed (lessons:check takes a list) after the rest.
 const unitReport = join(reports, "unit.json");
 const lessonsReport = join(reports, "lessons.json");
 await sideBySide([

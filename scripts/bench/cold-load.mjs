@@ -21,6 +21,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const LESSON = "03-race-conditions";
+
+/** The lesson a cold load opens, on a static server at `port`. */
+export const lessonAddress = (port) => `http://127.0.0.1:${port}/#/lessons/${LESSON}`;
 // Beside the bench's own dev server (5391), just as unusual.
 const PORT = 5393;
 
@@ -61,7 +64,7 @@ export async function measureColdLoad(browser, { repo, repetitions, only, progre
     const gzipped = gzipSizes(outDir);
     const samples = [];
     for (let i = 0; i < repetitions; i++) {
-      const sample = await openCold(browser, `http://127.0.0.1:${PORT}/#/lessons/${LESSON}`, gzipped);
+      const sample = await openCold(browser, lessonAddress(PORT), gzipped);
       progress(`bench: cold load: ${JSON.stringify(sample)}`);
       samples.push(sample);
     }

@@ -10,9 +10,8 @@ import { chromium } from "@playwright/test";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM_ARGS, chromiumPath } from "../ensure-chromium.mjs";
-import { gzipSizes, median, openCold, serveAsHost } from "./cold-load.mjs";
+import { gzipSizes, lessonAddress, median, openCold, serveAsHost } from "./cold-load.mjs";
 
-const LESSON = "03-race-conditions";
 const PORTS = [5395, 5397];
 
 const [a, b, pairs = "12"] = process.argv.slice(2);
@@ -21,7 +20,7 @@ if (!a || !b || !(Number(pairs) >= 1)) {
   process.exit(2);
 }
 const repo = fileURLToPath(new URL("../..", import.meta.url));
-const builds = [a, b].map((dir, i) => ({ name: i === 0 ? "A" : "B", dir: resolve(dir), port: PORTS[i], samples: [] }));
+const builds = [a, b].map((dir, i) => ({ name: i === 0 ? "A" : "B", dir: resolve(dir), gzipped: gzipSizes(resolve(dir)), port: PORTS[i], samples: [] }));
 const servers = [];
 let browser;
 try {
@@ -30,7 +29,7 @@ try {
   for (let i = 0; i < Number(pairs); i++) {
     // Alternate which goes first: the second of a pair may meet a browser the first has warmed.
     for (const build of i % 2 === 0 ? builds : [...builds].reverse()) {
-      build.samples.push(await openCold(browser, `http://127.0.0.1:${build.port}/#/lessons/${LESSON}`, gzipSizes(build.dir)));
+      build.samples.push(await openCold(browser, lessonAddress(build.port), build.gzipped));
     }
   }
   for (const { name, dir, samples } of builds) {
